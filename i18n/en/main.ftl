@@ -1,0 +1,149 @@
+# English UI strings of the built-in theme. A site overrides any message by putting a
+# message with the same id into its own i18n/en/*.ftl.
+
+## URL segments (DESIGN.md's URL table). Languages without their own fall back to these.
+url-news = news
+url-page = page
+url-archive = archive
+url-projects = projects
+url-tags = tags
+url-stats = stats
+url-search = search
+
+## Languages: this language's name in itself, and the other languages' names in English.
+language-name = English
+language-pl = Polish
+language-en = English
+language-de = German
+translation-missing = This text is available only in { $language }. Go to the English version of the site.
+language-switcher = Language
+
+## Page skeleton
+skip-link = Skip to main content
+site-nav = Main menu
+breadcrumb = You are here
+home = Home
+news = News
+archive = Archive
+projects = Projects
+tags = Tags
+rss = RSS feed
+rss-title = News – RSS feed
+footer-editorial = Editorial office
+footer-publisher = Publisher of the information
+footer-email = Email
+footer-phone = Phone
+footer-address = Address
+generator = Site generated with kronika
+
+## Dates
+date-long = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+  } { $year }
+date-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+  } { $year }
+
+## Counts
+news-count = { $count ->
+    [one] { $count } news item
+   *[other] { $count } news items
+  }
+project-count = { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+  }
+page-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+  }
+
+## Lists
+latest-news = Latest news
+all-news = All news
+no-news = There are no news items yet.
+archived = Archived document
+archive-intro = The complete chronological record of publications, by year.
+archive-year = Archive { $year }
+pagination = Pagination
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-page = Page { $n }
+pagination-status = Page { $current } of { $total }
+published-on = Published
+
+## A news item
+item-tags = Tags
+item-projects = Projects
+attachments = Attachments
+attachment-size = { $size } B
+metadata = Document metadata
+metadata-published = Date of publication
+metadata-produced = Date the information was produced
+metadata-produced-by = Produced by
+metadata-published-by = Published by
+
+## Projects
+projects-intro = Cards of projects funded from public and European funds.
+project-card = Project card
+project-full-title = Full title
+project-fund = Fund
+project-programme = Programme
+project-priority = Priority
+project-measure = Measure
+project-submeasure = Submeasure
+project-implementer = Implemented by
+project-period = Period
+project-budget-total = Total value
+project-co-financing = Co-financing
+project-funding = Sources of funding
+project-funding-period = Period
+project-funding-source = Source
+project-funding-amount = Amount
+funding-source-eu = European Union
+funding-source-state_budget = state budget
+funding-source-own = own contribution
+funding-source-local_budget = local government budget
+funding-source-other = other sources
+project-indicators = Indicators
+project-indicators-caption = Project indicators by reporting date
+project-indicator-date = As of
+indicator-participants = participants
+indicator-completed = completed the support path
+indicator-employed = took up employment
+indicator-independent = no longer dependent on social assistance
+project-news = News of the project
+project-no-news = This project has no news yet.
+
+## Tags
+tags-intro = All tags in alphabetical order.
+tag-title = Tag: { $tag }
+
+## Not found and redirects
+not-found-title = Page not found
+not-found-text = There is no page at this address, or it has moved.
+not-found-home = Go to the home page
+redirect-title = This page has moved
+redirect-text = This page has a new address:

@@ -1,0 +1,222 @@
+//! `site.yaml` → [`Config`]: the site's languages, base URL and BIP publisher data.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::types::{Lang, Translated};
+use crate::yaml;
+
+/// The body publishing the information (BIP "podmiot udostępniający").
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub name: Translated<String>,
+}
+
+/// The editorial office (BIP "redakcja"): footer and contact.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Editorial {
+    pub name: Translated<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<Translated<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Translated<String>,
+    base_url: String,
+    default_language: Lang,
+    languages: Vec<Lang>,
+    #[serde(default)]
+    locales: BTreeMap<Lang, String>,
+    theme: Option<String>,
+    publisher: Option<Publisher>,
+    editorial: Option<Editorial>,
+}
+
+/// A base URL split into its origin (`https://example.org`) and path (`/archiwum/`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl {
+    pub origin: String,
+    pub path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(url: &str) -> Option<BaseUrl> {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))?;
+        let scheme_len = url.len() - rest.len();
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        if host_end == 0 || rest.contains(['?', '#', ' ']) {
+            return None;
+        }
+        let origin = url[..scheme_len + host_end].to_string();
+        let mut path = rest[host_end..].to_string();
+        if !path.starts_with('/') {
+            path.insert(0, '/');
+        }
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        if path.split('/').any(|seg| seg == ".." || seg == ".") {
+            return None;
+        }
+        Some(BaseUrl { origin, path })
+    }
+
+    /// The absolute URL of a site path (`aktualnosci/x/` → `https://example.org/archiwum/aktualnosci/x/`).
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}{}", self.origin, self.path, site_path)
+    }
+}
+
+/// The validated site configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub title: Translated<String>,
+    pub base_url: BaseUrl,
+    pub default_language: Lang,
+    /// All languages, the default one first.
+    pub languages: Vec<Lang>,
+    pub locales: BTreeMap<Lang, String>,
+    pub theme: String,
+    pub publisher: Option<Publisher>,
+    pub editorial: Option<Editorial>,
+}
+
+impl Config {
+    /// Reads and validates `site.yaml` in `root`; `base_url` replaces the file's `base_url`.
+    pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join("site.yaml");
+        let name = "site.yaml";
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(vec![Diagnostic::error(name, "there is no site.yaml in the site folder")
+                    .help(format!(
+                        "run kronika in the folder that holds site.yaml, pass --root, or create one with `kronika init {}`",
+                        root.display()
+                    ))]);
+            }
+            Err(e) => return Err(vec![Diagnostic::error(name, format!("cannot read the file: {e}"))]),
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let raw: RawConfig = yaml::parse(text, name, text, 1).map_err(|d| vec![d])?;
+        let mut errors = Vec::new();
+        let at_key = |key: &str| {
+            let line = text
+                .lines()
+                .position(|l| l.starts_with(&format!("{key}:")))
+                .map_or(1, |i| i + 1);
+            Span::new(line, 1, key.len())
+        };
+
+        let base_src = base_url.unwrap_or(&raw.base_url);
+        let parsed_base = BaseUrl::parse(base_src);
+        if parsed_base.is_none() {
+            let mut d = Diagnostic::error(name, format!("`{base_src}` is not a usable base URL"))
+                .help("write the full address where the site will be served, e.g. https://example.org/archiwum/");
+            if base_url.is_none() {
+                d = d.at(at_key("base_url"), text);
+            } else {
+                d.path = "--base-url".into();
+            }
+            errors.push(d);
+        }
+
+        let mut languages = vec![raw.default_language];
+        for &l in &raw.languages {
+            if languages.contains(&l) && l != raw.default_language {
+                errors.push(
+                    Diagnostic::error(name, format!("language `{l}` is listed twice"))
+                        .at(at_key("languages"), text),
+                );
+            } else if l != raw.default_language {
+                languages.push(l);
+            }
+        }
+        if !raw.languages.contains(&raw.default_language) {
+            errors.push(
+                Diagnostic::error(
+                    name,
+                    format!(
+                        "the default language `{}` is not in `languages`",
+                        raw.default_language
+                    ),
+                )
+                .at(at_key("languages"), text)
+                .help(format!("add `{}` to `languages`", raw.default_language)),
+            );
+        }
+        if !raw.title.has(raw.default_language) {
+            errors.push(
+                Diagnostic::error(
+                    name,
+                    format!("`title` has no text in the default language `{}`", raw.default_language),
+                )
+                .at(at_key("title"), text),
+            );
+        }
+        for lang in raw.title.langs() {
+            if !languages.contains(&lang) {
+                errors.push(
+                    Diagnostic::error(name, format!("`title` is given in `{lang}`, which is not in `languages`"))
+                        .at(at_key("title"), text),
+                );
+            }
+        }
+        let theme = raw.theme.unwrap_or_else(|| "bip".to_string());
+        if crate::types::Slug::parse(&theme).is_none() {
+            errors.push(
+                Diagnostic::error(name, format!("`{theme}` is not a theme name"))
+                    .at(at_key("theme"), text)
+                    .help("a theme is a folder under themes/; use lowercase letters, digits and hyphens"),
+            );
+        }
+        match (parsed_base, errors.is_empty()) {
+            (Some(base_url), true) => Ok(Config {
+                title: raw.title,
+                base_url,
+                default_language: raw.default_language,
+                languages,
+                locales: raw.locales,
+                theme,
+                publisher: raw.publisher,
+                editorial: raw.editorial,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    pub fn has_language(&self, lang: Lang) -> bool {
+        self.languages.contains(&lang)
+    }
+
+    /// The site title in `lang` (falling back to the default language).
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title
+            .get(lang, self.default_language)
+            .map_or("", |(t, _)| t.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_its_path() {
+        let b = BaseUrl::parse("https://example.org/archiwum").unwrap();
+        assert_eq!(b.origin, "https://example.org");
+        assert_eq!(b.path, "/archiwum/");
+        assert_eq!(b.absolute("aktualnosci/"), "https://example.org/archiwum/aktualnosci/");
+        assert!(BaseUrl::parse("example.org").is_none());
+    }
+}

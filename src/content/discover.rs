@@ -1,0 +1,165 @@
+//! Finds the content files under `content/` and says what each one is from its path alone.
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::content::model::Kind;
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::types::Lang;
+
+/// A Markdown file of a news item or standalone page.
+#[derive(Clone, Debug)]
+pub struct MarkdownFile {
+    pub kind: Kind,
+    /// `<name>`, NFC-normalised.
+    pub name: String,
+    pub lang: Lang,
+    pub path: PathBuf,
+    /// Path shown in diagnostics (relative to the site root).
+    pub shown: String,
+    /// Path under `content/`, the key of `@/` links (`news/x.pl.md`).
+    pub key: String,
+}
+
+/// A project file.
+#[derive(Clone, Debug)]
+pub struct ProjectPath {
+    pub stem: String,
+    pub path: PathBuf,
+    pub shown: String,
+}
+
+#[derive(Default)]
+pub struct Found {
+    pub markdown: Vec<MarkdownFile>,
+    pub projects: Vec<ProjectPath>,
+}
+
+/// Walks `root/content`. Unusable names are reported; nothing is read yet.
+pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Found {
+    let content = root.join("content");
+    let mut found = Found::default();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("content", "there is no content/ folder")
+                .help("news items go in content/news/, projects in content/projects/, pages in content/pages/"),
+        );
+        return found;
+    }
+    let walker = WalkDir::new(&content).follow_links(false).sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = e.path().map_or_else(|| "content".to_string(), |p| display_path(root, p));
+                diags.push(Diagnostic::error(shown, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let shown = display_path(root, path);
+        let rel = display_path(&content, path).nfc().collect::<String>();
+        let parts: Vec<&str> = rel.split('/').collect();
+        let file_name = parts[parts.len() - 1];
+        if file_name.starts_with('.') {
+            continue;
+        }
+        match (parts[0], parts.len()) {
+            ("news", 2) | ("news", 3) | ("pages", 2) if file_name.ends_with(".md") => {
+                let kind = if parts[0] == "news" { Kind::News } else { Kind::Page };
+                if let Some(file) = markdown_file(kind, &parts, &rel, path, &shown, config, diags) {
+                    found.markdown.push(file);
+                }
+            }
+            ("news", 2) | ("news", 3) => {} // attachments beside items
+            ("projects", 2) if file_name.ends_with(".yaml") || file_name.ends_with(".yml") => {
+                let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+                found.projects.push(ProjectPath {
+                    stem: stem.to_string(),
+                    path: path.to_path_buf(),
+                    shown,
+                });
+            }
+            _ => diags.push(
+                Diagnostic::warning(shown, "kronika does not know what this file is, so it is left out")
+                    .help("news items go in content/news/, project files (.yaml) in content/projects/, pages in content/pages/"),
+            ),
+        }
+    }
+    found
+}
+
+fn markdown_file(
+    kind: Kind,
+    parts: &[&str],
+    rel: &str,
+    path: &Path,
+    shown: &str,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<MarkdownFile> {
+    let file_name = parts[parts.len() - 1];
+    let stem = &file_name[..file_name.len() - 3];
+    let (base, lang_code) = match stem.rsplit_once('.') {
+        Some((b, l)) => (b, l),
+        None => {
+            diags.push(
+                Diagnostic::error(shown, "the file name has no language suffix")
+                    .help(format!(
+                        "name it `{stem}.{}.md` (or another language of site.yaml: {})",
+                        config.default_language,
+                        langs(config)
+                    )),
+            );
+            return None;
+        }
+    };
+    let lang = match Lang::parse(lang_code).filter(|l| config.has_language(*l)) {
+        Some(l) => l,
+        None => {
+            diags.push(
+                Diagnostic::error(shown, format!("`{lang_code}` is not a language of this site"))
+                    .help(format!(
+                        "site.yaml lists the languages {}; rename the file or add `{lang_code}` to `languages`",
+                        langs(config)
+                    )),
+            );
+            return None;
+        }
+    };
+    let name = if parts.len() == 3 {
+        if base != "index" {
+            diags.push(
+                Diagnostic::warning(shown, "only index.<lang>.md is read in an item folder; this file is left out")
+                    .help(format!("rename it to index.{lang}.md, or move it up to content/news/")),
+            );
+            return None;
+        }
+        parts[1].to_string()
+    } else {
+        base.to_string()
+    };
+    Some(MarkdownFile {
+        kind,
+        name,
+        lang,
+        path: path.to_path_buf(),
+        shown: shown.to_string(),
+        key: rel.to_string(),
+    })
+}
+
+fn langs(config: &Config) -> String {
+    config
+        .languages
+        .iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,112 @@
+//! Splits a Markdown file into its YAML front matter and body, and types the front matter.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::types::Date;
+use crate::yaml;
+
+/// An attachment listed in front matter: a file beside the item and its link text.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentRef {
+    pub file: Spanned<String>,
+    pub title: Option<String>,
+}
+
+/// The front matter of a news item or a standalone page, as written (nothing inherited yet).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub produced: Option<Date>,
+    pub produced_by: Option<String>,
+    pub published_by: Option<String>,
+    pub projects: Option<Vec<Spanned<String>>>,
+    pub tags: Option<Vec<Spanned<String>>>,
+    pub archived: Option<bool>,
+    pub draft: Option<bool>,
+    pub slug: Option<Spanned<String>>,
+    pub summary: Option<String>,
+    pub aliases: Option<Vec<Spanned<String>>>,
+    pub attachments: Option<Vec<AttachmentRef>>,
+}
+
+/// A parsed Markdown file: typed front matter and the body with where it starts.
+pub struct Document {
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// Parses `source` (already BOM-stripped, with `\n` line ends).
+pub fn parse(source: &str, path: &str) -> Result<Document, Diagnostic> {
+    let Some(rest) = source.strip_prefix("---\n") else {
+        let d = Diagnostic::error(path, "the file does not start with front matter");
+        return Err(if source.trim().is_empty() {
+            Diagnostic::error(path, "the file is empty")
+                .help("a news item starts with `---`, then `title:` and `date:` lines, then `---` and the text")
+        } else {
+            d.at(Span::new(1, 1, source.lines().next().map_or(1, |l| l.chars().count())), source)
+                .help("start the file with a line `---`, the YAML keys (`title:`, `date:`, …), and another `---`")
+        });
+    };
+    let close = rest
+        .match_indices("---")
+        .find(|(i, _)| {
+            (*i == 0 || rest.as_bytes()[i - 1] == b'\n')
+                && matches!(rest.as_bytes().get(i + 3), None | Some(b'\n'))
+        })
+        .map(|(i, _)| i);
+    let Some(close) = close else {
+        return Err(Diagnostic::error(path, "the front matter is never closed")
+            .at(Span::new(1, 1, 3), source)
+            .label("opened here")
+            .help("add a line `---` after the last YAML key, before the text"));
+    };
+    let yaml_text = &rest[..close];
+    let front: FrontMatter = if yaml_text.trim().is_empty() {
+        FrontMatter::default()
+    } else {
+        yaml::parse(yaml_text, path, source, 2)?
+    };
+    let after = &rest[close + 3..];
+    let body = after.strip_prefix('\n').unwrap_or(after);
+    let body_line = 2 + yaml_text.matches('\n').count() + 1;
+    Ok(Document {
+        front,
+        body: body.to_string(),
+        body_line,
+    })
+}
+
+/// Turns a location of serde-saphyr inside front matter (which starts at line 2) into a span.
+pub fn span_of<T>(s: &Spanned<T>, source: &str, len: usize) -> Span {
+    let line = s.referenced.line() as usize + 1;
+    let column = (s.referenced.column() as usize).max(1);
+    let _ = source;
+    Span::new(line, column, len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let src = "---\ntitle: \"A\"\ndate: 2012-02-15\n---\n\nBody\n";
+        let doc = parse(src, "a.pl.md").unwrap();
+        assert_eq!(doc.front.title.as_deref(), Some("A"));
+        assert_eq!(doc.body, "\nBody\n");
+        assert_eq!(doc.body_line, 5);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let err = parse("---\ntitle: x\n\nBody\n", "a.pl.md").err().unwrap();
+        assert!(err.message.contains("never closed"));
+    }
+}

@@ -1,0 +1,740 @@
+//! Loads `content/` into the [`Site`] model: discover, parse in parallel, link translations,
+//! validate references, render Markdown. Every problem is collected; none stops the others.
+
+pub mod discover;
+pub mod front_matter;
+pub mod markdown;
+pub mod model;
+pub mod project;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Span, display_path};
+use crate::i18n::I18n;
+use crate::types::{Date, Lang, Slug};
+use crate::urls::{LinkStyle, Urls};
+use crate::yaml;
+use discover::MarkdownFile;
+use front_matter::{Document, FrontMatter, span_of};
+use model::{Attachment, Entry, Kind, LangIndex, Site, StaticSource, Tag};
+use project::{FUNDING_SOURCES, Project, ProjectFile};
+
+/// What the build asked of loading.
+pub struct LoadOptions {
+    /// Include drafts and embargoed (future-dated) items.
+    pub drafts: bool,
+    pub today: Date,
+    pub links: LinkStyle,
+}
+
+/// A Markdown file read and parsed, not yet merged with its translations.
+struct Parsed {
+    file: MarkdownFile,
+    text: String,
+    doc: Document,
+}
+
+/// Loads the site. Returns the model, or `None` when there were errors (all in `diags`).
+pub fn load(
+    root: &Path,
+    config: Config,
+    i18n: I18n,
+    opts: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Site> {
+    let found = discover::discover(root, &config, diags);
+
+    let parsed: Vec<Result<Parsed, Diagnostic>> = found
+        .markdown
+        .into_par_iter()
+        .map(|file| {
+            let text = read_text(&file.path, &file.shown)?;
+            let doc = front_matter::parse(&text, &file.shown)?;
+            Ok(Parsed { file, text, doc })
+        })
+        .collect();
+    let projects: Vec<Result<Project, Diagnostic>> = found
+        .projects
+        .into_par_iter()
+        .map(|p| load_project(&p, &config))
+        .collect();
+
+    let mut docs = Vec::new();
+    for r in parsed {
+        match r {
+            Ok(p) => docs.push(p),
+            Err(d) => diags.push(d),
+        }
+    }
+    let mut projects: Vec<Project> = projects
+        .into_iter()
+        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .collect();
+    projects.sort_by(|a, b| a.id.cmp(&b.id));
+    for p in &projects {
+        warn_unknown_project_keys(p, diags);
+    }
+    let project_ids: HashMap<&str, usize> = projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+
+    let urls: BTreeMap<Lang, Urls> = config
+        .languages
+        .iter()
+        .map(|&l| (l, Urls::new(l, config.default_language, &i18n)))
+        .collect();
+
+    // Link translations: group by (kind, name) and merge each version with the original.
+    let mut groups: BTreeMap<(Kind, String), Vec<Parsed>> = BTreeMap::new();
+    for p in docs {
+        groups
+            .entry((p.file.kind, p.file.name.clone()))
+            .or_default()
+            .push(p);
+    }
+    let mut tag_spellings: HashMap<Slug, BTreeMap<String, usize>> = HashMap::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    for ((kind, _name), mut versions) in groups {
+        versions.sort_by_key(|p| lang_rank(&config, p.file.lang));
+        let original = versions
+            .iter()
+            .position(|p| p.file.lang == config.default_language);
+        let original_front = original.map(|i| versions[i].doc.front.clone());
+        for p in versions {
+            if let Some(entry) = resolve_entry(
+                p,
+                kind,
+                original_front.as_ref(),
+                &config,
+                &urls,
+                &project_ids,
+                &projects,
+                opts,
+                &mut tag_spellings,
+                diags,
+            ) {
+                pending.push(entry);
+            }
+        }
+    }
+
+    check_unique_paths(&pending, &urls, diags);
+
+    // Tags: one per slug, named by the most frequent spelling (ties: the first in order).
+    let mut tags: Vec<Tag> = tag_spellings
+        .into_iter()
+        .map(|(slug, spellings)| {
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_else(|| slug.to_string());
+            Tag {
+                slug,
+                name,
+                items: BTreeMap::new(),
+            }
+        })
+        .collect();
+    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let tag_index: HashMap<Slug, usize> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.clone(), i))
+        .collect();
+
+    // Sort: newest first, then by name, then by language order.
+    pending.sort_by(|a, b| {
+        (a.entry.kind, std::cmp::Reverse(a.entry.date), &a.entry.name, lang_rank(&config, a.entry.lang)).cmp(&(
+            b.entry.kind,
+            std::cmp::Reverse(b.entry.date),
+            &b.entry.name,
+            lang_rank(&config, b.entry.lang),
+        ))
+    });
+
+    // Where every `@/` link may point; drafts and embargoed items are known but unpublished.
+    let (kept, left_out): (Vec<Pending>, Vec<Pending>) =
+        pending.into_iter().partition(|p| p.excluded.is_none());
+    let mut targets: HashMap<String, LinkTarget> = HashMap::new();
+    for p in &left_out {
+        let why = p.excluded.clone().unwrap_or_default();
+        targets.insert(p.key.clone(), LinkTarget::Excluded(why));
+    }
+    for p in &kept {
+        targets.insert(p.key.clone(), LinkTarget::Path(p.entry.path.clone()));
+    }
+    for p in &projects {
+        targets.insert(format!("projects/{}.yaml", p.id), LinkTarget::Project(p.id.clone()));
+        targets.insert(format!("projects/{}.yml", p.id), LinkTarget::Project(p.id.clone()));
+    }
+
+    // Render Markdown in parallel; link errors are collected per entry.
+    let rendered: Vec<(Entry, Vec<Slug>, Vec<Diagnostic>)> = kept
+        .into_par_iter()
+        .map(|p| render_entry(p, &targets, &urls, &opts.links))
+        .collect();
+
+    let mut news = Vec::new();
+    let mut pages = Vec::new();
+    for (mut entry, tag_slugs, errs) in rendered {
+        diags.extend(errs);
+        entry.tags = tag_slugs
+            .iter()
+            .filter_map(|s| tag_index.get(s).copied())
+            .collect();
+        match entry.kind {
+            Kind::News => news.push(entry),
+            Kind::Page => pages.push(entry),
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(assemble(root, config, i18n, urls, news, pages, projects, tags))
+}
+
+enum LinkTarget {
+    Path(String),
+    Project(Slug),
+    Excluded(String),
+}
+
+/// An entry whose fields are resolved but whose body is not rendered yet.
+struct Pending {
+    entry: Entry,
+    /// Tag slugs, turned into indices once all tags are known.
+    tag_slugs: Vec<Slug>,
+    key: String,
+    text: String,
+    body: String,
+    body_line: usize,
+    excluded: Option<String>,
+}
+
+fn lang_rank(config: &Config, lang: Lang) -> usize {
+    config
+        .languages
+        .iter()
+        .position(|l| *l == lang)
+        .unwrap_or(usize::MAX)
+}
+
+/// Reads a text file as UTF-8 with `\n` line ends, without a BOM.
+fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = String::from_utf8_lossy(&bytes[..offset]);
+        let line = before.matches('\n').count() + 1;
+        Diagnostic::error(shown, format!("the file is not UTF-8 (invalid byte at line {line})"))
+            .help(format!(
+                "save it as UTF-8; from Windows-1250: iconv -f WINDOWS-1250 -t UTF-8 '{shown}' -o '{shown}.utf8' && mv '{shown}.utf8' '{shown}'"
+            ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, Diagnostic> {
+    let id = Slug::parse(&p.stem).ok_or_else(|| {
+        Diagnostic::error(&p.shown, format!("`{}` cannot be a project id", p.stem)).help(format!(
+            "a project id is its file name and is used in URLs: rename the file to `{}.yaml`",
+            Slug::from_text(&p.stem).map_or_else(|| "project-name".to_string(), |s| s.to_string())
+        ))
+    })?;
+    let text = read_text(&p.path, &p.shown)?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(&p.shown, "the project file is empty")
+            .help("a project needs at least `title: {pl: \"…\"}`"));
+    }
+    let data: ProjectFile = yaml::parse(&text, &p.shown, &text, 1)?;
+    if !data.title.has(config.default_language) {
+        let line = text.lines().position(|l| l.starts_with("title:")).map_or(1, |i| i + 1);
+        return Err(Diagnostic::error(
+            &p.shown,
+            format!("`title` has no text in the default language `{}`", config.default_language),
+        )
+        .at(Span::new(line, 1, 5), &text)
+        .help(format!("write it as `title: {{{}: \"…\"}}`", config.default_language)));
+    }
+    Ok(Project {
+        id,
+        source: p.shown.clone(),
+        data,
+    })
+}
+
+fn warn_unknown_project_keys(p: &Project, diags: &mut Vec<Diagnostic>) {
+    for f in &p.data.funding {
+        if !FUNDING_SOURCES.contains(&f.source.as_str()) {
+            diags.push(
+                Diagnostic::warning(&p.source, format!("funding source `{}` is not one kronika translates", f.source))
+                    .help(format!("known sources: {}; others are shown as written", FUNDING_SOURCES.join(", "))),
+            );
+        }
+    }
+}
+
+/// Merges one language version with the default-language original and validates it.
+#[allow(clippy::too_many_arguments)]
+fn resolve_entry(
+    p: Parsed,
+    kind: Kind,
+    original: Option<&FrontMatter>,
+    config: &Config,
+    urls: &BTreeMap<Lang, Urls>,
+    project_ids: &HashMap<&str, usize>,
+    projects: &[Project],
+    opts: &LoadOptions,
+    tag_spellings: &mut HashMap<Slug, BTreeMap<String, usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Pending> {
+    let Parsed { file, text, doc } = p;
+    let own = &doc.front;
+    let shown = file.shown.as_str();
+    let errors_before = diags.len();
+
+    let title = match &own.title {
+        Some(t) if !t.trim().is_empty() => t.clone(),
+        _ => {
+            diags.push(
+                Diagnostic::error(shown, "required key `title` is missing")
+                    .at(Span::new(1, 1, 3), &text)
+                    .help("add a line `title: \"…\"` to the front matter"),
+            );
+            String::new()
+        }
+    };
+    let pick = |f: &dyn Fn(&FrontMatter) -> bool| -> &FrontMatter {
+        if f(own) { own } else { original.unwrap_or(own) }
+    };
+    let date = pick(&|f| f.date.is_some()).date;
+    if kind == Kind::News && date.is_none() {
+        diags.push(
+            Diagnostic::error(shown, "required key `date` is missing")
+                .at(Span::new(1, 1, 3), &text)
+                .help("add the date of publication, e.g. `date: 2012-02-15`"),
+        );
+    }
+    if kind == Kind::Page {
+        for (key, present) in [("projects", own.projects.is_some()), ("archived", own.archived.is_some())] {
+            if present {
+                let line = text.lines().position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |i| i + 1);
+                diags.push(
+                    Diagnostic::error(shown, format!("`{key}` is not used on standalone pages"))
+                        .at(Span::new(line, 1, key.len()), &text)
+                        .help("remove the line; only news items belong to projects or the archive"),
+                );
+            }
+        }
+    }
+    let produced = pick(&|f| f.produced.is_some()).produced;
+    let produced_by = pick(&|f| f.produced_by.is_some()).produced_by.clone();
+    let published_by = pick(&|f| f.published_by.is_some()).published_by.clone();
+    let archived = pick(&|f| f.archived.is_some()).archived.unwrap_or(false);
+    let draft = pick(&|f| f.draft.is_some()).draft.unwrap_or(false);
+
+    // Projects.
+    let mut project_idx = Vec::new();
+    for id in pick(&|f| f.projects.is_some()).projects.iter().flatten() {
+        match project_ids.get(id.value.as_str()) {
+            Some(&i) => project_idx.push(i),
+            None => {
+                let known: Vec<String> = projects.iter().map(|p| p.id.to_string()).collect();
+                let mut d = Diagnostic::error(shown, format!("project `{}` does not exist", id.value));
+                if std::ptr::eq(pick(&|f| f.projects.is_some()), own) {
+                    d = d.at(span_of(id, &text, id.value.chars().count()), &text);
+                }
+                if let Some(n) = yaml::nearest(&id.value, &known) {
+                    d = d.label(format!("did you mean `{n}`?"));
+                }
+                d = d.help(if known.is_empty() {
+                    "there are no projects: add content/projects/<id>.yaml".to_string()
+                } else {
+                    format!("known projects: {}", known.join(", "))
+                });
+                diags.push(d);
+            }
+        }
+    }
+
+    // Tags.
+    let mut tag_slugs = Vec::new();
+    for tag in pick(&|f| f.tags.is_some()).tags.iter().flatten() {
+        match Slug::from_text(&tag.value) {
+            Some(slug) => {
+                if !tag_slugs.contains(&slug) {
+                    tag_slugs.push(slug);
+                }
+            }
+            None => {
+                let mut d = Diagnostic::error(shown, format!("tag `{}` has no letters or digits to make a URL from", tag.value));
+                if std::ptr::eq(pick(&|f| f.tags.is_some()), own) {
+                    d = d.at(span_of(tag, &text, tag.value.chars().count().max(1)), &text);
+                }
+                diags.push(d.help("use a word for the tag, e.g. `EFS` or `dobre praktyki`"));
+            }
+        }
+    }
+
+    // Slug and path.
+    let slug = match &own.slug {
+        Some(s) => Slug::parse(&s.value).or_else(|| {
+            diags.push(
+                Diagnostic::error(shown, format!("`{}` is not a valid slug", s.value))
+                    .at(span_of(s, &text, s.value.chars().count().max(1)), &text)
+                    .help(format!(
+                        "a slug is one URL segment of lowercase letters, digits and hyphens, e.g. `{}`",
+                        Slug::from_text(&s.value).map_or_else(|| "mops-wyrozniony".to_string(), |s| s.to_string())
+                    )),
+            );
+            None
+        }),
+        None => Slug::from_text(&file.name).or_else(|| {
+            diags.push(
+                Diagnostic::error(shown, format!("the name `{}` gives no URL", file.name))
+                    .help("rename the file with letters or digits, or set `slug:` in the front matter"),
+            );
+            None
+        }),
+    };
+    let lang_urls = &urls[&file.lang];
+    let path = slug.as_ref().map(|s| match kind {
+        Kind::News => lang_urls.news_item(s),
+        Kind::Page => lang_urls.page(s),
+    });
+    if let (Kind::Page, Some(s)) = (kind, &slug) {
+        let reserved = lang_urls.reserved().contains(&s.as_str())
+            || config.languages.iter().any(|l| l.as_str() == s.as_str());
+        if reserved {
+            diags.push(
+                Diagnostic::error(shown, format!("the page would take the URL /{s}/, which the site uses for its own pages"))
+                    .help("set another `slug:` in the front matter"),
+            );
+        }
+    }
+
+    // Aliases belong to one language version: an inherited alias would redirect twice.
+    let mut aliases = Vec::new();
+    for a in own.aliases.iter().flatten() {
+        match alias_path(&a.value) {
+            Some(p) => aliases.push(p),
+            None => diags.push(
+                Diagnostic::error(shown, format!("alias `{}` is not a path of this site", a.value))
+                    .at(span_of(a, &text, a.value.chars().count().max(1)), &text)
+                    .help("write the old address as a path starting with `/`, e.g. /index.php?id=440"),
+            ),
+        }
+    }
+
+    // Attachments: the version's own, or the original's files (one copy, beside the original).
+    let mut attachments = Vec::new();
+    let dir = file.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    if let Some(list) = &own.attachments {
+        for a in list {
+            if let Some(att) = attachment(a, &dir, path.as_deref().unwrap_or(""), shown, &text, diags) {
+                attachments.push(att);
+            }
+        }
+    }
+
+    let mut excluded = None;
+    if let Some(d) = date.filter(|d| *d > opts.today) {
+        excluded = Some(format!("embargoed until {}", d.iso()));
+    }
+    if draft {
+        excluded = Some("a draft".to_string());
+    }
+    if opts.drafts {
+        excluded = None;
+    }
+
+    if diags.len() > errors_before && diags[errors_before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let (slug, path) = (slug?, path?);
+    let entry = Entry {
+        kind,
+        name: file.name.clone(),
+        lang: file.lang,
+        source: file.shown.clone(),
+        title,
+        slug,
+        path,
+        date,
+        produced,
+        produced_by,
+        published_by,
+        projects: project_idx,
+        tags: Vec::new(),
+        archived,
+        draft,
+        summary: own.summary.clone().unwrap_or_default(),
+        body_html: String::new(),
+        aliases,
+        attachments,
+        inherits_attachments: own.attachments.is_none(),
+        translations: Vec::new(),
+    };
+    if excluded.is_none() {
+        for t in pick(&|f| f.tags.is_some()).tags.iter().flatten() {
+            if let Some(slug) = Slug::from_text(&t.value) {
+                *tag_spellings.entry(slug).or_default().entry(t.value.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+    Some(Pending {
+        entry,
+        tag_slugs,
+        key: file.key,
+        body: doc.body,
+        body_line: doc.body_line,
+        text,
+        excluded,
+    })
+}
+
+/// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.
+fn alias_path(alias: &str) -> Option<String> {
+    let path = alias.strip_prefix('/')?;
+    if path.is_empty() || path.contains('\\') || path.contains('#') {
+        return None;
+    }
+    let (p, query) = match path.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path, None),
+    };
+    if p.split('/').any(|s| s == ".." || s == ".") {
+        return None;
+    }
+    Some(match query {
+        Some(q) => format!("{p}?{q}"),
+        None => p.to_string(),
+    })
+}
+
+fn attachment(
+    a: &front_matter::AttachmentRef,
+    dir: &Path,
+    page_path: &str,
+    shown: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Attachment> {
+    let name = a.file.value.as_str();
+    let span = span_of(&a.file, text, name.chars().count().max(1));
+    if name.is_empty() || name.contains(['/', '\\']) || name == ".." || name == "." || name.starts_with('.') {
+        diags.push(
+            Diagnostic::error(shown, format!("attachment `{name}` is not a file name in the item's folder"))
+                .at(span, text)
+                .help("put the file beside the item (content/news/<name>/) and give only its name"),
+        );
+        return None;
+    }
+    let wanted: String = name.nfc().collect();
+    let found = std::fs::read_dir(dir).ok().and_then(|rd| {
+        rd.flatten().find(|e| e.file_name().to_string_lossy().nfc().collect::<String>() == wanted)
+    });
+    let Some(found) = found.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) else {
+        diags.push(
+            Diagnostic::error(shown, format!("attachment `{name}` is missing"))
+                .at(span, text)
+                .help(format!("put the file in {}/, or correct the name", display_path(Path::new(""), dir).trim_start_matches('/'))),
+        );
+        return None;
+    };
+    let source: PathBuf = found.path();
+    let size = found.metadata().map(|m| m.len()).unwrap_or(0);
+    Some(Attachment {
+        title: a.title.clone().unwrap_or_else(|| wanted.clone()),
+        path: format!("{page_path}{wanted}"),
+        file_name: wanted,
+        source,
+        size,
+    })
+}
+
+/// Two entries (or an entry and a section page) may not produce the same URL.
+fn check_unique_paths(pending: &[Pending], urls: &BTreeMap<Lang, Urls>, diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let _ = urls;
+    for p in pending.iter().filter(|p| p.excluded.is_none()) {
+        let mut claims: Vec<&str> = vec![p.entry.path.as_str()];
+        claims.extend(p.entry.aliases.iter().map(String::as_str));
+        for claim in claims {
+            if let Some(other) = seen.insert(claim, &p.entry.source) {
+                if other != p.entry.source {
+                    diags.push(
+                        Diagnostic::error(&p.entry.source, format!("two files would be published at /{claim}"))
+                            .help(format!("{other} has the same URL; give one of them another `slug:` (or alias)")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+
+fn render_entry(
+    p: Pending,
+    targets: &HashMap<String, LinkTarget>,
+    urls: &BTreeMap<Lang, Urls>,
+    links: &LinkStyle,
+) -> (Entry, Vec<Slug>, Vec<Diagnostic>) {
+    let Pending {
+        mut entry,
+        tag_slugs,
+        text,
+        body,
+        body_line,
+        ..
+    } = p;
+    let mut errors = Vec::new();
+    let from = entry.path.clone();
+    let lang = entry.lang;
+    let resolve = |target: &str| -> Option<String> {
+        let (key, fragment) = match target.find('#') {
+            Some(i) => (&target[..i], &target[i..]),
+            None => (target, ""),
+        };
+        let key: String = key.nfc().collect();
+        match targets.get(&key)? {
+            LinkTarget::Path(path) => Some(links.link(&from, &format!("{path}{fragment}"))),
+            LinkTarget::Project(id) => Some(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id)))),
+            LinkTarget::Excluded(_) => None,
+        }
+    };
+    let src = markdown::Source {
+        path: &entry.source,
+        file: &text,
+        body_line,
+    };
+    let rendered = markdown::render(&body, &src, &resolve, &mut errors);
+    for e in &mut errors {
+        if let Some(target) = e.message.strip_prefix("link to `@/").and_then(|r| r.split('`').next()) {
+            let key: String = target.split('#').next().unwrap_or(target).nfc().collect();
+            if let Some(LinkTarget::Excluded(why)) = targets.get(&key) {
+                e.message = format!("link to `@/{target}`, which is {why} and not published");
+            }
+        }
+    }
+    entry.body_html = rendered.html;
+    if entry.summary.is_empty() {
+        entry.summary = rendered.first_paragraph;
+    }
+    (entry, tag_slugs, errors)
+}
+
+/// Links translations, fills inherited attachments and builds the per-language indices.
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    root: &Path,
+    config: Config,
+    i18n: I18n,
+    urls: BTreeMap<Lang, Urls>,
+    mut news: Vec<Entry>,
+    mut pages: Vec<Entry>,
+    projects: Vec<Project>,
+    mut tags: Vec<Tag>,
+) -> Site {
+    for list in [&mut news, &mut pages] {
+        link_translations(list, config.default_language);
+    }
+    let mut by_lang: BTreeMap<Lang, LangIndex> = config
+        .languages
+        .iter()
+        .map(|&l| (l, LangIndex::default()))
+        .collect();
+    for (i, e) in news.iter().enumerate() {
+        let idx = by_lang.get_mut(&e.lang).expect("entry languages are site languages");
+        idx.all.push(i);
+        if !e.archived {
+            idx.current.push(i);
+        }
+        if let Some(d) = e.date {
+            idx.years.entry(d.year()).or_default().push(i);
+        }
+        for &p in &e.projects {
+            idx.by_project.entry(p).or_default().push(i);
+        }
+        for &t in &e.tags {
+            tags[t].items.entry(e.lang).or_default().push(i);
+        }
+    }
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(idx) = by_lang.get_mut(&p.lang) {
+            idx.pages.push(i);
+        }
+    }
+    for (t, tag) in tags.iter().enumerate() {
+        for lang in tag.items.keys() {
+            if let Some(idx) = by_lang.get_mut(lang) {
+                idx.tags.push(t);
+            }
+        }
+    }
+
+    let mut static_files: BTreeMap<String, StaticSource> = BTreeMap::new();
+    for (path, bytes) in crate::embedded::static_files() {
+        static_files.insert(path, StaticSource::Embedded(bytes));
+    }
+    for dir in [root.join("themes").join(&config.theme).join("static"), root.join("static")] {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_file() {
+                let rel: String = display_path(&dir, entry.path()).nfc().collect();
+                static_files.insert(rel, StaticSource::File(entry.path().to_path_buf()));
+            }
+        }
+    }
+    for e in news.iter().chain(pages.iter()) {
+        for a in &e.attachments {
+            static_files.insert(a.path.clone(), StaticSource::File(a.source.clone()));
+        }
+    }
+    Site {
+        config,
+        i18n,
+        urls,
+        news,
+        pages,
+        projects,
+        tags,
+        by_lang,
+        static_files: static_files.into_iter().collect(),
+    }
+}
+
+/// Fills `translations` of every entry and gives versions without their own attachments the
+/// original's (the files are copied once, beside the original).
+fn link_translations(list: &mut [Entry], default: Lang) {
+    let mut by_name: HashMap<String, Vec<(Lang, usize)>> = HashMap::new();
+    for (i, e) in list.iter().enumerate() {
+        by_name.entry(e.name.clone()).or_default().push((e.lang, i));
+    }
+    for versions in by_name.values() {
+        let original = versions.iter().find(|(l, _)| *l == default).map(|(_, i)| *i);
+        for &(lang, i) in versions {
+            list[i].translations = versions.iter().filter(|(l, _)| *l != lang).copied().collect();
+            if let Some(o) = original.filter(|o| *o != i) {
+                if list[i].inherits_attachments {
+                    list[i].attachments = list[o].attachments.clone();
+                }
+            }
+        }
+    }
+}
+

@@ -1,0 +1,70 @@
+//! A project's card (`content/projects/<id>.yaml`), typed: money as decimals with currency.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::types::{Amount, Currency, Date, Money, Slug, Translated};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    pub total: Option<Money>,
+    pub co_financing: Option<Money>,
+}
+
+/// One row of the funding breakdown: a source's share in one application period.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    pub period: Option<String>,
+    pub source: String,
+    pub amount: Amount,
+    pub currency: Currency,
+}
+
+/// Indicator values reported on one date (`participants`, `employed`, …).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Snapshot {
+    pub date: Date,
+    #[serde(flatten)]
+    pub values: BTreeMap<String, u64>,
+}
+
+/// A project file as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    pub title: Translated<String>,
+    pub full_title: Option<Translated<String>>,
+    pub fund: Option<String>,
+    pub programme: Option<String>,
+    pub priority: Option<String>,
+    pub measure: Option<String>,
+    pub submeasure: Option<String>,
+    pub implementer: Option<Translated<String>>,
+    pub period: Option<Period>,
+    pub budget: Option<Budget>,
+    #[serde(default)]
+    pub funding: Vec<Funding>,
+    #[serde(default)]
+    pub indicators: Vec<Snapshot>,
+}
+
+/// A project of the site: its id (the file name) and its card.
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub id: Slug,
+    pub source: String,
+    pub data: ProjectFile,
+}
+
+/// Funding sources kronika knows (their names are translated by `funding-source-*` messages).
+pub const FUNDING_SOURCES: [&str; 5] = ["eu", "state_budget", "own", "local_budget", "other"];

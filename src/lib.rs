@@ -1,0 +1,112 @@
+//! kronika: a static site generator for bilingual (Polish/English) BIP-style archives of
+//! public projects.
+//!
+//! ```text
+//! site.yaml ──► config ──┐
+//! content/ ──► discover ─► parse (front matter, Markdown) ─► model ─► render ─► output
+//! themes/, i18n/ ────────┘      (all errors collected)     (links,  (Tera,    (staging,
+//!                                                            indices) parallel) atomic swap)
+//! ```
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+mod embedded;
+pub mod format;
+pub mod i18n;
+pub mod output;
+pub mod render;
+pub mod types;
+pub mod urls;
+mod yaml;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use config::Config;
+use content::LoadOptions;
+use diagnostics::{Diagnostic, Failure};
+use i18n::I18n;
+use types::Date;
+use urls::LinkStyle;
+
+/// What `kronika build` was asked to do.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    pub offline: bool,
+    pub drafts: bool,
+    /// The day that decides embargoes; today unless a test fixes it.
+    pub today: Option<Date>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Report {
+    pub pages_per_lang: Vec<(String, usize)>,
+    pub news_items: usize,
+    pub projects: usize,
+    pub files_written: usize,
+    pub files_changed: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Builds the site at `opts.root` into `opts.output`. On failure the output is untouched.
+pub fn build(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+    let started = Instant::now();
+    let output = if opts.output.is_absolute() { opts.output.clone() } else { opts.root.join(&opts.output) };
+    output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
+
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let config = Config::load(&opts.root, opts.base_url.as_deref());
+    let config = match config {
+        Ok(c) => c,
+        Err(errs) => return Err((Failure::Content(errs), Vec::new())),
+    };
+    let i18n = match I18n::load(&opts.root, &config.languages) {
+        Ok(i) => i,
+        Err(errs) => return Err((Failure::Content(errs), Vec::new())),
+    };
+    let links = LinkStyle { base: config.base_url.clone(), offline: opts.offline };
+    let load = LoadOptions {
+        drafts: opts.drafts,
+        today: opts.today.unwrap_or_else(Date::today),
+        links: links.clone(),
+    };
+    let site = content::load(&opts.root, config, i18n, &load, &mut diags);
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = sorted(diags).into_iter().partition(Diagnostic::is_error);
+    let Some(site) = site.filter(|_| errors.is_empty()) else {
+        return Err((Failure::Content(errors), warnings));
+    };
+    let site = Arc::new(site);
+
+    let staging = output::prepare(&output).map_err(|f| (f, warnings.clone()))?;
+    match render::render(&opts.root, site.clone(), &links, &staging) {
+        Ok(rendered) => {
+            let changed = output::commit(staging, &output).map_err(|f| (f, warnings.clone()))?;
+            Ok(Report {
+                pages_per_lang: rendered.pages_per_lang,
+                news_items: site.news.len(),
+                projects: site.projects.len(),
+                files_written: rendered.files,
+                files_changed: changed,
+                warnings,
+                elapsed: started.elapsed(),
+            })
+        }
+        Err(errs) => {
+            output::discard(staging);
+            Err((Failure::Content(sorted(errs)), warnings))
+        }
+    }
+}
+
+fn sorted(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut all = diagnostics::Diagnostics::default();
+    all.extend(diags);
+    all.sorted()
+}

@@ -1,0 +1,123 @@
+//! Machine-readable outputs: an RSS 2.0 feed per language, `sitemap.xml` with hreflang
+//! alternates, and `robots.txt`. All URLs in them are absolute.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::model::Site;
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::render::pages::Planned;
+use crate::urls::LinkStyle;
+
+/// Items in each feed.
+const FEED_ITEMS: usize = 20;
+
+#[derive(Serialize)]
+struct FeedItem<'a> {
+    title: &'a str,
+    link: String,
+    summary: &'a str,
+    /// RFC 822 date, as RSS 2.0 requires.
+    pub_date: String,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+    alternates: Vec<(String, String)>,
+}
+
+fn rfc822(iso: &str) -> String {
+    iso.parse::<jiff::civil::Date>()
+        .map(|d| d.strftime("%a, %d %b %Y 00:00:00 +0000").to_string())
+        .unwrap_or_default()
+}
+
+pub fn write_all(
+    site: &Site,
+    tera: &Tera,
+    planned: &[Planned],
+    links: &LinkStyle,
+    staging: &Staging,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut write = |path: &str, template: &str, ctx: &Context| match tera.render(template, ctx) {
+        Ok(text) => {
+            if let Err(e) = staging.write(path, text.as_bytes()) {
+                errors.push(Diagnostic::error(path, format!("cannot write: {e}")));
+            }
+        }
+        Err(e) => errors.push(
+            Diagnostic::error(format!("themes/{}/templates/{template}", site.config.theme), format!("cannot render {path}"))
+                .help(e.to_string()),
+        ),
+    };
+
+    for &lang in &site.config.languages {
+        let idx = site.index(lang);
+        let items: Vec<FeedItem> = idx
+            .all
+            .iter()
+            .take(FEED_ITEMS)
+            .map(|&i| {
+                let e = &site.news[i];
+                FeedItem {
+                    title: &e.title,
+                    link: links.absolute(&e.path),
+                    summary: &e.summary,
+                    pub_date: e.date.map(|d| rfc822(&d.iso())).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang.as_str());
+        ctx.insert("current_path", &site.urls(lang).rss());
+        ctx.insert("title", site.config.title(lang));
+        ctx.insert("link", &links.absolute(&site.urls(lang).home()));
+        ctx.insert("self_link", &links.absolute(&site.urls(lang).rss()));
+        // The newest item's date, not the clock: two builds of one input are byte-identical.
+        let newest = idx.all.first().and_then(|&i| site.news[i].date).map(|d| rfc822(&d.iso()));
+        ctx.insert("last_build_date", &newest);
+        ctx.insert("items", &items);
+        write(&site.urls(lang).rss(), "rss.xml", &ctx);
+    }
+
+    let urls: Vec<SitemapUrl> = planned
+        .iter()
+        .filter(|p| p.in_sitemap)
+        .map(|p| SitemapUrl {
+            loc: links.absolute(&p.path),
+            lastmod: lastmod(site, p),
+            alternates: if p.alternates.len() > 1 {
+                p.alternates.iter().map(|(l, path)| (l.to_string(), links.absolute(path))).collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("lang", site.config.default_language.as_str());
+    ctx.insert("current_path", "sitemap.xml");
+    ctx.insert("urls", &urls);
+    write("sitemap.xml", "sitemap.xml", &ctx);
+
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        links.absolute("sitemap.xml")
+    );
+    if let Err(e) = staging.write("robots.txt", robots.as_bytes()) {
+        errors.push(Diagnostic::error("robots.txt", format!("cannot write: {e}")));
+    }
+    errors
+}
+
+fn lastmod(site: &Site, p: &Planned) -> Option<String> {
+    use crate::render::pages::PageKind;
+    match &p.kind {
+        PageKind::Item(i) => site.news[*i].date.map(|d| d.iso()),
+        PageKind::Page(i) => site.pages[*i].date.map(|d| d.iso()),
+        _ => None,
+    }
+}

@@ -1,0 +1,102 @@
+//! Renders the site model into files: plans every page, then renders them in parallel.
+//!
+//! Each page kind has a planning function in [`pages`] that says which pages exist, where,
+//! and what their counterparts in the other languages are; [`context`] turns a planned page
+//! into template variables; feeds and the sitemap live in [`feeds`].
+
+mod context;
+mod feeds;
+mod pages;
+pub mod templates;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::content::model::Site;
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::urls::{LinkStyle, output_file};
+
+pub use pages::Planned;
+
+/// What rendering produced.
+pub struct Rendered {
+    /// HTML pages written, per language code.
+    pub pages_per_lang: Vec<(String, usize)>,
+    pub files: usize,
+}
+
+/// Renders every page and copies every static file into `staging`.
+pub fn render(
+    root: &Path,
+    site: Arc<Site>,
+    links: &LinkStyle,
+    staging: &Staging,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let tera = templates::build(root, &site, links)?;
+    let cards = context::Cards::new(&site);
+    let planned = pages::plan(&site);
+
+    let mut errors: Vec<Diagnostic> = planned
+        .par_iter()
+        .filter_map(|page| {
+            let ctx = context::for_page(&site, &cards, page, links);
+            let file = output_file(&page.path);
+            match tera.render(page.template, &ctx) {
+                Ok(html) => staging
+                    .write(&file, html.as_bytes())
+                    .err()
+                    .map(|e| Diagnostic::error(&file, format!("cannot write the page: {e}"))),
+                Err(e) => Some(
+                    Diagnostic::error(
+                        format!("themes/{}/templates/{}", site.config.theme, page.template),
+                        format!("cannot render /{}", page.path),
+                    )
+                    .help(error_chain(&e)),
+                ),
+            }
+        })
+        .collect();
+
+    errors.extend(feeds::write_all(&site, &tera, &planned, links, staging));
+
+    let static_errors: Vec<Diagnostic> = site
+        .static_files
+        .par_iter()
+        .filter_map(|(path, source)| {
+            staging
+                .copy(path, source)
+                .err()
+                .map(|e| Diagnostic::error(path.as_str(), format!("cannot copy the file: {e}")))
+        })
+        .collect();
+    errors.extend(static_errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut per_lang = Vec::new();
+    for lang in &site.config.languages {
+        let n = planned
+            .iter()
+            .filter(|p| p.lang == Some(*lang) && p.in_sitemap)
+            .count();
+        per_lang.push((lang.to_string(), n));
+    }
+    Ok(Rendered {
+        pages_per_lang: per_lang,
+        files: planned.len() + site.static_files.len(),
+    })
+}
+
+fn error_chain(e: &tera::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}

@@ -1,0 +1,346 @@
+//! Small value types that make wrong states hard to write: `Lang`, `Slug`, `Date`, `Money`, `Translated<T>`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// A language of the site: a lowercase ISO 639 code (`pl`, `en`, `de`), validated on creation.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang {
+    code: [u8; 3],
+    len: u8,
+}
+
+impl Lang {
+    /// Parses a language code: two or three ASCII lowercase letters.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let bytes = code.as_bytes();
+        if !(2..=3).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        let mut buf = [0u8; 3];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        Some(Lang {
+            code: buf,
+            len: bytes.len() as u8,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII letters are ever stored.
+        std::str::from_utf8(&self.code[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Lang({})", self.as_str())
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Lang::parse(&s).ok_or_else(|| {
+            de::Error::custom(format!(
+                "`{s}` is not a language code; use a two-letter ISO 639 code such as `pl` or `en`"
+            ))
+        })
+    }
+}
+
+/// A URL segment made of lowercase ASCII letters, digits and single hyphens.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Serialize)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Transliterates any text into a slug (`Spotkanie w Łodzi` → `spotkanie-w-lodzi`).
+    /// Returns `None` when nothing usable is left (text of only punctuation or symbols).
+    pub fn from_text(text: &str) -> Option<Slug> {
+        let ascii = deunicode::deunicode(text);
+        let mut out = String::with_capacity(ascii.len());
+        let mut hyphen = false;
+        for c in ascii.chars() {
+            if c.is_ascii_alphanumeric() {
+                if hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                hyphen = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                hyphen = true;
+            }
+        }
+        (!out.is_empty()).then_some(Slug(out))
+    }
+
+    /// Accepts text that is already a valid slug, as written in `slug:` or a project file name.
+    pub fn parse(text: &str) -> Option<Slug> {
+        let valid = !text.is_empty()
+            && !text.starts_with('-')
+            && !text.ends_with('-')
+            && !text.contains("--")
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        valid.then(|| Slug(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A calendar date (no time, no zone), written `YYYY-MM-DD` in YAML.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    pub fn year(&self) -> i16 {
+        self.0.year()
+    }
+
+    /// ISO 8601 form, `2012-02-15`, as used in `<time datetime>` and BIP metadata.
+    pub fn iso(&self) -> String {
+        self.0.to_string()
+    }
+
+    /// Today in the local time zone of the machine running the build.
+    pub fn today() -> Date {
+        Date(jiff::ZonedDateTime::now().date())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                let bad = || {
+                    E::custom(format!(
+                        "`{v}` is not a date; write it as YYYY-MM-DD, for example 2012-02-15"
+                    ))
+                };
+                if v.len() != 10 {
+                    return Err(bad());
+                }
+                v.parse::<jiff::civil::Date>().map(Date).map_err(|_| bad())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                Err(E::custom(format!(
+                    "`{v}` is not a date; write it as YYYY-MM-DD, for example 2012-02-15"
+                )))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                self.visit_i64(v as i64)
+            }
+        }
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+/// An ISO 4217 currency code (`PLN`, `EUR`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let b = s.as_bytes();
+        if b.len() == 3 && b.iter().all(u8::is_ascii_uppercase) {
+            Ok(Currency([b[0], b[1], b[2]]))
+        } else {
+            Err(de::Error::custom(format!(
+                "`{s}` is not a currency code; use a three-letter ISO 4217 code such as PLN or EUR"
+            )))
+        }
+    }
+}
+
+/// An exact decimal amount: written as a quoted string (`"46974038.58"`) or an integer, never a float.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub struct Amount(pub Decimal);
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AmountVisitor;
+        impl Visitor<'_> for AmountVisitor {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an amount written as a quoted decimal, e.g. \"46974038.58\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+                if v.contains(',') {
+                    return Err(E::custom(format!(
+                        "`{v}` is not an amount: use a dot as the decimal separator and no grouping, e.g. \"{}\"",
+                        v.replace([' ', '\u{a0}'], "").replace(',', ".")
+                    )));
+                }
+                v.trim().parse::<Decimal>().map(Amount).map_err(|_| {
+                    E::custom(format!(
+                        "`{v}` is not an amount; write digits with a dot before the grosze, e.g. \"12.50\""
+                    ))
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+                Err(E::custom(format!(
+                    "amount {v} is written as a number with a fraction; quote it (\"{v}\") so no grosz is lost to floating point"
+                )))
+            }
+        }
+        d.deserialize_any(AmountVisitor)
+    }
+}
+
+/// Money: an exact amount with its currency. Amounts in different currencies are never added.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    pub amount: Amount,
+    pub currency: Currency,
+}
+
+/// A value given per language, e.g. `{pl: "Pora na aktywność", en: "Time for Activity"}`.
+/// A plain string is accepted too and stands for every language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Translated<T> {
+    Same(T),
+    PerLang(BTreeMap<Lang, T>),
+}
+
+impl<T> Translated<T> {
+    /// The value in `lang`, falling back to `default`; returns the language the value is in.
+    pub fn get(&self, lang: Lang, default: Lang) -> Option<(&T, Lang)> {
+        match self {
+            Translated::Same(v) => Some((v, lang)),
+            Translated::PerLang(map) => map
+                .get(&lang)
+                .map(|v| (v, lang))
+                .or_else(|| map.get(&default).map(|v| (v, default))),
+        }
+    }
+
+    /// Whether the value exists in `lang` itself (not by fallback).
+    pub fn has(&self, lang: Lang) -> bool {
+        match self {
+            Translated::Same(_) => true,
+            Translated::PerLang(map) => map.contains_key(&lang),
+        }
+    }
+
+    /// Languages the value names explicitly.
+    pub fn langs(&self) -> Vec<Lang> {
+        match self {
+            Translated::Same(_) => Vec::new(),
+            Translated::PerLang(map) => map.keys().copied().collect(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Translated<String> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TranslatedVisitor;
+        impl<'de> Visitor<'de> for TranslatedVisitor {
+            type Value = Translated<String>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or one text per language such as {pl: \"…\", en: \"…\"}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Translated::Same(v.to_string()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let lang = Lang::parse(&key).ok_or_else(|| {
+                        de::Error::custom(format!(
+                            "`{key}` is not a language code; use codes from `languages:` such as `pl` or `en`"
+                        ))
+                    })?;
+                    let value: String = map.next_value()?;
+                    if out.insert(lang, value).is_some() {
+                        return Err(de::Error::custom(format!("language `{key}` is given twice")));
+                    }
+                }
+                Ok(Translated::PerLang(out))
+            }
+        }
+        d.deserialize_any(TranslatedVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_transliterates_polish_letters() {
+        assert_eq!(
+            Slug::from_text("Spotkanie w Łodzi — żółć").unwrap().as_str(),
+            "spotkanie-w-lodzi-zolc"
+        );
+        assert_eq!(Slug::from_text("EFS").unwrap().as_str(), "efs");
+        assert!(Slug::from_text("—!?").is_none());
+    }
+
+    #[test]
+    fn slug_parse_rejects_paths() {
+        assert!(Slug::parse("../../etc").is_none());
+        assert!(Slug::parse("mops-wyrozniony").is_some());
+    }
+
+    #[test]
+    fn lang_is_validated() {
+        assert_eq!(Lang::parse("pl").unwrap().as_str(), "pl");
+        assert!(Lang::parse("PL").is_none());
+        assert!(Lang::parse("polski").is_none());
+    }
+}

@@ -1,0 +1,176 @@
+//! The URL table of DESIGN.md, in one place: site paths per language and link writing.
+//!
+//! A *site path* is relative to the site root, without a leading slash, and ends in `/` for a
+//! pretty URL (`aktualnosci/strona/2/`) or names a file (`rss.xml`). The home page is `""`.
+
+use crate::config::BaseUrl;
+use crate::i18n::I18n;
+use crate::types::{Lang, Slug};
+
+/// The URL segments of one language (from its `url-*` messages).
+#[derive(Clone, Debug)]
+pub struct Urls {
+    /// `""` for the default language, `"en/"` for others.
+    prefix: String,
+    news: String,
+    page: String,
+    archive: String,
+    projects: String,
+    tags: String,
+    stats: String,
+    search: String,
+}
+
+impl Urls {
+    pub fn new(lang: Lang, default: Lang, i18n: &I18n) -> Urls {
+        let seg = |id: &str| {
+            let raw = i18n.get(lang, id, None);
+            Slug::from_text(&raw).map_or_else(|| id.trim_start_matches("url-").to_string(), |s| s.to_string())
+        };
+        Urls {
+            prefix: if lang == default { String::new() } else { format!("{lang}/") },
+            news: seg("url-news"),
+            page: seg("url-page"),
+            archive: seg("url-archive"),
+            projects: seg("url-projects"),
+            tags: seg("url-tags"),
+            stats: seg("url-stats"),
+            search: seg("url-search"),
+        }
+    }
+
+    pub fn home(&self) -> String {
+        self.prefix.clone()
+    }
+
+    /// Page `n` (1-based) of a paginated list whose first page is at `first`.
+    pub fn paginated(&self, first: &str, n: usize) -> String {
+        if n <= 1 {
+            first.to_string()
+        } else {
+            format!("{first}{}/{n}/", self.page)
+        }
+    }
+
+    pub fn news(&self) -> String {
+        format!("{}{}/", self.prefix, self.news)
+    }
+
+    pub fn news_item(&self, slug: &Slug) -> String {
+        format!("{}{}/{slug}/", self.prefix, self.news)
+    }
+
+    pub fn archive(&self) -> String {
+        format!("{}{}/", self.prefix, self.archive)
+    }
+
+    pub fn archive_year(&self, year: i16) -> String {
+        format!("{}{}/{year}/", self.prefix, self.archive)
+    }
+
+    pub fn projects(&self) -> String {
+        format!("{}{}/", self.prefix, self.projects)
+    }
+
+    pub fn project(&self, id: &Slug) -> String {
+        format!("{}{}/{id}/", self.prefix, self.projects)
+    }
+
+    pub fn tags(&self) -> String {
+        format!("{}{}/", self.prefix, self.tags)
+    }
+
+    pub fn tag(&self, slug: &Slug) -> String {
+        format!("{}{}/{slug}/", self.prefix, self.tags)
+    }
+
+    pub fn page(&self, slug: &Slug) -> String {
+        format!("{}{slug}/", self.prefix)
+    }
+
+    pub fn stats(&self) -> String {
+        format!("{}{}/", self.prefix, self.stats)
+    }
+
+    pub fn search(&self) -> String {
+        format!("{}{}/", self.prefix, self.search)
+    }
+
+    pub fn rss(&self) -> String {
+        format!("{}rss.xml", self.prefix)
+    }
+
+    /// The first segments this language's section pages claim, which standalone pages must not take.
+    pub fn reserved(&self) -> [&str; 6] {
+        [&self.news, &self.archive, &self.projects, &self.tags, &self.stats, &self.search]
+    }
+}
+
+/// How links are written into HTML: absolute paths under the base path, or relative for `--offline`.
+#[derive(Clone, Debug)]
+pub struct LinkStyle {
+    pub base: BaseUrl,
+    pub offline: bool,
+}
+
+impl LinkStyle {
+    /// The `href` that leads from the page at `from` to `to` (both site paths).
+    pub fn link(&self, from: &str, to: &str) -> String {
+        let (to_path, fragment) = match to.find('#') {
+            Some(i) => (&to[..i], &to[i..]),
+            None => (to, ""),
+        };
+        if !self.offline {
+            return format!("{}{to_path}{fragment}", self.base.path);
+        }
+        let depth = from.matches('/').count();
+        let mut out = "../".repeat(depth);
+        out.push_str(to_path);
+        if out.is_empty() || out.ends_with('/') {
+            out.push_str("index.html");
+        }
+        out.push_str(fragment);
+        out
+    }
+
+    /// The absolute URL of a site path (feeds, sitemap, `hreflang`, canonical links).
+    pub fn absolute(&self, to: &str) -> String {
+        self.base.absolute(to)
+    }
+}
+
+/// The output file a site path is written to (`aktualnosci/x/` → `aktualnosci/x/index.html`).
+pub fn output_file(site_path: &str) -> String {
+    if site_path.is_empty() || site_path.ends_with('/') {
+        format!("{site_path}index.html")
+    } else {
+        site_path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(offline: bool) -> LinkStyle {
+        LinkStyle {
+            base: BaseUrl::parse("https://example.org/archiwum/").unwrap(),
+            offline,
+        }
+    }
+
+    #[test]
+    fn links_honour_the_base_path() {
+        assert_eq!(style(false).link("en/news/", "aktualnosci/x/"), "/archiwum/aktualnosci/x/");
+        assert_eq!(style(false).link("", ""), "/archiwum/");
+    }
+
+    #[test]
+    fn offline_links_are_relative_and_name_index_html() {
+        let s = style(true);
+        assert_eq!(s.link("en/news/x/", "aktualnosci/"), "../../../aktualnosci/index.html");
+        assert_eq!(s.link("", ""), "index.html");
+        assert_eq!(s.link("", "en/rss.xml"), "en/rss.xml");
+        assert_eq!(s.link("a/", "b/#x"), "../b/index.html#x");
+    }
+}

@@ -1,0 +1,142 @@
+//! The one place YAML is read: typed deserialisation with located, actionable errors.
+//!
+//! serde-saphyr reports line and column for every error and never panics on malformed
+//! input; this module turns its errors into [`Diagnostic`]s in the contract's format and
+//! suggests the nearest known key for a typo.
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::options::DuplicateKeyPolicy;
+
+use crate::diagnostics::{Diagnostic, Span};
+
+/// Deserialises `text` (a whole YAML file, or the front matter of a Markdown file starting at
+/// line `first_line` of `source`) into `T`.
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &str,
+    source: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    let options = serde_saphyr::options! {
+        duplicate_keys: DuplicateKeyPolicy::Error,
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options::<T>(text, options)
+        .map_err(|err| to_diagnostic(&err, text, path, source, first_line))
+}
+
+fn to_diagnostic(
+    err: &serde_saphyr::Error,
+    text: &str,
+    path: &str,
+    source: &str,
+    first_line: usize,
+) -> Diagnostic {
+    let raw = err.without_snippet().to_string();
+    let message = strip_location(&raw);
+    let (message, label, help) = explain(message, text);
+    let mut d = Diagnostic::error(path, message);
+    if let Some(loc) = err.location().filter(|l| l.line() > 0) {
+        let line = loc.line() as usize + first_line - 1;
+        let column = (loc.column() as usize).max(1);
+        let width = source
+            .lines()
+            .nth(line - 1)
+            .map(|l| token_width(l, column))
+            .unwrap_or(1);
+        d = d.at(Span::new(line, column, width), source);
+    }
+    if let Some(label) = label {
+        d = d.label(label);
+    }
+    for h in help {
+        d = d.help(h);
+    }
+    d
+}
+
+/// serde-saphyr appends ` at line N column M`; the contract puts the place first instead.
+fn strip_location(raw: &str) -> &str {
+    let first = raw.lines().next().unwrap_or(raw);
+    match first.rfind(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    }
+}
+
+/// Width of the YAML token (a key or a scalar) starting at `column` (1-based, in characters).
+fn token_width(line: &str, column: usize) -> usize {
+    let rest: String = line.chars().skip(column - 1).collect();
+    let end = rest
+        .find(|c: char| c == ':' || c == ',' || c == '}' || c == ']' || c == '#')
+        .unwrap_or(rest.len());
+    rest[..end].trim_end().chars().count().max(1)
+}
+
+/// Rewrites serde's generic messages into ones a comms officer can act on.
+fn explain(message: &str, text: &str) -> (String, Option<String>, Vec<String>) {
+    if let Some((field, expected)) = parse_unknown_field(message) {
+        let label = nearest(&field, &expected).map(|k| format!("did you mean `{k}`?"));
+        let help = if label.is_none() {
+            vec![format!("known keys: {}", expected.join(", "))]
+        } else {
+            Vec::new()
+        };
+        return (format!("unknown key `{field}`"), label, help);
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return (
+            format!("required key `{field}` is missing"),
+            None,
+            vec![format!("add a line `{field}: …`")],
+        );
+    }
+    if message.contains("duplicate") {
+        return (message.to_string(), None, vec!["each key may appear only once; delete one of them".into()]);
+    }
+    if text.contains('\t') && message.contains("tab") {
+        return (message.to_string(), None, vec!["YAML indentation uses spaces; replace the tabs with spaces".into()]);
+    }
+    (message.to_string(), None, Vec::new())
+}
+
+/// Reads serde's `unknown field `x`, expected one of `a`, `b`` message.
+fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((field.to_string(), expected))
+}
+
+/// The known key closest to a typo, if it is close enough to be the likely intent.
+pub fn nearest<'a>(typo: &str, known: &'a [String]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(typo, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_message_is_parsed() {
+        let (f, e) =
+            parse_unknown_field("unknown field `projetcs`, expected one of `title`, `projects`")
+                .unwrap();
+        assert_eq!(f, "projetcs");
+        assert_eq!(e, vec!["title", "projects"]);
+        assert_eq!(nearest(&f, &e), Some("projects"));
+    }
+}
