@@ -105,7 +105,12 @@ impl Config {
                         root.display()
                     ))]);
             }
-            Err(e) => return Err(vec![Diagnostic::error(name, format!("cannot read the file: {e}"))]),
+            Err(e) => {
+                return Err(vec![Diagnostic::error(
+                    name,
+                    format!("cannot read the file: {e}"),
+                )]);
+            }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let raw: RawConfig = yaml::parse(text, name, text, 1).map_err(|d| vec![d])?;
@@ -159,7 +164,10 @@ impl Config {
             errors.push(
                 Diagnostic::error(
                     name,
-                    format!("`title` has no text in the default language `{}`", raw.default_language),
+                    format!(
+                        "`title` has no text in the default language `{}`",
+                        raw.default_language
+                    ),
                 )
                 .at(at_key("title"), text),
             );
@@ -167,8 +175,11 @@ impl Config {
         for lang in raw.title.langs() {
             if !languages.contains(&lang) {
                 errors.push(
-                    Diagnostic::error(name, format!("`title` is given in `{lang}`, which is not in `languages`"))
-                        .at(at_key("title"), text),
+                    Diagnostic::error(
+                        name,
+                        format!("`title` is given in `{lang}`, which is not in `languages`"),
+                    )
+                    .at(at_key("title"), text),
                 );
             }
         }
@@ -216,7 +227,10 @@ mod tests {
         let b = BaseUrl::parse("https://example.org/archiwum").unwrap();
         assert_eq!(b.origin, "https://example.org");
         assert_eq!(b.path, "/archiwum/");
-        assert_eq!(b.absolute("aktualnosci/"), "https://example.org/archiwum/aktualnosci/");
+        assert_eq!(
+            b.absolute("aktualnosci/"),
+            "https://example.org/archiwum/aktualnosci/"
+        );
         assert!(BaseUrl::parse("example.org").is_none());
     }
 }

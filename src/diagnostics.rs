@@ -119,7 +119,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.span {
-            Some(s) => write!(f, "{}:{}:{}: {kind}: {}", self.path, s.line, s.column, self.message)?,
+            Some(s) => write!(
+                f,
+                "{}:{}:{}: {kind}: {}",
+                self.path, s.line, s.column, self.message
+            )?,
             None => write!(f, "{}: {kind}: {}", self.path, self.message)?,
         }
         if let (Some(span), Some(line)) = (self.span, &self.source_line) {
@@ -172,9 +176,8 @@ impl Diagnostics {
 
     /// Errors first by file and position, then warnings; duplicates removed.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key()))
-        });
+        self.items
+            .sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));
         self.items.dedup();
         self.items
     }

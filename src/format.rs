@@ -33,7 +33,7 @@ fn separators(lang: Option<Lang>) -> (&'static str, &'static str) {
 fn group(digits: &str, sep: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -58,7 +58,11 @@ pub fn money(lang: Lang, amount: &str, currency: &str) -> String {
     };
     let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
     let frac = format!("{frac:0<2}");
-    let number = format!("{}{}{dec}{frac}", if neg { "\u{2212}" } else { "" }, group(int, sep));
+    let number = format!(
+        "{}{}{dec}{frac}",
+        if neg { "\u{2212}" } else { "" },
+        group(int, sep)
+    );
     if lang.as_str() == "pl" {
         let symbol = if currency == "PLN" { "zł" } else { currency };
         format!("{number}\u{a0}{symbol}")
@@ -76,7 +80,13 @@ mod tests {
         let pl = Lang::parse("pl");
         assert_eq!(integer(pl, 3617), "3\u{a0}617");
         assert_eq!(integer(Lang::parse("en"), 3617), "3,617");
-        assert_eq!(money(pl.unwrap(), "46974038.58", "PLN"), "46\u{a0}974\u{a0}038,58\u{a0}zł");
-        assert_eq!(money(Lang::parse("en").unwrap(), "46974038.58", "PLN"), "PLN\u{a0}46,974,038.58");
+        assert_eq!(
+            money(pl.unwrap(), "46974038.58", "PLN"),
+            "46\u{a0}974\u{a0}038,58\u{a0}zł"
+        );
+        assert_eq!(
+            money(Lang::parse("en").unwrap(), "46974038.58", "PLN"),
+            "PLN\u{a0}46,974,038.58"
+        );
     }
 }

@@ -52,18 +52,25 @@ impl I18n {
                             Ok(t) => {
                                 site_sources.insert(shown, t);
                             }
-                            Err(e) => errors.push(Diagnostic::error(shown, format!("cannot read the file: {e}"))),
+                            Err(e) => errors.push(Diagnostic::error(
+                                shown,
+                                format!("cannot read the file: {e}"),
+                            )),
                         }
                     }
                 }
             }
             for (shown, text) in sources.into_iter().chain(site_sources) {
-                let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+                let text = text
+                    .strip_prefix('\u{feff}')
+                    .unwrap_or(&text)
+                    .replace("\r\n", "\n");
                 let resource = match FluentResource::try_new(text.clone()) {
                     Ok(r) => r,
                     Err((r, errs)) => {
                         for e in errs {
-                            let span = Span::from_offset(&text, e.pos.start, e.pos.end - e.pos.start, 1);
+                            let span =
+                                Span::from_offset(&text, e.pos.start, e.pos.end - e.pos.start, 1);
                             errors.push(
                                 Diagnostic::error(&shown, format!("Fluent syntax error: {}", e.kind))
                                     .at(span, &text)

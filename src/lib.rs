@@ -8,6 +8,9 @@
 //!                                                            indices) parallel) atomic swap)
 //! ```
 
+// A `Diagnostic` is large, and returned only on the cold path of a broken file.
+#![allow(clippy::result_large_err)]
+
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -58,7 +61,11 @@ pub struct Report {
 /// Builds the site at `opts.root` into `opts.output`. On failure the output is untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> {
     let started = Instant::now();
-    let output = if opts.output.is_absolute() { opts.output.clone() } else { opts.root.join(&opts.output) };
+    let output = if opts.output.is_absolute() {
+        opts.output.clone()
+    } else {
+        opts.root.join(&opts.output)
+    };
     output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
 
     let mut diags: Vec<Diagnostic> = Vec::new();
@@ -71,14 +78,18 @@ pub fn build(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> 
         Ok(i) => i,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };
-    let links = LinkStyle { base: config.base_url.clone(), offline: opts.offline };
+    let links = LinkStyle {
+        base: config.base_url.clone(),
+        offline: opts.offline,
+    };
     let load = LoadOptions {
         drafts: opts.drafts,
         today: opts.today.unwrap_or_else(Date::today),
         links: links.clone(),
     };
     let site = content::load(&opts.root, config, i18n, &load, &mut diags);
-    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = sorted(diags).into_iter().partition(Diagnostic::is_error);
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        sorted(diags).into_iter().partition(Diagnostic::is_error);
     let Some(site) = site.filter(|_| errors.is_empty()) else {
         return Err((Failure::Content(errors), warnings));
     };

@@ -8,7 +8,11 @@ use kronika::diagnostics::Failure;
 use kronika::{BuildOptions, build};
 
 #[derive(Parser)]
-#[command(name = "kronika", version, about = "Builds a bilingual BIP-style archive site from Markdown and YAML")]
+#[command(
+    name = "kronika",
+    version,
+    about = "Builds a bilingual BIP-style archive site from Markdown and YAML"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -45,15 +49,34 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, offline, drafts, quiet, verbose } => {
-            let opts = BuildOptions { root, output: output.clone(), base_url, offline, drafts, today: None };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            offline,
+            drafts,
+            quiet,
+            verbose,
+        } => {
+            let opts = BuildOptions {
+                root,
+                output: output.clone(),
+                base_url,
+                offline,
+                drafts,
+                today: None,
+            };
             match build(&opts) {
                 Ok(report) => {
                     if !quiet {
                         for w in &report.warnings {
                             eprintln!("{w}\n");
                         }
-                        let per_lang: Vec<String> = report.pages_per_lang.iter().map(|(l, n)| format!("{l} {n}")).collect();
+                        let per_lang: Vec<String> = report
+                            .pages_per_lang
+                            .iter()
+                            .map(|(l, n)| format!("{l} {n}"))
+                            .collect();
                         let total: usize = report.pages_per_lang.iter().map(|(_, n)| n).sum();
                         let warnings = match report.warnings.len() {
                             0 => String::new(),
@@ -69,7 +92,10 @@ fn main() -> ExitCode {
                             output.display()
                         );
                         if verbose {
-                            println!("{} files in the output, {} changed", report.files_written, report.files_changed);
+                            println!(
+                                "{} files in the output, {} changed",
+                                report.files_written, report.files_changed
+                            );
                         }
                     }
                     ExitCode::SUCCESS

@@ -49,9 +49,14 @@ impl Staging {
     }
 
     fn record(&self, rel: &str) -> io::Result<()> {
-        let mut w = self.written.lock().map_err(|_| io::Error::other("a render thread failed"))?;
+        let mut w = self
+            .written
+            .lock()
+            .map_err(|_| io::Error::other("a render thread failed"))?;
         if !w.insert(rel.to_string()) {
-            return Err(io::Error::other(format!("two outputs want the same file {rel}")));
+            return Err(io::Error::other(format!(
+                "two outputs want the same file {rel}"
+            )));
         }
         Ok(())
     }
@@ -60,7 +65,9 @@ impl Staging {
     fn target(&self, rel: &str) -> io::Result<PathBuf> {
         let p = Path::new(rel);
         if rel.is_empty() || !p.components().all(|c| matches!(c, Component::Normal(_))) {
-            return Err(io::Error::other(format!("refusing to write outside the output folder: {rel}")));
+            return Err(io::Error::other(format!(
+                "refusing to write outside the output folder: {rel}"
+            )));
         }
         Ok(self.dir.join(p))
     }
@@ -106,13 +113,17 @@ fn absolute(p: &Path) -> PathBuf {
     if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     }
 }
 
 fn staging_dir(output: &Path) -> PathBuf {
     let out = absolute(output);
-    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     out.with_file_name(format!(".{name}.kronika-staging"))
 }
 
@@ -120,10 +131,14 @@ fn staging_dir(output: &Path) -> PathBuf {
 pub fn prepare(output: &Path) -> Result<Staging, Failure> {
     let dir = staging_dir(output);
     if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(|e| Failure::io(&dir, "remove the old staging folder", e))?;
+        fs::remove_dir_all(&dir)
+            .map_err(|e| Failure::io(&dir, "remove the old staging folder", e))?;
     }
     fs::create_dir_all(&dir).map_err(|e| Failure::io(&dir, "create the staging folder", e))?;
-    Ok(Staging { dir, written: Mutex::new(BTreeSet::new()) })
+    Ok(Staging {
+        dir,
+        written: Mutex::new(BTreeSet::new()),
+    })
 }
 
 /// Throws the staging folder away (the build failed; the output is untouched).
@@ -137,7 +152,12 @@ pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
     let written = staging.written.into_inner().unwrap_or_default();
     fs::create_dir_all(output).map_err(|e| Failure::io(output, "create", e))?;
     let previous: BTreeSet<String> = fs::read_to_string(output.join(MARKER))
-        .map(|t| t.lines().filter(|l| !l.is_empty()).map(str::to_string).collect())
+        .map(|t| {
+            t.lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
 
     let mut changed = 0;
@@ -183,7 +203,8 @@ pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
     }
     let tmp = output.join(format!("{MARKER}.tmp"));
     fs::write(&tmp, list).map_err(|e| Failure::io(&tmp, "write", e))?;
-    fs::rename(&tmp, output.join(MARKER)).map_err(|e| Failure::io(output, "write the marker in", e))?;
+    fs::rename(&tmp, output.join(MARKER))
+        .map_err(|e| Failure::io(output, "write the marker in", e))?;
     let _ = fs::remove_dir_all(&staging.dir);
     Ok(changed)
 }

@@ -307,7 +307,9 @@ impl<'de> Deserialize<'de> for Translated<String> {
                     })?;
                     let value: String = map.next_value()?;
                     if out.insert(lang, value).is_some() {
-                        return Err(de::Error::custom(format!("language `{key}` is given twice")));
+                        return Err(de::Error::custom(format!(
+                            "language `{key}` is given twice"
+                        )));
                     }
                 }
                 Ok(Translated::PerLang(out))
@@ -324,7 +326,9 @@ mod tests {
     #[test]
     fn slug_transliterates_polish_letters() {
         assert_eq!(
-            Slug::from_text("Spotkanie w Łodzi — żółć").unwrap().as_str(),
+            Slug::from_text("Spotkanie w Łodzi — żółć")
+                .unwrap()
+                .as_str(),
             "spotkanie-w-lodzi-zolc"
         );
         assert_eq!(Slug::from_text("EFS").unwrap().as_str(), "efs");

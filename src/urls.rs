@@ -25,10 +25,17 @@ impl Urls {
     pub fn new(lang: Lang, default: Lang, i18n: &I18n) -> Urls {
         let seg = |id: &str| {
             let raw = i18n.get(lang, id, None);
-            Slug::from_text(&raw).map_or_else(|| id.trim_start_matches("url-").to_string(), |s| s.to_string())
+            Slug::from_text(&raw).map_or_else(
+                || id.trim_start_matches("url-").to_string(),
+                |s| s.to_string(),
+            )
         };
         Urls {
-            prefix: if lang == default { String::new() } else { format!("{lang}/") },
+            prefix: if lang == default {
+                String::new()
+            } else {
+                format!("{lang}/")
+            },
             news: seg("url-news"),
             page: seg("url-page"),
             archive: seg("url-archive"),
@@ -102,7 +109,14 @@ impl Urls {
 
     /// The first segments this language's section pages claim, which standalone pages must not take.
     pub fn reserved(&self) -> [&str; 6] {
-        [&self.news, &self.archive, &self.projects, &self.tags, &self.stats, &self.search]
+        [
+            &self.news,
+            &self.archive,
+            &self.projects,
+            &self.tags,
+            &self.stats,
+            &self.search,
+        ]
     }
 }
 
@@ -161,14 +175,20 @@ mod tests {
 
     #[test]
     fn links_honour_the_base_path() {
-        assert_eq!(style(false).link("en/news/", "aktualnosci/x/"), "/archiwum/aktualnosci/x/");
+        assert_eq!(
+            style(false).link("en/news/", "aktualnosci/x/"),
+            "/archiwum/aktualnosci/x/"
+        );
         assert_eq!(style(false).link("", ""), "/archiwum/");
     }
 
     #[test]
     fn offline_links_are_relative_and_name_index_html() {
         let s = style(true);
-        assert_eq!(s.link("en/news/x/", "aktualnosci/"), "../../../aktualnosci/index.html");
+        assert_eq!(
+            s.link("en/news/x/", "aktualnosci/"),
+            "../../../aktualnosci/index.html"
+        );
         assert_eq!(s.link("", ""), "index.html");
         assert_eq!(s.link("", "en/rss.xml"), "en/rss.xml");
         assert_eq!(s.link("a/", "b/#x"), "../b/index.html#x");

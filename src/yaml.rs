@@ -32,9 +32,23 @@ fn to_diagnostic(
     source: &str,
     first_line: usize,
 ) -> Diagnostic {
-    let raw = err.without_snippet().to_string();
+    let inner = err.without_snippet();
+    let raw = inner.to_string();
     let message = strip_location(&raw);
-    let (message, label, help) = explain(message, text);
+    let (message, label, help) = match inner {
+        serde_saphyr::Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let known: Vec<String> = expected.iter().map(|k| k.to_string()).collect();
+            unknown_key(field, &known)
+        }
+        serde_saphyr::Error::DuplicateMappingKey { key: Some(k), .. } => (
+            format!("key `{k}` is given twice"),
+            None,
+            vec!["each key may appear only once; delete one of them".to_string()],
+        ),
+        _ => explain(message, text),
+    };
     let mut d = Diagnostic::error(path, message);
     if let Some(loc) = err.location().filter(|l| l.line() > 0) {
         let line = loc.line() as usize + first_line - 1;
@@ -67,22 +81,14 @@ fn strip_location(raw: &str) -> &str {
 /// Width of the YAML token (a key or a scalar) starting at `column` (1-based, in characters).
 fn token_width(line: &str, column: usize) -> usize {
     let rest: String = line.chars().skip(column - 1).collect();
-    let end = rest
-        .find(|c: char| c == ':' || c == ',' || c == '}' || c == ']' || c == '#')
-        .unwrap_or(rest.len());
+    let end = rest.find([':', ',', '}', ']', '#']).unwrap_or(rest.len());
     rest[..end].trim_end().chars().count().max(1)
 }
 
 /// Rewrites serde's generic messages into ones a comms officer can act on.
 fn explain(message: &str, text: &str) -> (String, Option<String>, Vec<String>) {
     if let Some((field, expected)) = parse_unknown_field(message) {
-        let label = nearest(&field, &expected).map(|k| format!("did you mean `{k}`?"));
-        let help = if label.is_none() {
-            vec![format!("known keys: {}", expected.join(", "))]
-        } else {
-            Vec::new()
-        };
-        return (format!("unknown key `{field}`"), label, help);
+        return unknown_key(&field, &expected);
     }
     if let Some(field) = message
         .strip_prefix("missing field `")
@@ -95,12 +101,37 @@ fn explain(message: &str, text: &str) -> (String, Option<String>, Vec<String>) {
         );
     }
     if message.contains("duplicate") {
-        return (message.to_string(), None, vec!["each key may appear only once; delete one of them".into()]);
+        return (
+            message.to_string(),
+            None,
+            vec!["each key may appear only once; delete one of them".into()],
+        );
     }
     if text.contains('\t') && message.contains("tab") {
-        return (message.to_string(), None, vec!["YAML indentation uses spaces; replace the tabs with spaces".into()]);
+        return (
+            message.to_string(),
+            None,
+            vec!["YAML indentation uses spaces; replace the tabs with spaces".into()],
+        );
     }
     (message.to_string(), None, Vec::new())
+}
+
+fn unknown_key(field: &str, expected: &[String]) -> (String, Option<String>, Vec<String>) {
+    if !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
+        return (
+            format!("unknown key `{field}`"),
+            Some("is this the decimal part of a number written with a comma?".to_string()),
+            vec!["inside { } a comma separates keys: write amounts in quotes with a dot, e.g. amount: \"12.50\"".to_string()],
+        );
+    }
+    let label = nearest(field, expected).map(|k| format!("did you mean `{k}`?"));
+    let help = if label.is_none() {
+        vec![format!("known keys: {}", expected.join(", "))]
+    } else {
+        Vec::new()
+    };
+    (format!("unknown key `{field}`"), label, help)
 }
 
 /// Reads serde's `unknown field `x`, expected one of `a`, `b`` message.

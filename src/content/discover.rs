@@ -49,12 +49,16 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
         );
         return found;
     }
-    let walker = WalkDir::new(&content).follow_links(false).sort_by_file_name();
+    let walker = WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let shown = e.path().map_or_else(|| "content".to_string(), |p| display_path(root, p));
+                let shown = e
+                    .path()
+                    .map_or_else(|| "content".to_string(), |p| display_path(root, p));
                 diags.push(Diagnostic::error(shown, format!("cannot read: {e}")));
                 continue;
             }
@@ -110,12 +114,11 @@ fn markdown_file(
         Some((b, l)) => (b, l),
         None => {
             diags.push(
-                Diagnostic::error(shown, "the file name has no language suffix")
-                    .help(format!(
-                        "name it `{stem}.{}.md` (or another language of site.yaml: {})",
-                        config.default_language,
-                        langs(config)
-                    )),
+                Diagnostic::error(shown, "the file name has no language suffix").help(format!(
+                    "name it `{stem}.{}.md` (or another language of site.yaml: {})",
+                    config.default_language,
+                    langs(config)
+                )),
             );
             return None;
         }
@@ -136,8 +139,13 @@ fn markdown_file(
     let name = if parts.len() == 3 {
         if base != "index" {
             diags.push(
-                Diagnostic::warning(shown, "only index.<lang>.md is read in an item folder; this file is left out")
-                    .help(format!("rename it to index.{lang}.md, or move it up to content/news/")),
+                Diagnostic::warning(
+                    shown,
+                    "only index.<lang>.md is read in an item folder; this file is left out",
+                )
+                .help(format!(
+                    "rename it to index.{lang}.md, or move it up to content/news/"
+                )),
             );
             return None;
         }

@@ -46,7 +46,9 @@ pub fn render(
             Event::Start(Tag::Paragraph) if paragraph_state == 0 => paragraph_state = 1,
             Event::End(TagEnd::Paragraph) if paragraph_state == 1 => paragraph_state = 2,
             Event::Text(t) | Event::Code(t) if paragraph_state == 1 => first_paragraph.push_str(t),
-            Event::SoftBreak | Event::HardBreak if paragraph_state == 1 => first_paragraph.push(' '),
+            Event::SoftBreak | Event::HardBreak if paragraph_state == 1 => {
+                first_paragraph.push(' ')
+            }
             _ => {}
         }
         let event = match event {
@@ -121,8 +123,17 @@ mod tests {
 
     fn md(body: &str) -> (Rendered, Vec<Diagnostic>) {
         let mut errors = Vec::new();
-        let src = Source { path: "a.pl.md", file: body, body_line: 1 };
-        let r = render(body, &src, &|t| (t == "projects/x.yaml").then(|| "/projekty/x/".to_string()), &mut errors);
+        let src = Source {
+            path: "a.pl.md",
+            file: body,
+            body_line: 1,
+        };
+        let r = render(
+            body,
+            &src,
+            &|t| (t == "projects/x.yaml").then(|| "/projekty/x/".to_string()),
+            &mut errors,
+        );
         (r, errors)
     }
 
@@ -130,7 +141,11 @@ mod tests {
     fn internal_links_resolve_and_headings_get_ids() {
         let (r, errors) = md("Intro *text*.\n\n## Wyniki projektu\n\n[karta](@/projects/x.yaml)\n");
         assert!(errors.is_empty());
-        assert!(r.html.contains(r#"<h2 id="wyniki-projektu">"#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"<h2 id="wyniki-projektu">"#),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains(r#"<a href="/projekty/x/">karta</a>"#));
         assert_eq!(r.first_paragraph, "Intro text.");
     }
@@ -140,6 +155,6 @@ mod tests {
         let (_, errors) = md("Line one.\n\nSee [it](@/news/nope.pl.md).\n");
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].span.unwrap().line, 3);
-        assert_eq!(errors[0].span.unwrap().column, 11);
+        assert_eq!(errors[0].span.unwrap().column, 10);
     }
 }

@@ -58,6 +58,7 @@ pub fn load(
             Ok(Parsed { file, text, doc })
         })
         .collect();
+    let found_project_stems: Vec<String> = found.projects.iter().map(|p| p.stem.clone()).collect();
     let projects: Vec<Result<Project, Diagnostic>> = found
         .projects
         .into_par_iter()
@@ -74,6 +75,12 @@ pub fn load(
     let mut projects: Vec<Project> = projects
         .into_iter()
         .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .collect();
+    // Ids of project files that failed to load: references to them are not errors of their own.
+    let broken_projects: Vec<String> = found_project_stems
+        .iter()
+        .filter(|stem| !projects.iter().any(|p| p.id.as_str() == stem.as_str()))
+        .cloned()
         .collect();
     projects.sort_by(|a, b| a.id.cmp(&b.id));
     for p in &projects {
@@ -116,6 +123,7 @@ pub fn load(
                 &urls,
                 &project_ids,
                 &projects,
+                &broken_projects,
                 opts,
                 &mut tag_spellings,
                 diags,
@@ -152,12 +160,18 @@ pub fn load(
 
     // Sort: newest first, then by name, then by language order.
     pending.sort_by(|a, b| {
-        (a.entry.kind, std::cmp::Reverse(a.entry.date), &a.entry.name, lang_rank(&config, a.entry.lang)).cmp(&(
-            b.entry.kind,
-            std::cmp::Reverse(b.entry.date),
-            &b.entry.name,
-            lang_rank(&config, b.entry.lang),
-        ))
+        (
+            a.entry.kind,
+            std::cmp::Reverse(a.entry.date),
+            &a.entry.name,
+            lang_rank(&config, a.entry.lang),
+        )
+            .cmp(&(
+                b.entry.kind,
+                std::cmp::Reverse(b.entry.date),
+                &b.entry.name,
+                lang_rank(&config, b.entry.lang),
+            ))
     });
 
     // Where every `@/` link may point; drafts and embargoed items are known but unpublished.
@@ -171,9 +185,17 @@ pub fn load(
     for p in &kept {
         targets.insert(p.key.clone(), LinkTarget::Path(p.entry.path.clone()));
     }
-    for p in &projects {
-        targets.insert(format!("projects/{}.yaml", p.id), LinkTarget::Project(p.id.clone()));
-        targets.insert(format!("projects/{}.yml", p.id), LinkTarget::Project(p.id.clone()));
+    // A project file with errors is still a link target: its own error is enough.
+    let project_slugs = projects
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(broken_projects.iter().filter_map(|s| Slug::parse(s)));
+    for id in project_slugs {
+        targets.insert(
+            format!("projects/{id}.yaml"),
+            LinkTarget::Project(id.clone()),
+        );
+        targets.insert(format!("projects/{id}.yml"), LinkTarget::Project(id));
     }
 
     // Render Markdown in parallel; link errors are collected per entry.
@@ -198,7 +220,9 @@ pub fn load(
     if diags.iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(assemble(root, config, i18n, urls, news, pages, projects, tags))
+    Some(assemble(
+        root, config, i18n, urls, news, pages, projects, tags,
+    ))
 }
 
 enum LinkTarget {
@@ -241,7 +265,10 @@ fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
                 "save it as UTF-8; from Windows-1250: iconv -f WINDOWS-1250 -t UTF-8 '{shown}' -o '{shown}.utf8' && mv '{shown}.utf8' '{shown}'"
             ))
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
@@ -263,13 +290,22 @@ fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, D
     }
     let data: ProjectFile = yaml::parse(&text, &p.shown, &text, 1)?;
     if !data.title.has(config.default_language) {
-        let line = text.lines().position(|l| l.starts_with("title:")).map_or(1, |i| i + 1);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("title:"))
+            .map_or(1, |i| i + 1);
         return Err(Diagnostic::error(
             &p.shown,
-            format!("`title` has no text in the default language `{}`", config.default_language),
+            format!(
+                "`title` has no text in the default language `{}`",
+                config.default_language
+            ),
         )
         .at(Span::new(line, 1, 5), &text)
-        .help(format!("write it as `title: {{{}: \"…\"}}`", config.default_language)));
+        .help(format!(
+            "write it as `title: {{{}: \"…\"}}`",
+            config.default_language
+        )));
     }
     Ok(Project {
         id,
@@ -282,8 +318,17 @@ fn warn_unknown_project_keys(p: &Project, diags: &mut Vec<Diagnostic>) {
     for f in &p.data.funding {
         if !FUNDING_SOURCES.contains(&f.source.as_str()) {
             diags.push(
-                Diagnostic::warning(&p.source, format!("funding source `{}` is not one kronika translates", f.source))
-                    .help(format!("known sources: {}; others are shown as written", FUNDING_SOURCES.join(", "))),
+                Diagnostic::warning(
+                    &p.source,
+                    format!(
+                        "funding source `{}` is not one kronika translates",
+                        f.source
+                    ),
+                )
+                .help(format!(
+                    "known sources: {}; others are shown as written",
+                    FUNDING_SOURCES.join(", ")
+                )),
             );
         }
     }
@@ -299,6 +344,7 @@ fn resolve_entry(
     urls: &BTreeMap<Lang, Urls>,
     project_ids: &HashMap<&str, usize>,
     projects: &[Project],
+    broken_projects: &[String],
     opts: &LoadOptions,
     tag_spellings: &mut HashMap<Slug, BTreeMap<String, usize>>,
     diags: &mut Vec<Diagnostic>,
@@ -331,9 +377,15 @@ fn resolve_entry(
         );
     }
     if kind == Kind::Page {
-        for (key, present) in [("projects", own.projects.is_some()), ("archived", own.archived.is_some())] {
+        for (key, present) in [
+            ("projects", own.projects.is_some()),
+            ("archived", own.archived.is_some()),
+        ] {
             if present {
-                let line = text.lines().position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |i| i + 1);
+                let line = text
+                    .lines()
+                    .position(|l| l.starts_with(&format!("{key}:")))
+                    .map_or(1, |i| i + 1);
                 diags.push(
                     Diagnostic::error(shown, format!("`{key}` is not used on standalone pages"))
                         .at(Span::new(line, 1, key.len()), &text)
@@ -350,15 +402,17 @@ fn resolve_entry(
 
     // Projects.
     let mut project_idx = Vec::new();
+    let projects_are_own = own.projects.is_some();
     for id in pick(&|f| f.projects.is_some()).projects.iter().flatten() {
         match project_ids.get(id.value.as_str()) {
             Some(&i) => project_idx.push(i),
+            // An inherited reference is reported once, on the original that wrote it.
+            None if !projects_are_own || broken_projects.contains(&id.value) => {}
             None => {
                 let known: Vec<String> = projects.iter().map(|p| p.id.to_string()).collect();
-                let mut d = Diagnostic::error(shown, format!("project `{}` does not exist", id.value));
-                if std::ptr::eq(pick(&|f| f.projects.is_some()), own) {
-                    d = d.at(span_of(id, &text, id.value.chars().count()), &text);
-                }
+                let mut d =
+                    Diagnostic::error(shown, format!("project `{}` does not exist", id.value))
+                        .at(span_of(id, &text, id.value.chars().count()), &text);
                 if let Some(n) = yaml::nearest(&id.value, &known) {
                     d = d.label(format!("did you mean `{n}`?"));
                 }
@@ -374,6 +428,7 @@ fn resolve_entry(
 
     // Tags.
     let mut tag_slugs = Vec::new();
+    let tags_are_own = own.tags.is_some();
     for tag in pick(&|f| f.tags.is_some()).tags.iter().flatten() {
         match Slug::from_text(&tag.value) {
             Some(slug) => {
@@ -381,13 +436,18 @@ fn resolve_entry(
                     tag_slugs.push(slug);
                 }
             }
-            None => {
-                let mut d = Diagnostic::error(shown, format!("tag `{}` has no letters or digits to make a URL from", tag.value));
-                if std::ptr::eq(pick(&|f| f.tags.is_some()), own) {
-                    d = d.at(span_of(tag, &text, tag.value.chars().count().max(1)), &text);
-                }
-                diags.push(d.help("use a word for the tag, e.g. `EFS` or `dobre praktyki`"));
-            }
+            None if !tags_are_own => {}
+            None => diags.push(
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "tag `{}` has no letters or digits to make a URL from",
+                        tag.value
+                    ),
+                )
+                .at(span_of(tag, &text, tag.value.chars().count().max(1)), &text)
+                .help("use a word for the tag, e.g. `EFS` or `dobre praktyki`"),
+            ),
         }
     }
 
@@ -422,8 +482,13 @@ fn resolve_entry(
             || config.languages.iter().any(|l| l.as_str() == s.as_str());
         if reserved {
             diags.push(
-                Diagnostic::error(shown, format!("the page would take the URL /{s}/, which the site uses for its own pages"))
-                    .help("set another `slug:` in the front matter"),
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "the page would take the URL /{s}/, which the site uses for its own pages"
+                    ),
+                )
+                .help("set another `slug:` in the front matter"),
             );
         }
     }
@@ -434,19 +499,28 @@ fn resolve_entry(
         match alias_path(&a.value) {
             Some(p) => aliases.push(p),
             None => diags.push(
-                Diagnostic::error(shown, format!("alias `{}` is not a path of this site", a.value))
-                    .at(span_of(a, &text, a.value.chars().count().max(1)), &text)
-                    .help("write the old address as a path starting with `/`, e.g. /index.php?id=440"),
+                Diagnostic::error(
+                    shown,
+                    format!("alias `{}` is not a path of this site", a.value),
+                )
+                .at(span_of(a, &text, a.value.chars().count().max(1)), &text)
+                .help("write the old address as a path starting with `/`, e.g. /index.php?id=440"),
             ),
         }
     }
 
     // Attachments: the version's own, or the original's files (one copy, beside the original).
     let mut attachments = Vec::new();
-    let dir = file.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let dir = file
+        .path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     if let Some(list) = &own.attachments {
         for a in list {
-            if let Some(att) = attachment(a, &dir, path.as_deref().unwrap_or(""), shown, &text, diags) {
+            if let Some(att) =
+                attachment(a, &dir, path.as_deref().unwrap_or(""), shown, &text, diags)
+            {
                 attachments.push(att);
             }
         }
@@ -493,7 +567,11 @@ fn resolve_entry(
     if excluded.is_none() {
         for t in pick(&|f| f.tags.is_some()).tags.iter().flatten() {
             if let Some(slug) = Slug::from_text(&t.value) {
-                *tag_spellings.entry(slug).or_default().entry(t.value.clone()).or_insert(0) += 1;
+                *tag_spellings
+                    .entry(slug)
+                    .or_default()
+                    .entry(t.value.clone())
+                    .or_insert(0) += 1;
             }
         }
     }
@@ -537,23 +615,35 @@ fn attachment(
 ) -> Option<Attachment> {
     let name = a.file.value.as_str();
     let span = span_of(&a.file, text, name.chars().count().max(1));
-    if name.is_empty() || name.contains(['/', '\\']) || name == ".." || name == "." || name.starts_with('.') {
+    if name.is_empty()
+        || name.contains(['/', '\\'])
+        || name == ".."
+        || name == "."
+        || name.starts_with('.')
+    {
         diags.push(
-            Diagnostic::error(shown, format!("attachment `{name}` is not a file name in the item's folder"))
-                .at(span, text)
-                .help("put the file beside the item (content/news/<name>/) and give only its name"),
+            Diagnostic::error(
+                shown,
+                format!("attachment `{name}` is not a file name in the item's folder"),
+            )
+            .at(span, text)
+            .help("put the file beside the item (content/news/<name>/) and give only its name"),
         );
         return None;
     }
     let wanted: String = name.nfc().collect();
     let found = std::fs::read_dir(dir).ok().and_then(|rd| {
-        rd.flatten().find(|e| e.file_name().to_string_lossy().nfc().collect::<String>() == wanted)
+        rd.flatten()
+            .find(|e| e.file_name().to_string_lossy().nfc().collect::<String>() == wanted)
     });
     let Some(found) = found.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) else {
         diags.push(
             Diagnostic::error(shown, format!("attachment `{name}` is missing"))
                 .at(span, text)
-                .help(format!("put the file in {}/, or correct the name", display_path(Path::new(""), dir).trim_start_matches('/'))),
+                .help(format!(
+                    "put the file in {}/, or correct the name",
+                    shown.rsplit_once('/').map_or("", |(d, _)| d)
+                )),
         );
         return None;
     };
@@ -569,25 +659,35 @@ fn attachment(
 }
 
 /// Two entries (or an entry and a section page) may not produce the same URL.
-fn check_unique_paths(pending: &[Pending], urls: &BTreeMap<Lang, Urls>, diags: &mut Vec<Diagnostic>) {
+fn check_unique_paths(
+    pending: &[Pending],
+    urls: &BTreeMap<Lang, Urls>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     let _ = urls;
     for p in pending.iter().filter(|p| p.excluded.is_none()) {
         let mut claims: Vec<&str> = vec![p.entry.path.as_str()];
         claims.extend(p.entry.aliases.iter().map(String::as_str));
         for claim in claims {
-            if let Some(other) = seen.insert(claim, &p.entry.source) {
-                if other != p.entry.source {
+            if let Some(other) = seen.insert(claim, &p.entry.source)
+                && other != p.entry.source
+            {
+                {
                     diags.push(
-                        Diagnostic::error(&p.entry.source, format!("two files would be published at /{claim}"))
-                            .help(format!("{other} has the same URL; give one of them another `slug:` (or alias)")),
+                        Diagnostic::error(
+                            &p.entry.source,
+                            format!("two files would be published at /{claim}"),
+                        )
+                        .help(format!(
+                            "{other} has the same URL; give one of them another `slug:` (or alias)"
+                        )),
                     );
                 }
             }
         }
     }
 }
-
 
 fn render_entry(
     p: Pending,
@@ -614,7 +714,9 @@ fn render_entry(
         let key: String = key.nfc().collect();
         match targets.get(&key)? {
             LinkTarget::Path(path) => Some(links.link(&from, &format!("{path}{fragment}"))),
-            LinkTarget::Project(id) => Some(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id)))),
+            LinkTarget::Project(id) => {
+                Some(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id))))
+            }
             LinkTarget::Excluded(_) => None,
         }
     };
@@ -625,7 +727,11 @@ fn render_entry(
     };
     let rendered = markdown::render(&body, &src, &resolve, &mut errors);
     for e in &mut errors {
-        if let Some(target) = e.message.strip_prefix("link to `@/").and_then(|r| r.split('`').next()) {
+        if let Some(target) = e
+            .message
+            .strip_prefix("link to `@/")
+            .and_then(|r| r.split('`').next())
+        {
             let key: String = target.split('#').next().unwrap_or(target).nfc().collect();
             if let Some(LinkTarget::Excluded(why)) = targets.get(&key) {
                 e.message = format!("link to `@/{target}`, which is {why} and not published");
@@ -660,7 +766,9 @@ fn assemble(
         .map(|&l| (l, LangIndex::default()))
         .collect();
     for (i, e) in news.iter().enumerate() {
-        let idx = by_lang.get_mut(&e.lang).expect("entry languages are site languages");
+        let idx = by_lang
+            .get_mut(&e.lang)
+            .expect("entry languages are site languages");
         idx.all.push(i);
         if !e.archived {
             idx.current.push(i);
@@ -692,8 +800,15 @@ fn assemble(
     for (path, bytes) in crate::embedded::static_files() {
         static_files.insert(path, StaticSource::Embedded(bytes));
     }
-    for dir in [root.join("themes").join(&config.theme).join("static"), root.join("static")] {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+    for dir in [
+        root.join("themes").join(&config.theme).join("static"),
+        root.join("static"),
+    ] {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if entry.file_type().is_file() {
                 let rel: String = display_path(&dir, entry.path()).nfc().collect();
                 static_files.insert(rel, StaticSource::File(entry.path().to_path_buf()));
@@ -726,15 +841,21 @@ fn link_translations(list: &mut [Entry], default: Lang) {
         by_name.entry(e.name.clone()).or_default().push((e.lang, i));
     }
     for versions in by_name.values() {
-        let original = versions.iter().find(|(l, _)| *l == default).map(|(_, i)| *i);
+        let original = versions
+            .iter()
+            .find(|(l, _)| *l == default)
+            .map(|(_, i)| *i);
         for &(lang, i) in versions {
-            list[i].translations = versions.iter().filter(|(l, _)| *l != lang).copied().collect();
-            if let Some(o) = original.filter(|o| *o != i) {
-                if list[i].inherits_attachments {
-                    list[i].attachments = list[o].attachments.clone();
-                }
+            list[i].translations = versions
+                .iter()
+                .filter(|(l, _)| *l != lang)
+                .copied()
+                .collect();
+            if let Some(o) = original.filter(|o| *o != i)
+                && list[i].inherits_attachments
+            {
+                list[i].attachments = list[o].attachments.clone();
             }
         }
     }
 }
-

@@ -127,7 +127,7 @@ impl Site {
         &self.urls[&lang]
     }
 
-    pub fn index(&self, lang: Lang) -> &LangIndex {
+    pub fn lang_index(&self, lang: Lang) -> &LangIndex {
         &self.by_lang[&lang]
     }
 }

@@ -224,8 +224,11 @@ pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -
     let t = |id: &str| site.i18n.get(lang, id, None);
     let (title, crumbs): (String, Vec<Link>) = match &page.kind {
         PageKind::Home => {
-            let idx = site.index(lang);
-            ctx.insert_value("items", Value::from(cards.list(&idx.current[..idx.current.len().min(HOME_ITEMS)])));
+            let idx = site.lang_index(lang);
+            ctx.insert_value(
+                "items",
+                Value::from(cards.list(&idx.current[..idx.current.len().min(HOME_ITEMS)])),
+            );
             ctx.insert("projects", &projects(site, lang));
             (site.config.title(lang).to_string(), Vec::new())
         }
@@ -236,15 +239,25 @@ pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -
         PageKind::Item(i) => {
             let e = &site.news[*i];
             ctx.insert("item", &entry(site, e, lang));
-            (e.title.clone(), vec![Link { title: t("news"), path: urls.news() }])
+            (
+                e.title.clone(),
+                vec![Link {
+                    title: t("news"),
+                    path: urls.news(),
+                }],
+            )
         }
         PageKind::Archive => {
             let years: Vec<YearVars> = site
-                .index(lang)
+                .lang_index(lang)
                 .years
                 .iter()
                 .rev()
-                .map(|(&year, items)| YearVars { year, path: urls.archive_year(year), count: items.len() })
+                .map(|(&year, items)| YearVars {
+                    year,
+                    path: urls.archive_year(year),
+                    count: items.len(),
+                })
                 .collect();
             ctx.insert("years", &years);
             (t("archive"), vec![])
@@ -254,7 +267,10 @@ pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -
             ctx.insert("year", year);
             (
                 site.i18n.get(lang, "archive-year", Some(&year_args(*year))),
-                vec![Link { title: t("archive"), path: urls.archive() }],
+                vec![Link {
+                    title: t("archive"),
+                    path: urls.archive(),
+                }],
             )
         }
         PageKind::Projects => {
@@ -266,16 +282,26 @@ pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -
             let vars = project(site, *p, &site.projects[*p], lang);
             let title = vars.title.text.clone();
             ctx.insert("project", &vars);
-            (title, vec![Link { title: t("projects"), path: urls.projects() }])
+            (
+                title,
+                vec![Link {
+                    title: t("projects"),
+                    path: urls.projects(),
+                }],
+            )
         }
         PageKind::Tags => {
             let mut tags: Vec<TagVars> = site
-                .index(lang)
+                .lang_index(lang)
                 .tags
                 .iter()
                 .map(|&i| {
                     let tag = &site.tags[i];
-                    TagVars { name: &tag.name, path: urls.tag(&tag.slug), count: tag.items[&lang].len() }
+                    TagVars {
+                        name: &tag.name,
+                        path: urls.tag(&tag.slug),
+                        count: tag.items[&lang].len(),
+                    }
                 })
                 .collect();
             tags.sort_by_cached_key(|t| t.name.to_lowercase());
@@ -286,7 +312,13 @@ pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -
             list(&mut ctx, cards, pg, site, lang);
             let tag = &site.tags[*i];
             ctx.insert("tag", &tag.name);
-            (tag.name.clone(), vec![Link { title: t("tags"), path: urls.tags() }])
+            (
+                tag.name.clone(),
+                vec![Link {
+                    title: t("tags"),
+                    path: urls.tags(),
+                }],
+            )
         }
         PageKind::Page(i) => {
             let e = &site.pages[*i];
@@ -298,7 +330,10 @@ pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -
                 .config
                 .languages
                 .iter()
-                .map(|&l| Alternate { lang: l.to_string(), href: site.urls(l).home() })
+                .map(|&l| Alternate {
+                    lang: l.to_string(),
+                    href: site.urls(l).home(),
+                })
                 .collect();
             ctx.insert("homes", &homes);
             (site.i18n.get(lang, "not-found-title", None), vec![])
@@ -306,13 +341,19 @@ pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -
         PageKind::Alias { to } => {
             let targets: Vec<AliasVars> = to
                 .iter()
-                .map(|(q, p)| AliasVars { query: q.clone(), path: p.clone() })
+                .map(|(q, p)| AliasVars {
+                    query: q.clone(),
+                    path: p.clone(),
+                })
                 .collect();
             ctx.insert("targets", &targets);
             (site.i18n.get(lang, "redirect-title", None), vec![])
         }
     };
-    let mut breadcrumbs = vec![Link { title: t("home"), path: urls.home() }];
+    let mut breadcrumbs = vec![Link {
+        title: t("home"),
+        path: urls.home(),
+    }];
     breadcrumbs.extend(crumbs);
     ctx.insert("breadcrumbs", &breadcrumbs);
     ctx.insert("title", &title);
@@ -369,13 +410,20 @@ fn common(ctx: &mut Context, site: &Site, page: &Planned, lang: Lang, links: &Li
         .iter()
         .map(|(l, path, missing)| {
             let mut args = fluent_bundle::FluentArgs::new();
-            args.set("language", site.i18n.get(*l, &format!("language-{lang}"), None));
+            args.set(
+                "language",
+                site.i18n.get(*l, &format!("language-{lang}"), None),
+            );
             SwitchLink {
                 lang: l.to_string(),
                 name: site.i18n.get(*l, "language-name", None),
                 path: path.clone(),
                 missing: *missing,
-                notice: if *missing { site.i18n.get(*l, "translation-missing", Some(&args)) } else { String::new() },
+                notice: if *missing {
+                    site.i18n.get(*l, "translation-missing", Some(&args))
+                } else {
+                    String::new()
+                },
             }
         })
         .collect();
@@ -384,11 +432,21 @@ fn common(ctx: &mut Context, site: &Site, page: &Planned, lang: Lang, links: &Li
     let mut alternates: Vec<Alternate> = page
         .alternates
         .iter()
-        .map(|(l, p)| Alternate { lang: l.to_string(), href: links.absolute(p) })
+        .map(|(l, p)| Alternate {
+            lang: l.to_string(),
+            href: links.absolute(p),
+        })
         .collect();
     if alternates.len() > 1 {
-        if let Some((_, p)) = page.alternates.iter().find(|(l, _)| *l == c.default_language) {
-            alternates.push(Alternate { lang: "x-default".into(), href: links.absolute(p) });
+        if let Some((_, p)) = page
+            .alternates
+            .iter()
+            .find(|(l, _)| *l == c.default_language)
+        {
+            alternates.push(Alternate {
+                lang: "x-default".into(),
+                href: links.absolute(p),
+            });
         }
     } else {
         alternates.clear();
@@ -403,7 +461,11 @@ fn list(ctx: &mut Context, cards: &Cards, pg: &Pagination, site: &Site, lang: La
     let window = 3;
     let pages = (1..=pg.total)
         .filter(|&n| n == 1 || n == pg.total || n.abs_diff(pg.current) <= window)
-        .map(|n| PageLink { n, path: path(n), current: n == pg.current })
+        .map(|n| PageLink {
+            n,
+            path: path(n),
+            current: n == pg.current,
+        })
         .collect();
     ctx.insert(
         "pagination",
@@ -432,14 +494,20 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang) -> EntryVars<'a> {
         tags: e
             .tags
             .iter()
-            .map(|&t| Link { title: site.tags[t].name.clone(), path: urls.tag(&site.tags[t].slug) })
+            .map(|&t| Link {
+                title: site.tags[t].name.clone(),
+                path: urls.tag(&site.tags[t].slug),
+            })
             .collect(),
         projects: e
             .projects
             .iter()
             .map(|&p| {
                 let pr = &site.projects[p];
-                Link { title: text(site, &pr.data.title, lang).text, path: urls.project(&pr.id) }
+                Link {
+                    title: text(site, &pr.data.title, lang).text,
+                    path: urls.project(&pr.id),
+                }
             })
             .collect(),
         attachments: e
@@ -450,7 +518,11 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang) -> EntryVars<'a> {
                 path: &a.path,
                 file_name: &a.file_name,
                 size: a.size,
-                extension: a.file_name.rsplit_once('.').map(|(_, x)| x.to_uppercase()).unwrap_or_default(),
+                extension: a
+                    .file_name
+                    .rsplit_once('.')
+                    .map(|(_, x)| x.to_uppercase())
+                    .unwrap_or_default(),
             })
             .collect(),
         source: &e.source,
@@ -459,13 +531,22 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang) -> EntryVars<'a> {
 
 fn text(site: &Site, t: &crate::types::Translated<String>, lang: Lang) -> Text {
     match t.get(lang, site.config.default_language) {
-        Some((s, l)) => Text { text: s.clone(), lang: (l != lang).then(|| l.to_string()) },
-        None => Text { text: String::new(), lang: None },
+        Some((s, l)) => Text {
+            text: s.clone(),
+            lang: (l != lang).then(|| l.to_string()),
+        },
+        None => Text {
+            text: String::new(),
+            lang: None,
+        },
     }
 }
 
 fn money(m: &Money) -> MoneyVars {
-    MoneyVars { amount: m.amount.0.to_string(), currency: m.currency.as_str().to_string() }
+    MoneyVars {
+        amount: m.amount.0.to_string(),
+        currency: m.currency.as_str().to_string(),
+    }
 }
 
 fn projects(site: &Site, lang: Lang) -> Vec<ProjectVars> {
@@ -491,7 +572,10 @@ fn project(site: &Site, i: usize, p: &Project, lang: Lang) -> ProjectVars {
             rows: d
                 .indicators
                 .iter()
-                .map(|s| IndicatorRow { date: s.date.iso(), values: names.iter().map(|n| s.values.get(n).copied()).collect() })
+                .map(|s| IndicatorRow {
+                    date: s.date.iso(),
+                    values: names.iter().map(|n| s.values.get(n).copied()).collect(),
+                })
                 .collect(),
             names,
         }
@@ -510,17 +594,24 @@ fn project(site: &Site, i: usize, p: &Project, lang: Lang) -> ProjectVars {
         start: d.period.as_ref().and_then(|p| p.start).map(|d| d.iso()),
         end: d.period.as_ref().and_then(|p| p.end).map(|d| d.iso()),
         total: d.budget.as_ref().and_then(|b| b.total.as_ref()).map(money),
-        co_financing: d.budget.as_ref().and_then(|b| b.co_financing.as_ref()).map(money),
+        co_financing: d
+            .budget
+            .as_ref()
+            .and_then(|b| b.co_financing.as_ref())
+            .map(money),
         funding: d
             .funding
             .iter()
             .map(|f| FundingVars {
                 period: f.period.clone(),
                 source: f.source.clone(),
-                money: MoneyVars { amount: f.amount.0.to_string(), currency: f.currency.as_str().to_string() },
+                money: MoneyVars {
+                    amount: f.amount.0.to_string(),
+                    currency: f.currency.as_str().to_string(),
+                },
             })
             .collect(),
         indicators,
-        news_count: site.index(lang).by_project.get(&i).map_or(0, Vec::len),
+        news_count: site.lang_index(lang).by_project.get(&i).map_or(0, Vec::len),
     }
 }

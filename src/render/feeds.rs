@@ -50,13 +50,16 @@ pub fn write_all(
             }
         }
         Err(e) => errors.push(
-            Diagnostic::error(format!("themes/{}/templates/{template}", site.config.theme), format!("cannot render {path}"))
-                .help(e.to_string()),
+            Diagnostic::error(
+                format!("themes/{}/templates/{template}", site.config.theme),
+                format!("cannot render {path}"),
+            )
+            .help(e.to_string()),
         ),
     };
 
     for &lang in &site.config.languages {
-        let idx = site.index(lang);
+        let idx = site.lang_index(lang);
         let items: Vec<FeedItem> = idx
             .all
             .iter()
@@ -78,7 +81,11 @@ pub fn write_all(
         ctx.insert("link", &links.absolute(&site.urls(lang).home()));
         ctx.insert("self_link", &links.absolute(&site.urls(lang).rss()));
         // The newest item's date, not the clock: two builds of one input are byte-identical.
-        let newest = idx.all.first().and_then(|&i| site.news[i].date).map(|d| rfc822(&d.iso()));
+        let newest = idx
+            .all
+            .first()
+            .and_then(|&i| site.news[i].date)
+            .map(|d| rfc822(&d.iso()));
         ctx.insert("last_build_date", &newest);
         ctx.insert("items", &items);
         write(&site.urls(lang).rss(), "rss.xml", &ctx);
@@ -91,7 +98,10 @@ pub fn write_all(
             loc: links.absolute(&p.path),
             lastmod: lastmod(site, p),
             alternates: if p.alternates.len() > 1 {
-                p.alternates.iter().map(|(l, path)| (l.to_string(), links.absolute(path))).collect()
+                p.alternates
+                    .iter()
+                    .map(|(l, path)| (l.to_string(), links.absolute(path)))
+                    .collect()
             } else {
                 Vec::new()
             },
@@ -108,7 +118,10 @@ pub fn write_all(
         links.absolute("sitemap.xml")
     );
     if let Err(e) = staging.write("robots.txt", robots.as_bytes()) {
-        errors.push(Diagnostic::error("robots.txt", format!("cannot write: {e}")));
+        errors.push(Diagnostic::error(
+            "robots.txt",
+            format!("cannot write: {e}"),
+        ));
     }
     errors
 }

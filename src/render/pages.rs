@@ -36,7 +36,9 @@ pub enum PageKind {
     Page(usize),
     NotFound,
     /// Old addresses redirecting to `to` (site path); queries map `?id=440`-style aliases.
-    Alias { to: Vec<(Option<String>, String)> },
+    Alias {
+        to: Vec<(Option<String>, String)>,
+    },
 }
 
 /// A planned page.
@@ -61,76 +63,151 @@ pub fn plan(site: &Site) -> Vec<Planned> {
     let langs = &site.config.languages;
     for &lang in langs {
         let urls = site.urls(lang);
-        let idx = site.index(lang);
+        let idx = site.lang_index(lang);
         let everywhere = |f: &dyn Fn(Lang) -> String| -> Vec<(Lang, String)> {
             langs.iter().map(|&l| (l, f(l))).collect()
         };
 
         // Home.
-        out.push(page(lang, urls.home(), "index.html", PageKind::Home, everywhere(&|l| site.urls(l).home())));
+        out.push(page(
+            lang,
+            urls.home(),
+            "index.html",
+            PageKind::Home,
+            everywhere(&|l| site.urls(l).home()),
+        ));
 
         // News list.
         for pg in paginate(&idx.current, &urls.news(), urls) {
-            let alts = if pg.current == 1 { everywhere(&|l| site.urls(l).news()) } else { Vec::new() };
+            let alts = if pg.current == 1 {
+                everywhere(&|l| site.urls(l).news())
+            } else {
+                Vec::new()
+            };
             let path = urls.paginated(&pg.first, pg.current);
-            out.push(with_switch(site, page(lang, path, "news_list.html", PageKind::NewsList(pg), alts), &|l| site.urls(l).news()));
+            out.push(with_switch(
+                site,
+                page(lang, path, "news_list.html", PageKind::NewsList(pg), alts),
+                &|l| site.urls(l).news(),
+            ));
         }
 
         // News items.
         for &i in &idx.all {
             let e = &site.news[i];
             let mut alts: Vec<(Lang, String)> = vec![(lang, e.path.clone())];
-            alts.extend(e.translations.iter().map(|&(l, t)| (l, site.news[t].path.clone())));
-            out.push(with_switch(site, page(lang, e.path.clone(), "news_item.html", PageKind::Item(i), alts), &|l| site.urls(l).news()));
+            alts.extend(
+                e.translations
+                    .iter()
+                    .map(|&(l, t)| (l, site.news[t].path.clone())),
+            );
+            out.push(with_switch(
+                site,
+                page(
+                    lang,
+                    e.path.clone(),
+                    "news_item.html",
+                    PageKind::Item(i),
+                    alts,
+                ),
+                &|l| site.urls(l).news(),
+            ));
         }
 
         // Archive.
-        out.push(page(lang, urls.archive(), "archive.html", PageKind::Archive, everywhere(&|l| site.urls(l).archive())));
+        out.push(page(
+            lang,
+            urls.archive(),
+            "archive.html",
+            PageKind::Archive,
+            everywhere(&|l| site.urls(l).archive()),
+        ));
         for (&year, items) in &idx.years {
             for pg in paginate(items, &urls.archive_year(year), urls) {
                 let alts = if pg.current == 1 {
                     langs
                         .iter()
-                        .filter(|l| site.index(**l).years.contains_key(&year))
+                        .filter(|l| site.lang_index(**l).years.contains_key(&year))
                         .map(|&l| (l, site.urls(l).archive_year(year)))
                         .collect()
                 } else {
                     Vec::new()
                 };
                 let path = urls.paginated(&pg.first, pg.current);
-                let planned = page(lang, path, "archive_year.html", PageKind::ArchiveYear(year, pg), alts);
+                let planned = page(
+                    lang,
+                    path,
+                    "archive_year.html",
+                    PageKind::ArchiveYear(year, pg),
+                    alts,
+                );
                 out.push(with_switch(site, planned, &|l| {
-                    if site.index(l).years.contains_key(&year) { site.urls(l).archive_year(year) } else { site.urls(l).archive() }
+                    if site.lang_index(l).years.contains_key(&year) {
+                        site.urls(l).archive_year(year)
+                    } else {
+                        site.urls(l).archive()
+                    }
                 }));
             }
         }
 
         // Projects: every project has a card in every language (untranslated fields fall back).
-        out.push(page(lang, urls.projects(), "projects.html", PageKind::Projects, everywhere(&|l| site.urls(l).projects())));
+        out.push(page(
+            lang,
+            urls.projects(),
+            "projects.html",
+            PageKind::Projects,
+            everywhere(&|l| site.urls(l).projects()),
+        ));
         for (p, project) in site.projects.iter().enumerate() {
             let items = idx.by_project.get(&p).map_or(&[][..], Vec::as_slice);
             for pg in paginate(items, &urls.project(&project.id), urls) {
-                let alts = if pg.current == 1 { everywhere(&|l| site.urls(l).project(&project.id)) } else { Vec::new() };
+                let alts = if pg.current == 1 {
+                    everywhere(&|l| site.urls(l).project(&project.id))
+                } else {
+                    Vec::new()
+                };
                 let path = urls.paginated(&pg.first, pg.current);
-                out.push(with_switch(site, page(lang, path, "project.html", PageKind::Project(p, pg), alts), &|l| site.urls(l).project(&project.id)));
+                out.push(with_switch(
+                    site,
+                    page(lang, path, "project.html", PageKind::Project(p, pg), alts),
+                    &|l| site.urls(l).project(&project.id),
+                ));
             }
         }
 
         // Tags.
-        out.push(page(lang, urls.tags(), "tags.html", PageKind::Tags, everywhere(&|l| site.urls(l).tags())));
+        out.push(page(
+            lang,
+            urls.tags(),
+            "tags.html",
+            PageKind::Tags,
+            everywhere(&|l| site.urls(l).tags()),
+        ));
         for &t in &idx.tags {
             let tag = &site.tags[t];
             let items = &tag.items[&lang];
             for pg in paginate(items, &urls.tag(&tag.slug), urls) {
                 let alts = if pg.current == 1 {
-                    tag.items.keys().map(|&l| (l, site.urls(l).tag(&tag.slug))).collect()
+                    tag.items
+                        .keys()
+                        .map(|&l| (l, site.urls(l).tag(&tag.slug)))
+                        .collect()
                 } else {
                     Vec::new()
                 };
                 let path = urls.paginated(&pg.first, pg.current);
-                out.push(with_switch(site, page(lang, path, "tag.html", PageKind::Tag(t, pg), alts), &|l| {
-                    if tag.items.contains_key(&l) { site.urls(l).tag(&tag.slug) } else { site.urls(l).tags() }
-                }));
+                out.push(with_switch(
+                    site,
+                    page(lang, path, "tag.html", PageKind::Tag(t, pg), alts),
+                    &|l| {
+                        if tag.items.contains_key(&l) {
+                            site.urls(l).tag(&tag.slug)
+                        } else {
+                            site.urls(l).tags()
+                        }
+                    },
+                ));
             }
         }
 
@@ -138,8 +215,16 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         for &i in &idx.pages {
             let e = &site.pages[i];
             let mut alts: Vec<(Lang, String)> = vec![(lang, e.path.clone())];
-            alts.extend(e.translations.iter().map(|&(l, t)| (l, site.pages[t].path.clone())));
-            out.push(with_switch(site, page(lang, e.path.clone(), "page.html", PageKind::Page(i), alts), &|l| site.urls(l).home()));
+            alts.extend(
+                e.translations
+                    .iter()
+                    .map(|&(l, t)| (l, site.pages[t].path.clone())),
+            );
+            out.push(with_switch(
+                site,
+                page(lang, e.path.clone(), "page.html", PageKind::Page(i), alts),
+                &|l| site.urls(l).home(),
+            ));
         }
     }
 
@@ -172,7 +257,10 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             } else {
                 format!("{path}/")
             };
-            aliases.entry(dir).or_default().push((query, e.path.clone()));
+            aliases
+                .entry(dir)
+                .or_default()
+                .push((query, e.path.clone()));
         }
     }
     for (path, to) in aliases {
@@ -189,7 +277,13 @@ pub fn plan(site: &Site) -> Vec<Planned> {
     out
 }
 
-fn page(lang: Lang, path: String, template: &'static str, kind: PageKind, alternates: Vec<(Lang, String)>) -> Planned {
+fn page(
+    lang: Lang,
+    path: String,
+    template: &'static str,
+    kind: PageKind,
+    alternates: Vec<(Lang, String)>,
+) -> Planned {
     Planned {
         lang: Some(lang),
         path,
@@ -235,7 +329,12 @@ fn paginate(items: &[usize], first: &str, _urls: &crate::urls::Urls) -> Vec<Pagi
             current: n + 1,
             total,
             first: first.to_string(),
-            items: items.iter().skip(n * PER_PAGE).take(PER_PAGE).copied().collect(),
+            items: items
+                .iter()
+                .skip(n * PER_PAGE)
+                .take(PER_PAGE)
+                .copied()
+                .collect(),
         })
         .collect()
 }
