@@ -78,6 +78,15 @@ pub fn render(
             other => other,
         };
         match &event {
+            // Wide tables scroll inside their wrapper instead of widening the page (WCAG reflow).
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")))
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html(CowStr::from("</div>\n")));
+                continue;
+            }
             Event::Start(Tag::Heading { .. }) => heading_start = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading_start.take() {
