@@ -1,11 +1,13 @@
 //! The output folder: refuse what is not ours, build in a staging folder, move into place
 //! only when the whole build succeeded, remove what we generated before and no longer do.
 //!
-//! kronika's marker file in the output folder lists every file the last build wrote; files
-//! not in it (`.git`, `CNAME`) are never touched.
+//! kronika's marker file in the output folder lists every file the last build wrote, with a
+//! hash of its bytes; files not in it (`.git`, `CNAME`) are never touched. A file whose bytes
+//! did not change since the last build is not written again (cheap rebuilds, stable mtimes).
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs;
+use std::hash::{DefaultHasher, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -13,47 +15,58 @@ use std::sync::Mutex;
 use crate::content::model::StaticSource;
 use crate::diagnostics::Failure;
 
-/// Name of the marker file: it lists the files kronika generated, one per line.
+/// Name of the marker file: it lists the files kronika generated, one per line
+/// (`path<TAB>hash`).
 pub const MARKER: &str = ".kronika-output";
 
 /// A folder the build writes into before anything reaches the output.
 pub struct Staging {
     dir: PathBuf,
-    written: Mutex<BTreeSet<String>>,
+    output: PathBuf,
+    /// What the previous build generated: path → hash of its bytes.
+    previous: BTreeMap<String, String>,
+    /// What this build generates: path → (hash, whether it was staged because it changed).
+    written: Mutex<BTreeMap<String, (String, bool)>>,
+}
+
+fn hash(bytes: &[u8]) -> String {
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    format!("{:016x}-{}", h.finish(), bytes.len())
 }
 
 impl Staging {
-    /// Writes `rel` (a path relative to the output, `/`-separated, made by kronika).
+    /// Writes `rel` (a path relative to the output, `/`-separated, made by kronika), unless
+    /// the output already holds exactly these bytes from the previous build.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.target(rel)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+        let digest = hash(bytes);
+        let unchanged = self.previous.get(rel) == Some(&digest)
+            && fs::metadata(self.output.join(rel))
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        if !unchanged {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, bytes)?;
         }
-        fs::write(&path, bytes)?;
-        self.record(rel)
+        self.record(rel, digest, !unchanged)
     }
 
     /// Copies a static file to `rel`.
     pub fn copy(&self, rel: &str, source: &StaticSource) -> io::Result<()> {
         match source {
             StaticSource::Embedded(bytes) => self.write(rel, bytes),
-            StaticSource::File(from) => {
-                let path = self.target(rel)?;
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent)?;
-                }
-                fs::copy(from, &path)?;
-                self.record(rel)
-            }
+            StaticSource::File(from) => self.write(rel, &fs::read(from)?),
         }
     }
 
-    fn record(&self, rel: &str) -> io::Result<()> {
+    fn record(&self, rel: &str, digest: String, staged: bool) -> io::Result<()> {
         let mut w = self
             .written
             .lock()
             .map_err(|_| io::Error::other("a render thread failed"))?;
-        if !w.insert(rel.to_string()) {
+        if w.insert(rel.to_string(), (digest, staged)).is_some() {
             return Err(io::Error::other(format!(
                 "two outputs want the same file {rel}"
             )));
@@ -137,8 +150,24 @@ pub fn prepare(output: &Path) -> Result<Staging, Failure> {
     fs::create_dir_all(&dir).map_err(|e| Failure::io(&dir, "create the staging folder", e))?;
     Ok(Staging {
         dir,
-        written: Mutex::new(BTreeSet::new()),
+        output: output.to_path_buf(),
+        previous: read_marker(output),
+        written: Mutex::new(BTreeMap::new()),
     })
+}
+
+fn read_marker(output: &Path) -> BTreeMap<String, String> {
+    fs::read_to_string(output.join(MARKER))
+        .map(|t| {
+            t.lines()
+                .filter(|l| !l.is_empty())
+                .map(|l| match l.split_once('\t') {
+                    Some((p, h)) => (p.to_string(), h.to_string()),
+                    None => (l.to_string(), String::new()),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Throws the staging folder away (the build failed; the output is untouched).
@@ -150,23 +179,34 @@ pub fn discard(staging: Staging) {
 /// one did not, and records the new list in the marker.
 pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
     let written = staging.written.into_inner().unwrap_or_default();
-    fs::create_dir_all(output).map_err(|e| Failure::io(output, "create", e))?;
-    let previous: BTreeSet<String> = fs::read_to_string(output.join(MARKER))
-        .map(|t| {
-            t.lines()
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut list = String::new();
+    for (rel, (digest, _)) in &written {
+        list.push_str(rel);
+        list.push('\t');
+        list.push_str(digest);
+        list.push('\n');
+    }
+
+    // A first build into a new or empty folder: the staging folder simply becomes the output.
+    let empty = !output.exists()
+        || fs::read_dir(output)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+    if empty {
+        fs::write(staging.dir.join(MARKER), &list)
+            .map_err(|e| Failure::io(&staging.dir, "write the marker in", e))?;
+        if output.exists() {
+            fs::remove_dir(output).map_err(|e| Failure::io(output, "replace", e))?;
+        }
+        fs::rename(&staging.dir, output)
+            .map_err(|e| Failure::io(output, "move the built site to", e))?;
+        return Ok(written.len());
+    }
 
     let mut changed = 0;
-    for rel in &written {
+    for (rel, _) in written.iter().filter(|(_, (_, staged))| *staged) {
         let from = staging.dir.join(rel);
         let to = output.join(rel);
-        if same_content(&from, &to) {
-            continue;
-        }
         if let Some(parent) = to.parent() {
             if parent.is_file() {
                 fs::remove_file(parent).map_err(|e| Failure::io(parent, "replace", e))?;
@@ -179,7 +219,11 @@ pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
         fs::rename(&from, &to).map_err(|e| Failure::io(&to, "write", e))?;
         changed += 1;
     }
-    for gone in previous.difference(&written) {
+    for gone in staging
+        .previous
+        .keys()
+        .filter(|p| !written.contains_key(*p))
+    {
         let p = Path::new(gone);
         if !p.components().all(|c| matches!(c, Component::Normal(_))) {
             continue; // a tampered marker must not make kronika delete outside the folder
@@ -196,24 +240,10 @@ pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
             }
         }
     }
-    let mut list = String::new();
-    for rel in &written {
-        list.push_str(rel);
-        list.push('\n');
-    }
     let tmp = output.join(format!("{MARKER}.tmp"));
     fs::write(&tmp, list).map_err(|e| Failure::io(&tmp, "write", e))?;
     fs::rename(&tmp, output.join(MARKER))
         .map_err(|e| Failure::io(output, "write the marker in", e))?;
     let _ = fs::remove_dir_all(&staging.dir);
     Ok(changed)
-}
-
-fn same_content(a: &Path, b: &Path) -> bool {
-    match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(ma), Ok(mb)) if ma.is_file() && mb.is_file() && ma.len() == mb.len() => {
-            matches!((fs::read(a), fs::read(b)), (Ok(x), Ok(y)) if x == y)
-        }
-        _ => false,
-    }
 }

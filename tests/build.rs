@@ -381,3 +381,28 @@ fn summary_line_reports_pages_per_language() {
     let quiet = site.build(&["--quiet"]);
     assert!(quiet.stdout.is_empty());
 }
+
+#[test]
+fn unchanged_pages_are_not_rewritten() {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    let page = site.path("public/aktualnosci/mops-wyrozniony/index.html");
+    let other = site.path("public/aktualnosci/2013-05-01-tylko-po-polsku/index.html");
+    let before = std::fs::metadata(&page).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.write(
+        "content/news/2013-05-01-tylko-po-polsku.pl.md",
+        "---\ntitle: \"Tylko po polsku\"\ndate: 2013-05-01\ntags: [Łódź]\n---\n\nNowa treść.\n",
+    );
+    site.build(&[]).assert_ok();
+    assert_eq!(
+        std::fs::metadata(&page).unwrap().modified().unwrap(),
+        before,
+        "unchanged page kept as it was"
+    );
+    assert!(
+        std::fs::read_to_string(other)
+            .unwrap()
+            .contains("Nowa treść.")
+    );
+}
