@@ -101,7 +101,7 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(vec![Diagnostic::error(name, "there is no site.yaml in the site folder")
                     .help(format!(
-                        "run kronika in the folder that holds site.yaml, pass --root, or create one with `kronika init {}`",
+                        "run kronika in the folder that holds site.yaml, or pass --root {}; README.md shows a minimal site.yaml",
                         root.display()
                     ))]);
             }

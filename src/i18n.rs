@@ -96,6 +96,11 @@ impl I18n {
         self.bundles.get(&lang).is_some_and(|b| b.has_message(id))
     }
 
+    /// Whether `id` exists in `lang` or in the fallback language.
+    pub fn exists(&self, lang: Lang, id: &str) -> bool {
+        self.has(lang, id) || self.fallback.is_some_and(|f| self.has(f, id))
+    }
+
     /// Formats message `id` in `lang`, falling back to English, then to the id itself
     /// (a visible id is easier to spot and fix than an empty string).
     pub fn get(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {

@@ -84,10 +84,10 @@ fn main() -> ExitCode {
                             n => format!(", {n} warnings"),
                         };
                         println!(
-                            "Built {total} pages ({}) from {} news items and {} projects in {:.2} s{warnings} → {}",
+                            "Built {total} pages ({}) from {} and {} in {:.2} s{warnings} → {}",
                             per_lang.join(", "),
-                            report.news_items,
-                            report.projects,
+                            count(report.news_items, "news item", "news items"),
+                            count(report.projects, "project", "projects"),
                             report.elapsed.as_secs_f64(),
                             output.display()
                         );
@@ -125,4 +125,8 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -374,7 +374,7 @@ fn summary_line_reports_pages_per_language() {
     assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
     assert!(run.stdout.contains("(pl ") && run.stdout.contains(", en "));
     assert!(
-        run.stdout.contains("from 6 news items and 1 projects"),
+        run.stdout.contains("from 6 news items and 1 project"),
         "{}",
         run.stdout
     );

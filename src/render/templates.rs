@@ -103,7 +103,7 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
             let mut args = FluentArgs::new();
             for (k, v) in kwargs.iter() {
                 let name = k.to_string();
-                if name == "key" || name == "lang" {
+                if name == "key" || name == "lang" || name == "default" {
                     continue;
                 }
                 if let Some(n) = v.as_i64() {
