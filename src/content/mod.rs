@@ -133,7 +133,7 @@ pub fn load(
         }
     }
 
-    check_unique_paths(&pending, &urls, diags);
+    check_unique_paths(&pending, diags);
 
     // Tags: one per slug, named by the most frequent spelling (ties: the first in order).
     let mut tags: Vec<Tag> = tag_spellings
@@ -659,13 +659,8 @@ fn attachment(
 }
 
 /// Two entries (or an entry and a section page) may not produce the same URL.
-fn check_unique_paths(
-    pending: &[Pending],
-    urls: &BTreeMap<Lang, Urls>,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn check_unique_paths(pending: &[Pending], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
-    let _ = urls;
     for p in pending.iter().filter(|p| p.excluded.is_none()) {
         let mut claims: Vec<&str> = vec![p.entry.path.as_str()];
         claims.extend(p.entry.aliases.iter().map(String::as_str));

@@ -78,7 +78,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         ));
 
         // News list.
-        for pg in paginate(&idx.current, &urls.news(), urls) {
+        for pg in paginate(&idx.current, &urls.news()) {
             let alts = if pg.current == 1 {
                 everywhere(&|l| site.urls(l).news())
             } else {
@@ -123,7 +123,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             everywhere(&|l| site.urls(l).archive()),
         ));
         for (&year, items) in &idx.years {
-            for pg in paginate(items, &urls.archive_year(year), urls) {
+            for pg in paginate(items, &urls.archive_year(year)) {
                 let alts = if pg.current == 1 {
                     langs
                         .iter()
@@ -161,7 +161,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         ));
         for (p, project) in site.projects.iter().enumerate() {
             let items = idx.by_project.get(&p).map_or(&[][..], Vec::as_slice);
-            for pg in paginate(items, &urls.project(&project.id), urls) {
+            for pg in paginate(items, &urls.project(&project.id)) {
                 let alts = if pg.current == 1 {
                     everywhere(&|l| site.urls(l).project(&project.id))
                 } else {
@@ -187,7 +187,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         for &t in &idx.tags {
             let tag = &site.tags[t];
             let items = &tag.items[&lang];
-            for pg in paginate(items, &urls.tag(&tag.slug), urls) {
+            for pg in paginate(items, &urls.tag(&tag.slug)) {
                 let alts = if pg.current == 1 {
                     tag.items
                         .keys()
@@ -322,7 +322,7 @@ fn with_switch(site: &Site, mut p: Planned, fallback: &dyn Fn(Lang) -> String) -
 }
 
 /// Splits `items` into pages of [`PER_PAGE`]; an empty list still has its first page.
-fn paginate(items: &[usize], first: &str, _urls: &crate::urls::Urls) -> Vec<Pagination> {
+fn paginate(items: &[usize], first: &str) -> Vec<Pagination> {
     let total = items.len().div_ceil(PER_PAGE).max(1);
     (0..total)
         .map(|n| Pagination {
