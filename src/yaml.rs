@@ -35,20 +35,7 @@ fn to_diagnostic(
     let inner = err.without_snippet();
     let raw = inner.to_string();
     let message = strip_location(&raw);
-    let (message, label, help) = match inner {
-        serde_saphyr::Error::SerdeUnknownField {
-            field, expected, ..
-        } => {
-            let known: Vec<String> = expected.iter().map(|k| k.to_string()).collect();
-            unknown_key(field, &known)
-        }
-        serde_saphyr::Error::DuplicateMappingKey { key: Some(k), .. } => (
-            format!("key `{k}` is given twice"),
-            None,
-            vec!["each key may appear only once; delete one of them".to_string()],
-        ),
-        _ => explain(message, text),
-    };
+    let (message, label, help) = explain(inner, message, text);
     let mut d = Diagnostic::error(path, message);
     if let Some(loc) = err.location().filter(|l| l.line() > 0) {
         let line = loc.line() as usize + first_line - 1;
@@ -86,35 +73,36 @@ fn token_width(line: &str, column: usize) -> usize {
 }
 
 /// Rewrites serde's generic messages into ones a comms officer can act on.
-fn explain(message: &str, text: &str) -> (String, Option<String>, Vec<String>) {
-    if let Some((field, expected)) = parse_unknown_field(message) {
-        return unknown_key(&field, &expected);
-    }
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
-        return (
+fn explain(
+    err: &serde_saphyr::Error,
+    message: &str,
+    text: &str,
+) -> (String, Option<String>, Vec<String>) {
+    use serde_saphyr::Error as E;
+    let twice = || vec!["each key may appear only once; delete one of them".to_string()];
+    match err {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let known: Vec<String> = expected.iter().map(|k| k.to_string()).collect();
+            unknown_key(field, &known)
+        }
+        E::SerdeMissingField { field, .. } => (
             format!("required key `{field}` is missing"),
             None,
             vec![format!("add a line `{field}: …`")],
-        );
-    }
-    if message.contains("duplicate") {
-        return (
-            message.to_string(),
-            None,
-            vec!["each key may appear only once; delete one of them".into()],
-        );
-    }
-    if text.contains('\t') && message.contains("tab") {
-        return (
+        ),
+        E::DuplicateMappingKey { key: Some(k), .. } => {
+            (format!("key `{k}` is given twice"), None, twice())
+        }
+        E::DuplicateMappingKey { key: None, .. } => ("a key is given twice".into(), None, twice()),
+        _ if text.contains('\t') && message.contains("tab") => (
             message.to_string(),
             None,
             vec!["YAML indentation uses spaces; replace the tabs with spaces".into()],
-        );
+        ),
+        _ => (message.to_string(), None, Vec::new()),
     }
-    (message.to_string(), None, Vec::new())
 }
 
 fn unknown_key(field: &str, expected: &[String]) -> (String, Option<String>, Vec<String>) {
@@ -134,19 +122,6 @@ fn unknown_key(field: &str, expected: &[String]) -> (String, Option<String>, Vec
     (format!("unknown key `{field}`"), label, help)
 }
 
-/// Reads serde's `unknown field `x`, expected one of `a`, `b`` message.
-fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    Some((field.to_string(), expected))
-}
-
 /// The known key closest to a typo, if it is close enough to be the likely intent.
 pub fn nearest<'a>(typo: &str, known: &'a [String]) -> Option<&'a str> {
     known
@@ -162,12 +137,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unknown_field_message_is_parsed() {
-        let (f, e) =
-            parse_unknown_field("unknown field `projetcs`, expected one of `title`, `projects`")
-                .unwrap();
-        assert_eq!(f, "projetcs");
-        assert_eq!(e, vec!["title", "projects"]);
-        assert_eq!(nearest(&f, &e), Some("projects"));
+    fn unknown_key_suggests_the_nearest_known_key() {
+        let known = vec!["title".to_string(), "projects".to_string()];
+        let (message, label, _) = unknown_key("projetcs", &known);
+        assert_eq!(message, "unknown key `projetcs`");
+        assert_eq!(label.as_deref(), Some("did you mean `projects`?"));
+        assert_eq!(nearest("projetcs", &known), Some("projects"));
     }
 }

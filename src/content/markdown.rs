@@ -23,12 +23,20 @@ pub struct Source<'a> {
     pub body_line: usize,
 }
 
+/// Why an `@/` link cannot be written.
+pub enum Unresolved {
+    /// No content file has that path.
+    Missing,
+    /// The file exists but is not published (`a draft`, `embargoed until 2099-01-01`).
+    NotPublished(String),
+}
+
 /// Renders `body`. `resolve` maps an internal link target (`projects/x.yaml`, the part after
-/// `@/`) to the `href` to write, or `None` if nothing has that path.
+/// `@/`) to the `href` to write, or says why there is none.
 pub fn render(
     body: &str,
     src: &Source,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&str) -> Result<String, Unresolved>,
     errors: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let options = Options::ENABLE_TABLES
@@ -59,10 +67,16 @@ pub fn render(
                 id,
             }) if dest_url.starts_with("@/") => {
                 let target = &dest_url[2..];
-                let href = resolve(target).unwrap_or_else(|| {
+                let href = resolve(target).unwrap_or_else(|why| {
                     let at = body[range.clone()].find("@/").map_or(range.start, |i| range.start + i);
+                    let message = match why {
+                        Unresolved::Missing => format!("link to `@/{target}`, which does not exist"),
+                        Unresolved::NotPublished(why) => {
+                            format!("link to `@/{target}`, which is {why} and not published")
+                        }
+                    };
                     errors.push(
-                        Diagnostic::error(src.path, format!("link to `@/{target}`, which does not exist"))
+                        Diagnostic::error(src.path, message)
                             .at(Span::from_offset(body, at, dest_url.len(), src.body_line), src.file)
                             .help("link to a content file by its path under content/, e.g. @/news/2012-02-15-mops-wyrozniony.pl.md or @/projects/pora-na-aktywnosc.yaml"),
                     );
@@ -140,7 +154,10 @@ mod tests {
         let r = render(
             body,
             &src,
-            &|t| (t == "projects/x.yaml").then(|| "/projekty/x/".to_string()),
+            &|t| match t {
+                "projects/x.yaml" => Ok("/projekty/x/".to_string()),
+                _ => Err(Unresolved::Missing),
+            },
             &mut errors,
         );
         (r, errors)

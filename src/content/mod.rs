@@ -21,6 +21,7 @@ use crate::urls::{LinkStyle, Urls};
 use crate::yaml;
 use discover::MarkdownFile;
 use front_matter::{Document, FrontMatter, span_of};
+use markdown::Unresolved;
 use model::{Attachment, Entry, Kind, LangIndex, Site, StaticSource, Tag};
 use project::{FUNDING_SOURCES, Project, ProjectFile};
 
@@ -701,18 +702,18 @@ fn render_entry(
     let mut errors = Vec::new();
     let from = entry.path.clone();
     let lang = entry.lang;
-    let resolve = |target: &str| -> Option<String> {
+    let resolve = |target: &str| -> Result<String, Unresolved> {
         let (key, fragment) = match target.find('#') {
             Some(i) => (&target[..i], &target[i..]),
             None => (target, ""),
         };
         let key: String = key.nfc().collect();
-        match targets.get(&key)? {
-            LinkTarget::Path(path) => Some(links.link(&from, &format!("{path}{fragment}"))),
+        match targets.get(&key).ok_or(Unresolved::Missing)? {
+            LinkTarget::Path(path) => Ok(links.link(&from, &format!("{path}{fragment}"))),
             LinkTarget::Project(id) => {
-                Some(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id))))
+                Ok(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id))))
             }
-            LinkTarget::Excluded(_) => None,
+            LinkTarget::Excluded(why) => Err(Unresolved::NotPublished(why.clone())),
         }
     };
     let src = markdown::Source {
@@ -721,18 +722,6 @@ fn render_entry(
         body_line,
     };
     let rendered = markdown::render(&body, &src, &resolve, &mut errors);
-    for e in &mut errors {
-        if let Some(target) = e
-            .message
-            .strip_prefix("link to `@/")
-            .and_then(|r| r.split('`').next())
-        {
-            let key: String = target.split('#').next().unwrap_or(target).nfc().collect();
-            if let Some(LinkTarget::Excluded(why)) = targets.get(&key) {
-                e.message = format!("link to `@/{target}`, which is {why} and not published");
-            }
-        }
-    }
     entry.body_html = rendered.html;
     if entry.summary.is_empty() {
         entry.summary = rendered.first_paragraph;
