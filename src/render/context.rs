@@ -7,7 +7,9 @@ use tera::{Context, Value};
 use crate::content::model::{Entry, Site};
 use crate::content::project::Project;
 use crate::render::pages::{PageKind, Pagination, Planned};
-use crate::types::{Lang, Money};
+use std::collections::BTreeMap;
+
+use crate::types::{Lang, Money, Translated};
 use crate::urls::LinkStyle;
 
 /// How many news items the home page lists.
@@ -24,10 +26,10 @@ struct Card<'a> {
 }
 
 /// The cards of every news item, as template values (cheap to clone: reference-counted).
-pub struct Cards(Vec<Value>);
+struct Cards(Vec<Value>);
 
 impl Cards {
-    pub fn new(site: &Site) -> Cards {
+    fn new(site: &Site) -> Cards {
         Cards(
             site.news
                 .iter()
@@ -46,6 +48,84 @@ impl Cards {
 
     fn list(&self, items: &[usize]) -> Vec<Value> {
         items.iter().map(|&i| self.0[i].clone()).collect()
+    }
+}
+
+/// What every page of one language shows alike (site data, menu, language names),
+/// turned into template values once per build instead of once per page.
+pub struct Shared {
+    cards: Cards,
+    langs: BTreeMap<Lang, LangShared>,
+}
+
+struct LangShared {
+    site: Value,
+    nav: Value,
+    language_name: Value,
+    /// For each other language: its name in itself and the notice, written in that
+    /// language, that a page exists only in this one.
+    other: BTreeMap<Lang, (String, String)>,
+}
+
+impl Shared {
+    pub fn new(site: &Site) -> Shared {
+        let c = &site.config;
+        let d = c.default_language;
+        fn plain(t: &Translated<String>, lang: Lang, default: Lang) -> Option<&str> {
+            t.get(lang, default).map(|(s, _)| s.as_str())
+        }
+        let langs = c
+            .languages
+            .iter()
+            .map(|&lang| {
+                let urls = site.urls(lang);
+                let vars = SiteVars {
+                    title: c.title(lang),
+                    publisher: c.publisher.as_ref().and_then(|p| plain(&p.name, lang, d)),
+                    editorial: c.editorial.as_ref().map(|e| Editorial {
+                        name: plain(&e.name, lang, d).unwrap_or(""),
+                        email: e.email.as_deref(),
+                        phone: e.phone.as_deref(),
+                        address: e.address.as_ref().and_then(|a| plain(a, lang, d)),
+                    }),
+                    default_lang: d.as_str(),
+                    languages: c.languages.iter().map(|l| l.as_str()).collect(),
+                };
+                let nav = Nav {
+                    home: urls.home(),
+                    news: urls.news(),
+                    archive: urls.archive(),
+                    projects: urls.projects(),
+                    tags: urls.tags(),
+                    rss: urls.rss(),
+                };
+                let other = c
+                    .languages
+                    .iter()
+                    .filter(|l| **l != lang)
+                    .map(|&l| {
+                        let mut args = fluent_bundle::FluentArgs::new();
+                        args.set(
+                            "language",
+                            site.i18n.get(l, &format!("language-{lang}"), None),
+                        );
+                        let notice = site.i18n.get(l, "translation-missing", Some(&args));
+                        (l, (site.i18n.get(l, "language-name", None), notice))
+                    })
+                    .collect();
+                let shared = LangShared {
+                    site: Value::from_serializable(&vars),
+                    nav: Value::from_serializable(&nav),
+                    language_name: Value::from(site.i18n.get(lang, "language-name", None)),
+                    other,
+                };
+                (lang, shared)
+            })
+            .collect();
+        Shared {
+            cards: Cards::new(site),
+            langs,
+        }
     }
 }
 
@@ -216,10 +296,11 @@ struct AliasVars {
 }
 
 /// Builds the context of one page.
-pub fn for_page(site: &Site, cards: &Cards, page: &Planned, links: &LinkStyle) -> Context {
+pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle) -> Context {
     let lang = page.lang.unwrap_or(site.config.default_language);
     let mut ctx = Context::new();
-    common(&mut ctx, site, page, lang, links);
+    common(&mut ctx, site, &shared.langs[&lang], page, lang, links);
+    let cards = &shared.cards;
     let urls = site.urls(lang);
     let t = |id: &str| site.i18n.get(lang, id, None);
     let (title, crumbs): (String, Vec<Link>) = match &page.kind {
@@ -366,61 +447,35 @@ fn year_args(year: i16) -> fluent_bundle::FluentArgs<'static> {
     args
 }
 
-fn common(ctx: &mut Context, site: &Site, page: &Planned, lang: Lang, links: &LinkStyle) {
-    let urls = site.urls(lang);
+fn common(
+    ctx: &mut Context,
+    site: &Site,
+    shared: &LangShared,
+    page: &Planned,
+    lang: Lang,
+    links: &LinkStyle,
+) {
     let c = &site.config;
     ctx.insert("lang", lang.as_str());
     ctx.insert("current_path", &page.path);
     ctx.insert("offline", &links.offline);
     ctx.insert("page_kind", page.template.trim_end_matches(".html"));
     ctx.insert("canonical", &links.absolute(&page.path));
-    fn text(t: &crate::types::Translated<String>, lang: Lang, default: Lang) -> Option<&str> {
-        t.get(lang, default).map(|(s, _)| s.as_str())
-    }
-    let d = c.default_language;
-    ctx.insert(
-        "site",
-        &SiteVars {
-            title: c.title(lang),
-            publisher: c.publisher.as_ref().and_then(|p| text(&p.name, lang, d)),
-            editorial: c.editorial.as_ref().map(|e| Editorial {
-                name: text(&e.name, lang, d).unwrap_or(""),
-                email: e.email.as_deref(),
-                phone: e.phone.as_deref(),
-                address: e.address.as_ref().and_then(|a| text(a, lang, d)),
-            }),
-            default_lang: c.default_language.as_str(),
-            languages: c.languages.iter().map(|l| l.as_str()).collect(),
-        },
-    );
-    ctx.insert(
-        "nav",
-        &Nav {
-            home: urls.home(),
-            news: urls.news(),
-            archive: urls.archive(),
-            projects: urls.projects(),
-            tags: urls.tags(),
-            rss: urls.rss(),
-        },
-    );
-    let here = site.i18n.get(lang, "language-name", None);
+    ctx.insert_value("site", shared.site.clone());
+    ctx.insert_value("nav", shared.nav.clone());
+    ctx.insert_value("language_name", shared.language_name.clone());
     let switcher: Vec<SwitchLink> = page
         .switch
         .iter()
         .map(|(l, path, missing)| {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set(
-                "language",
-                site.i18n.get(*l, &format!("language-{lang}"), None),
-            );
+            let (name, notice) = &shared.other[l];
             SwitchLink {
                 lang: l.to_string(),
-                name: site.i18n.get(*l, "language-name", None),
+                name: name.clone(),
                 path: path.clone(),
                 missing: *missing,
                 notice: if *missing {
-                    site.i18n.get(*l, "translation-missing", Some(&args))
+                    notice.clone()
                 } else {
                     String::new()
                 },
@@ -428,7 +483,6 @@ fn common(ctx: &mut Context, site: &Site, page: &Planned, lang: Lang, links: &Li
         })
         .collect();
     ctx.insert("switcher", &switcher);
-    ctx.insert("language_name", &here);
     let mut alternates: Vec<Alternate> = page
         .alternates
         .iter()
@@ -529,7 +583,7 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang) -> EntryVars<'a> {
     }
 }
 
-fn text(site: &Site, t: &crate::types::Translated<String>, lang: Lang) -> Text {
+fn text(site: &Site, t: &Translated<String>, lang: Lang) -> Text {
     match t.get(lang, site.config.default_language) {
         Some((s, l)) => Text {
             text: s.clone(),

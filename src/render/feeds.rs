@@ -8,6 +8,7 @@ use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::render::pages::Planned;
+use crate::types::Date;
 use crate::urls::LinkStyle;
 
 /// Items in each feed.
@@ -29,10 +30,8 @@ struct SitemapUrl {
     alternates: Vec<(String, String)>,
 }
 
-fn rfc822(iso: &str) -> String {
-    iso.parse::<jiff::civil::Date>()
-        .map(|d| d.strftime("%a, %d %b %Y 00:00:00 +0000").to_string())
-        .unwrap_or_default()
+fn rfc822(date: Date) -> String {
+    date.0.strftime("%a, %d %b %Y 00:00:00 +0000").to_string()
 }
 
 pub fn write_all(
@@ -70,7 +69,7 @@ pub fn write_all(
                     title: &e.title,
                     link: links.absolute(&e.path),
                     summary: &e.summary,
-                    pub_date: e.date.map(|d| rfc822(&d.iso())).unwrap_or_default(),
+                    pub_date: e.date.map(rfc822).unwrap_or_default(),
                 }
             })
             .collect();
@@ -81,11 +80,7 @@ pub fn write_all(
         ctx.insert("link", &links.absolute(&site.urls(lang).home()));
         ctx.insert("self_link", &links.absolute(&site.urls(lang).rss()));
         // The newest item's date, not the clock: two builds of one input are byte-identical.
-        let newest = idx
-            .all
-            .first()
-            .and_then(|&i| site.news[i].date)
-            .map(|d| rfc822(&d.iso()));
+        let newest = idx.all.first().and_then(|&i| site.news[i].date).map(rfc822);
         ctx.insert("last_build_date", &newest);
         ctx.insert("items", &items);
         write(&site.urls(lang).rss(), "rss.xml", &ctx);

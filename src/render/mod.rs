@@ -36,13 +36,13 @@ pub fn render(
     staging: &Staging,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let tera = templates::build(root, &site, links)?;
-    let cards = context::Cards::new(&site);
+    let shared = context::Shared::new(&site);
     let planned = pages::plan(&site);
 
     let mut errors: Vec<Diagnostic> = planned
         .par_iter()
         .filter_map(|page| {
-            let ctx = context::for_page(&site, &cards, page, links);
+            let ctx = context::for_page(&site, &shared, page, links);
             let file = output_file(&page.path);
             match tera.render(page.template, &ctx) {
                 Ok(html) => staging
