@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::Diagnostic;
 use crate::types::{Lang, Translated};
 use crate::yaml;
 
@@ -115,13 +115,7 @@ impl Config {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let raw: RawConfig = yaml::parse(text, name, text, 1).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
-        let at_key = |key: &str| {
-            let line = text
-                .lines()
-                .position(|l| l.starts_with(&format!("{key}:")))
-                .map_or(1, |i| i + 1);
-            Span::new(line, 1, key.len())
-        };
+        let at_key = |key: &str| yaml::key_span(text, key);
 
         let base_src = base_url.unwrap_or(&raw.base_url);
         let parsed_base = BaseUrl::parse(base_src);

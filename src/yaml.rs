@@ -56,6 +56,19 @@ fn to_diagnostic(
     d
 }
 
+/// Where top-level `key:` is written in `text` (line 1 if nowhere), for errors found after
+/// deserialisation, when serde's locations are gone.
+pub fn key_span(text: &str, key: &str) -> Span {
+    let line = text
+        .lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map_or(1, |i| i + 1);
+    Span::new(line, 1, key.chars().count())
+}
+
 /// serde-saphyr appends ` at line N column M`; the contract puts the place first instead.
 fn strip_location(raw: &str) -> &str {
     let first = raw.lines().next().unwrap_or(raw);

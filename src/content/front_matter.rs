@@ -34,6 +34,33 @@ pub struct FrontMatter {
     pub attachments: Option<Vec<AttachmentRef>>,
 }
 
+impl FrontMatter {
+    /// This version's front matter with every field it does not set taken from the
+    /// default-language `original`. `title`, `slug`, `summary`, `aliases` and
+    /// `attachments` belong to one language version and are never inherited (a version
+    /// without attachments shows the original's files, which is decided when linking).
+    pub fn inherit_from(&self, original: &FrontMatter) -> FrontMatter {
+        fn or<T: Clone>(own: &Option<T>, original: &Option<T>) -> Option<T> {
+            own.as_ref().or(original.as_ref()).cloned()
+        }
+        FrontMatter {
+            title: self.title.clone(),
+            slug: self.slug.clone(),
+            summary: self.summary.clone(),
+            aliases: self.aliases.clone(),
+            attachments: self.attachments.clone(),
+            date: or(&self.date, &original.date),
+            produced: or(&self.produced, &original.produced),
+            produced_by: or(&self.produced_by, &original.produced_by),
+            published_by: or(&self.published_by, &original.published_by),
+            projects: or(&self.projects, &original.projects),
+            tags: or(&self.tags, &original.tags),
+            archived: or(&self.archived, &original.archived),
+            draft: or(&self.draft, &original.draft),
+        }
+    }
+}
+
 /// A parsed Markdown file: typed front matter and the body with where it starts.
 pub struct Document {
     pub front: FrontMatter,

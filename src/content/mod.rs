@@ -291,10 +291,6 @@ fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, D
     }
     let data: ProjectFile = yaml::parse(&text, &p.shown, &text, 1)?;
     if !data.title.has(config.default_language) {
-        let line = text
-            .lines()
-            .position(|l| l.starts_with("title:"))
-            .map_or(1, |i| i + 1);
         return Err(Diagnostic::error(
             &p.shown,
             format!(
@@ -302,7 +298,7 @@ fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, D
                 config.default_language
             ),
         )
-        .at(Span::new(line, 1, 5), &text)
+        .at(yaml::key_span(&text, "title"), &text)
         .help(format!(
             "write it as `title: {{{}: \"…\"}}`",
             config.default_language
@@ -366,10 +362,8 @@ fn resolve_entry(
             String::new()
         }
     };
-    let pick = |f: &dyn Fn(&FrontMatter) -> bool| -> &FrontMatter {
-        if f(own) { own } else { original.unwrap_or(own) }
-    };
-    let date = pick(&|f| f.date.is_some()).date;
+    let merged = original.map_or_else(|| own.clone(), |o| own.inherit_from(o));
+    let date = merged.date;
     if kind == Kind::News && date.is_none() {
         diags.push(
             Diagnostic::error(shown, "required key `date` is missing")
@@ -383,28 +377,21 @@ fn resolve_entry(
             ("archived", own.archived.is_some()),
         ] {
             if present {
-                let line = text
-                    .lines()
-                    .position(|l| l.starts_with(&format!("{key}:")))
-                    .map_or(1, |i| i + 1);
                 diags.push(
                     Diagnostic::error(shown, format!("`{key}` is not used on standalone pages"))
-                        .at(Span::new(line, 1, key.len()), &text)
+                        .at(yaml::key_span(&text, key), &text)
                         .help("remove the line; only news items belong to projects or the archive"),
                 );
             }
         }
     }
-    let produced = pick(&|f| f.produced.is_some()).produced;
-    let produced_by = pick(&|f| f.produced_by.is_some()).produced_by.clone();
-    let published_by = pick(&|f| f.published_by.is_some()).published_by.clone();
-    let archived = pick(&|f| f.archived.is_some()).archived.unwrap_or(false);
-    let draft = pick(&|f| f.draft.is_some()).draft.unwrap_or(false);
+    let archived = merged.archived.unwrap_or(false);
+    let draft = merged.draft.unwrap_or(false);
 
     // Projects.
     let mut project_idx = Vec::new();
     let projects_are_own = own.projects.is_some();
-    for id in pick(&|f| f.projects.is_some()).projects.iter().flatten() {
+    for id in merged.projects.iter().flatten() {
         match project_ids.get(id.value.as_str()) {
             Some(&i) => project_idx.push(i),
             // An inherited reference is reported once, on the original that wrote it.
@@ -430,7 +417,7 @@ fn resolve_entry(
     // Tags.
     let mut tag_slugs = Vec::new();
     let tags_are_own = own.tags.is_some();
-    for tag in pick(&|f| f.tags.is_some()).tags.iter().flatten() {
+    for tag in merged.tags.iter().flatten() {
         match Slug::from_text(&tag.value) {
             Some(slug) => {
                 if !tag_slugs.contains(&slug) {
@@ -551,9 +538,9 @@ fn resolve_entry(
         slug,
         path,
         date,
-        produced,
-        produced_by,
-        published_by,
+        produced: merged.produced,
+        produced_by: merged.produced_by,
+        published_by: merged.published_by,
         projects: project_idx,
         tags: Vec::new(),
         archived,
@@ -566,7 +553,7 @@ fn resolve_entry(
         translations: Vec::new(),
     };
     if excluded.is_none() {
-        for t in pick(&|f| f.tags.is_some()).tags.iter().flatten() {
+        for t in merged.tags.iter().flatten() {
             if let Some(slug) = Slug::from_text(&t.value) {
                 *tag_spellings
                     .entry(slug)
