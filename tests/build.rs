@@ -406,3 +406,11 @@ fn unchanged_pages_are_not_rewritten() {
             .contains("Nowa treść.")
     );
 }
+
+#[test]
+fn attachments_are_listed_with_type_and_size() {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    let pl = site.page("aktualnosci/2011-10-17-konwencja/index.html");
+    assert!(pl.contains(r#"<a href="/archiwum/aktualnosci/2011-10-17-konwencja/program.txt">Program wizyty</a> <span class="item-meta">(TXT, 1 kB)</span>"#), "{pl}");
+}

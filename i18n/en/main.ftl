@@ -34,7 +34,6 @@ footer-publisher = Publisher of the information
 footer-email = Email
 footer-phone = Phone
 footer-address = Address
-generator = Site generated with kronika
 
 ## Dates
 date-long = { $day } { $month ->
@@ -75,10 +74,6 @@ project-count = { $count ->
     [one] { $count } project
    *[other] { $count } projects
   }
-page-count = { $count ->
-    [one] { $count } page
-   *[other] { $count } pages
-  }
 
 ## Lists
 latest-news = Latest news
@@ -98,7 +93,7 @@ published-on = Published
 item-tags = Tags
 item-projects = Projects
 attachments = Attachments
-attachment-size = { $size } B
+attachment-size = { $kb } kB
 metadata = Document metadata
 metadata-published = Date of publication
 metadata-produced = Date the information was produced

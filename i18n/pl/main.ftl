@@ -34,7 +34,6 @@ footer-publisher = Podmiot udostępniający informację
 footer-email = E-mail
 footer-phone = Telefon
 footer-address = Adres
-generator = Strona wygenerowana programem kronika
 
 ## Dates: day and month as numbers, year as text. Month names in the genitive in dates.
 date-long = { $day } { $month ->
@@ -77,11 +76,6 @@ project-count = { $count ->
     [few] { $count } projekty
    *[many] { $count } projektów
   }
-page-count = { $count ->
-    [one] { $count } strona
-    [few] { $count } strony
-   *[many] { $count } stron
-  }
 
 ## Lists
 latest-news = Najnowsze aktualności
@@ -101,7 +95,7 @@ published-on = Opublikowano
 item-tags = Tagi
 item-projects = Projekty
 attachments = Załączniki
-attachment-size = { $size } B
+attachment-size = { $kb } kB
 metadata = Metryczka
 metadata-published = Data publikacji
 metadata-produced = Data wytworzenia informacji

@@ -201,7 +201,8 @@ struct AttachmentVars<'a> {
     title: &'a str,
     path: &'a str,
     file_name: &'a str,
-    size: u64,
+    /// Size in kilobytes, rounded up (a 10-byte file is "1 kB", never "0 kB").
+    size_kb: u64,
     extension: String,
 }
 
@@ -571,7 +572,7 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang) -> EntryVars<'a> {
                 title: &a.title,
                 path: &a.path,
                 file_name: &a.file_name,
-                size: a.size,
+                size_kb: a.size.div_ceil(1024).max(1),
                 extension: a
                     .file_name
                     .rsplit_once('.')
