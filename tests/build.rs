@@ -6,8 +6,7 @@ use common::{Site, links, tree};
 
 #[test]
 fn every_url_of_the_design_table_exists() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     for page in [
         "index.html",
         "en/index.html",
@@ -58,8 +57,7 @@ fn site_without_themes_and_i18n_builds_with_embedded_copies() {
 
 #[test]
 fn translations_are_linked_both_ways_with_hreflang_and_switcher() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let pl = site.page("aktualnosci/mops-wyrozniony/index.html");
     let en = site.page("en/news/mops-commended/index.html");
     assert!(pl.contains(r#"<html lang="pl">"#) && en.contains(r#"<html lang="en">"#));
@@ -84,8 +82,7 @@ fn translations_are_linked_both_ways_with_hreflang_and_switcher() {
 
 #[test]
 fn translation_inherits_fields_it_does_not_set() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let en = site.page("en/news/mops-commended/index.html");
     assert!(
         en.contains(r#"<time datetime="2012-02-15">15 February 2012</time>"#),
@@ -109,8 +106,7 @@ fn translation_inherits_fields_it_does_not_set() {
 
 #[test]
 fn untranslated_item_links_notice_not_404() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     assert!(
         !site.exists("en/news/2013-05-01-tylko-po-polsku/index.html"),
         "no placeholder page"
@@ -140,8 +136,7 @@ fn untranslated_item_links_notice_not_404() {
 
 #[test]
 fn every_link_honours_the_base_path_and_resolves() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let out = site.path("public");
     for (rel, bytes) in tree(&out) {
         if !rel.ends_with(".html") {
@@ -219,8 +214,7 @@ fn offline_output_is_browsable_from_disk() {
 
 #[test]
 fn internal_links_resolve_per_language_and_keep_fragments() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let pl = site.page("aktualnosci/mops-wyrozniony/index.html");
     assert!(pl.contains(r#"<a href="/archiwum/projekty/pora/">kartę projektu</a>"#));
     assert!(pl.contains(
@@ -238,8 +232,7 @@ fn internal_links_resolve_per_language_and_keep_fragments() {
 
 #[test]
 fn drafts_and_embargoed_items_are_left_out_unless_asked() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     assert!(!site.exists("aktualnosci/2015-01-01-szkic/index.html"));
     assert!(!site.exists("aktualnosci/2099-01-01-embargo/index.html"));
     assert!(!site.page("sitemap.xml").contains("szkic"));
@@ -250,8 +243,7 @@ fn drafts_and_embargoed_items_are_left_out_unless_asked() {
 
 #[test]
 fn aliases_redirect_to_the_item() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let old = site.page("stare/mops.html");
     assert!(
         old.contains(
@@ -295,8 +287,7 @@ fn lists_are_paginated_twenty_a_page_newest_first() {
 
 #[test]
 fn feeds_and_sitemap_use_absolute_urls() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let rss = site.page("rss.xml");
     assert!(rss.contains("<link>https://example.org/archiwum/aktualnosci/mops-wyrozniony/</link>"));
     assert!(rss.contains("<pubDate>Wed, 15 Feb 2012 00:00:00 +0000</pubDate>"));
@@ -326,12 +317,7 @@ fn unknown_non_empty_output_folder_is_refused_and_untouched() {
     let before = tree(&site.path("public"));
     let run = site.build(&[]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("not empty and kronika did not create it"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("not empty and kronika did not create it");
     assert!(
         run.stderr.contains(".kronika-output"),
         "says how to adopt it"
@@ -351,8 +337,7 @@ fn site_root_and_content_are_refused_as_output() {
 
 #[test]
 fn retracted_item_disappears_and_foreign_files_are_kept() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     site.write("public/CNAME", "archiwum.example.org");
     assert!(site.exists("aktualnosci/2013-05-01-tylko-po-polsku/index.html"));
     site.remove("content/news/2013-05-01-tylko-po-polsku.pl.md");
@@ -384,8 +369,7 @@ fn summary_line_reports_pages_per_language() {
 
 #[test]
 fn unchanged_pages_are_not_rewritten() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let page = site.path("public/aktualnosci/mops-wyrozniony/index.html");
     let other = site.path("public/aktualnosci/2013-05-01-tylko-po-polsku/index.html");
     let before = std::fs::metadata(&page).unwrap().modified().unwrap();
@@ -409,8 +393,7 @@ fn unchanged_pages_are_not_rewritten() {
 
 #[test]
 fn attachments_are_listed_with_type_and_size() {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let pl = site.page("aktualnosci/2011-10-17-konwencja/index.html");
     assert!(pl.contains(r#"<a href="/archiwum/aktualnosci/2011-10-17-konwencja/program.txt">Program wizyty</a> <span class="item-meta">(TXT, 1 kB)</span>"#), "{pl}");
 }

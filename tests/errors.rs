@@ -8,8 +8,7 @@ use common::{Run, Site, tree};
 /// Builds the fixture once (so there is a previous output), breaks it with `edit`, builds
 /// again, and checks that the build failed cleanly without touching the output.
 fn broken(edit: impl FnOnce(&Site)) -> Run {
-    let site = Site::fixture("basic");
-    site.build(&[]).assert_ok();
+    let site = Site::built("basic");
     let before = tree(&site.path("public"));
     edit(&site);
     let run = site.build(&[]);
@@ -23,7 +22,7 @@ fn broken(edit: impl FnOnce(&Site)) -> Run {
         before,
         "the previous output must stay untouched"
     );
-    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    run.expect_stderr("nothing was written");
     assert!(
         !site.path(".public.kronika-staging").exists(),
         "staging folder cleaned up"
@@ -41,7 +40,7 @@ fn yaml_syntax_error_is_located() {
             "---\ntitle: \"Tylko\ndate: 2013-05-01\n---\n\nTekst.\n",
         )
     });
-    assert!(run.stderr.contains(&format!("{ITEM}:2:")), "{}", run.stderr);
+    run.expect_stderr(&format!("{ITEM}:2:"));
     assert!(run.stderr.contains("error:"));
 }
 
@@ -53,37 +52,19 @@ fn unknown_key_suggests_the_nearest_known_key() {
             "---\ntitle: \"Tylko\"\ndate: 2013-05-01\n\nprojetcs: [pora]\n---\n\nTekst.\n",
         )
     });
-    assert!(
-        run.stderr
-            .contains(&format!("{ITEM}:5:1: error: unknown key `projetcs`")),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("5 | projetcs: [pora]\n  | ^^^^^^^^ did you mean `projects`?"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr(&format!("{ITEM}:5:1: error: unknown key `projetcs`"));
+    run.expect_stderr("5 | projetcs: [pora]\n  | ^^^^^^^^ did you mean `projects`?");
 }
 
 #[test]
 fn missing_title_and_date_are_reported() {
     let run = broken(|s| s.write(ITEM, "---\ntags: [EFS]\n---\n\nTekst.\n"));
-    assert!(
-        run.stderr.contains(&format!(
-            "{ITEM}:1:1: error: required key `title` is missing"
-        )),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(&format!(
-            "{ITEM}:1:1: error: required key `date` is missing"
-        )),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr(&format!(
+        "{ITEM}:1:1: error: required key `title` is missing"
+    ));
+    run.expect_stderr(&format!(
+        "{ITEM}:1:1: error: required key `date` is missing"
+    ));
 }
 
 #[test]
@@ -94,13 +75,8 @@ fn bad_date_says_how_to_write_one() {
             "---\ntitle: \"Tylko\"\ndate: wczoraj\n---\n\nTekst.\n",
         )
     });
-    assert!(run.stderr.contains(&format!("{ITEM}:3:")), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("`wczoraj` is not a date; write it as YYYY-MM-DD"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr(&format!("{ITEM}:3:"));
+    run.expect_stderr("`wczoraj` is not a date; write it as YYYY-MM-DD");
 }
 
 #[test]
@@ -108,18 +84,10 @@ fn unknown_project_names_the_known_ones() {
     let run = broken(|s| {
         s.write(ITEM, "---\ntitle: \"Tylko\"\ndate: 2013-05-01\nprojects: [pora-na-aktywnsc]\n---\n\nTekst.\n")
     });
-    assert!(
-        run.stderr.contains(&format!(
-            "{ITEM}:4:12: error: project `pora-na-aktywnsc` does not exist"
-        )),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("= help: known projects: pora"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr(&format!(
+        "{ITEM}:4:12: error: project `pora-na-aktywnsc` does not exist"
+    ));
+    run.expect_stderr("= help: known projects: pora");
 }
 
 #[test]
@@ -130,12 +98,8 @@ fn unknown_language_suffix_is_an_error() {
             "---\ntitle: \"Neu\"\ndate: 2013-05-01\n---\n\nText.\n",
         )
     });
-    assert!(
-        run.stderr.contains(
-            "content/news/2013-05-01-neu.de.md: error: `de` is not a language of this site"
-        ),
-        "{}",
-        run.stderr
+    run.expect_stderr(
+        "content/news/2013-05-01-neu.de.md: error: `de` is not a language of this site",
     );
 }
 
@@ -147,12 +111,7 @@ fn two_items_with_the_same_url_name_both_files() {
             "---\ntitle: \"Tylko\"\ndate: 2013-05-01\nslug: mops-wyrozniony\n---\n\nTekst.\n",
         )
     });
-    assert!(
-        run.stderr
-            .contains("error: two files would be published at /aktualnosci/mops-wyrozniony/"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("error: two files would be published at /aktualnosci/mops-wyrozniony/");
     assert!(
         run.stderr.contains(ITEM) && run.stderr.contains("content/news/2012-02-15-mops.pl.md"),
         "{}",
@@ -163,11 +122,7 @@ fn two_items_with_the_same_url_name_both_files() {
 #[test]
 fn missing_attachment_is_located() {
     let run = broken(|s| s.remove("content/news/2011-10-17-konwencja/program.txt"));
-    assert!(
-        run.stderr.contains("content/news/2011-10-17-konwencja/index.pl.md:8:12: error: attachment `program.txt` is missing"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("content/news/2011-10-17-konwencja/index.pl.md:8:12: error: attachment `program.txt` is missing");
 }
 
 #[test]
@@ -178,13 +133,9 @@ fn link_to_nothing_is_located() {
             "---\ntitle: \"Tylko\"\ndate: 2013-05-01\n---\n\nZobacz [to](@/news/nie-ma.pl.md).\n",
         )
     });
-    assert!(
-        run.stderr.contains(&format!(
-            "{ITEM}:6:13: error: link to `@/news/nie-ma.pl.md`, which does not exist"
-        )),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr(&format!(
+        "{ITEM}:6:13: error: link to `@/news/nie-ma.pl.md`, which does not exist"
+    ));
 }
 
 #[test]
@@ -192,11 +143,7 @@ fn link_to_a_draft_says_why_it_fails() {
     let run = broken(|s| {
         s.write(ITEM, "---\ntitle: \"Tylko\"\ndate: 2013-05-01\n---\n\nZobacz [szkic](@/news/2015-01-01-szkic.pl.md).\n")
     });
-    assert!(
-        run.stderr.contains("which is a draft and not published"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("which is a draft and not published");
 }
 
 #[test]
@@ -207,13 +154,9 @@ fn unsafe_slug_is_refused() {
             "---\ntitle: \"Tylko\"\ndate: 2013-05-01\nslug: ../../etc\n---\n\nTekst.\n",
         )
     });
-    assert!(
-        run.stderr.contains(&format!(
-            "{ITEM}:4:7: error: `../../etc` is not a valid slug"
-        )),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr(&format!(
+        "{ITEM}:4:7: error: `../../etc` is not a valid slug"
+    ));
 }
 
 #[test]
@@ -232,17 +175,8 @@ fn every_error_of_the_build_is_reported_at_once() {
             "title: {pl: \"Pora\"}\nfund: EFS\nbudżet: 1\n",
         );
     });
-    assert!(
-        run.stderr.contains("3 errors; nothing was written"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("content/projects/pora.yaml:3:1: error: unknown key `budżet`"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("3 errors; nothing was written");
+    run.expect_stderr("content/projects/pora.yaml:3:1: error: unknown key `budżet`");
 }
 
 #[test]
@@ -253,24 +187,15 @@ fn project_amount_with_decimal_comma_is_refused() {
             "title: {pl: \"Pora\"}\nbudget:\n  total:\n    amount: 12,5\n    currency: PLN\n",
         )
     });
-    assert!(run.stderr.contains("content/projects/pora.yaml:4:13: error: `12,5` is not an amount: use a dot as the decimal separator"), "{}", run.stderr);
+    run.expect_stderr("content/projects/pora.yaml:4:13: error: `12,5` is not an amount: use a dot as the decimal separator");
     let run = broken(|s| {
         s.write(
             "content/projects/pora.yaml",
             "title: {pl: \"Pora\"}\nbudget:\n  total: {amount: 12,5, currency: PLN}\n",
         )
     });
-    assert!(
-        run.stderr
-            .contains("content/projects/pora.yaml:3:22: error: unknown key `5`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("write amounts in quotes with a dot"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("content/projects/pora.yaml:3:22: error: unknown key `5`");
+    run.expect_stderr("write amounts in quotes with a dot");
 }
 
 #[test]
@@ -281,12 +206,8 @@ fn project_amount_written_as_float_is_refused() {
             "title: {pl: \"Pora\"}\nbudget:\n  total: {amount: 12.5, currency: PLN}\n",
         )
     });
-    assert!(
-        run.stderr.contains("content/projects/pora.yaml:3:"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("quote it"), "{}", run.stderr);
+    run.expect_stderr("content/projects/pora.yaml:3:");
+    run.expect_stderr("quote it");
 }
 
 #[test]
@@ -298,15 +219,6 @@ fn bad_site_yaml_is_located() {
             &text.replace("default_language: pl", "default_langauge: pl"),
         );
     });
-    assert!(
-        run.stderr
-            .contains("site.yaml:3:1: error: unknown key `default_langauge`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("did you mean `default_language`?"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("site.yaml:3:1: error: unknown key `default_langauge`");
+    run.expect_stderr("did you mean `default_language`?");
 }

@@ -23,6 +23,13 @@ impl Site {
         Site { dir }
     }
 
+    /// A copy of fixture `name`, built once with default flags.
+    pub fn built(name: &str) -> Site {
+        let site = Site::fixture(name);
+        site.build(&[]).assert_ok();
+        site
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -84,6 +91,16 @@ impl From<Output> for Run {
 impl Run {
     pub fn assert_ok(&self) -> &Run {
         assert_eq!(self.code, 0, "build failed:\n{}", self.stderr);
+        self
+    }
+
+    /// Asserts that the messages contain `needle`, showing them all if not.
+    pub fn expect_stderr(&self, needle: &str) -> &Run {
+        assert!(
+            self.stderr.contains(needle),
+            "expected {needle:?} in:\n{}",
+            self.stderr
+        );
         self
     }
 }
