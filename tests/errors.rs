@@ -222,3 +222,20 @@ fn bad_site_yaml_is_located() {
     run.expect_stderr("site.yaml:3:1: error: unknown key `default_langauge`");
     run.expect_stderr("did you mean `default_language`?");
 }
+
+#[test]
+fn broken_original_does_not_blame_its_translation() {
+    let run = broken(|s| {
+        s.write(
+            "content/news/2012-02-15-mops.pl.md",
+            "---\ntitle: \"MOPS\"\ndate: 2012-02-15\nprojetcs: [pora]\n---\n\nTekst.\n",
+        )
+    });
+    run.expect_stderr("content/news/2012-02-15-mops.pl.md:4:1: error: unknown key `projetcs`");
+    run.expect_stderr("1 error; nothing was written");
+    assert!(
+        !run.stderr.contains("2012-02-15-mops.en.md"),
+        "{}",
+        run.stderr
+    );
+}

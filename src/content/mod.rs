@@ -7,7 +7,7 @@ pub mod markdown;
 pub mod model;
 pub mod project;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -50,13 +50,16 @@ pub fn load(
 ) -> Option<Site> {
     let found = discover::discover(root, &config, diags);
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = found
+    let parsed: Vec<Result<Parsed, (Kind, String, Lang, Diagnostic)>> = found
         .markdown
         .into_par_iter()
         .map(|file| {
-            let text = read_text(&file.path, &file.shown)?;
-            let doc = front_matter::parse(&text, &file.shown)?;
-            Ok(Parsed { file, text, doc })
+            let read = read_text(&file.path, &file.shown)
+                .and_then(|text| front_matter::parse(&text, &file.shown).map(|doc| (text, doc)));
+            match read {
+                Ok((text, doc)) => Ok(Parsed { file, text, doc }),
+                Err(d) => Err((file.kind, file.name, file.lang, d)),
+            }
         })
         .collect();
     let found_project_stems: Vec<String> = found.projects.iter().map(|p| p.stem.clone()).collect();
@@ -67,10 +70,17 @@ pub fn load(
         .collect();
 
     let mut docs = Vec::new();
+    // Originals that could not be read: their translations cannot inherit from them.
+    let mut unreadable: HashSet<(Kind, String)> = HashSet::new();
     for r in parsed {
         match r {
             Ok(p) => docs.push(p),
-            Err(d) => diags.push(d),
+            Err((kind, name, lang, d)) => {
+                if lang == config.default_language {
+                    unreadable.insert((kind, name));
+                }
+                diags.push(d);
+            }
         }
     }
     let mut projects: Vec<Project> = projects
@@ -109,17 +119,22 @@ pub fn load(
     }
     let mut tag_spellings: HashMap<Slug, BTreeMap<String, usize>> = HashMap::new();
     let mut pending: Vec<Pending> = Vec::new();
-    for ((kind, _name), mut versions) in groups {
+    for ((kind, name), mut versions) in groups {
         versions.sort_by_key(|p| lang_rank(&config, p.file.lang));
-        let original = versions
+        let original_front = versions
             .iter()
-            .position(|p| p.file.lang == config.default_language);
-        let original_front = original.map(|i| versions[i].doc.front.clone());
+            .find(|p| p.file.lang == config.default_language)
+            .map(|p| p.doc.front.clone());
+        let original = match &original_front {
+            Some(front) => Original::Read(front),
+            None if unreadable.contains(&(kind, name)) => Original::Unreadable,
+            None => Original::None,
+        };
         for p in versions {
             if let Some(entry) = resolve_entry(
                 p,
                 kind,
-                original_front.as_ref(),
+                original,
                 &config,
                 &urls,
                 &project_ids,
@@ -232,6 +247,16 @@ enum LinkTarget {
     Excluded(String),
 }
 
+/// The default-language original a translation inherits from.
+#[derive(Clone, Copy)]
+enum Original<'a> {
+    Read(&'a FrontMatter),
+    /// It exists but has errors of its own (already reported).
+    Unreadable,
+    /// There is none: the version stands alone.
+    None,
+}
+
 /// An entry whose fields are resolved but whose body is not rendered yet.
 struct Pending {
     entry: Entry,
@@ -336,7 +361,7 @@ fn warn_unknown_project_keys(p: &Project, diags: &mut Vec<Diagnostic>) {
 fn resolve_entry(
     p: Parsed,
     kind: Kind,
-    original: Option<&FrontMatter>,
+    original: Original,
     config: &Config,
     urls: &BTreeMap<Lang, Urls>,
     project_ids: &HashMap<&str, usize>,
@@ -362,9 +387,13 @@ fn resolve_entry(
             String::new()
         }
     };
-    let merged = original.map_or_else(|| own.clone(), |o| own.inherit_from(o));
+    let merged = match original {
+        Original::Read(o) => own.inherit_from(o),
+        _ => own.clone(),
+    };
     let date = merged.date;
-    if kind == Kind::News && date.is_none() {
+    // Without a readable original the missing date is a consequence of its error, not news.
+    if kind == Kind::News && date.is_none() && !matches!(original, Original::Unreadable) {
         diags.push(
             Diagnostic::error(shown, "required key `date` is missing")
                 .at(Span::new(1, 1, 3), &text)
