@@ -18,6 +18,7 @@ mod embedded;
 pub mod format;
 pub mod i18n;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod types;
 pub mod urls;
@@ -31,6 +32,7 @@ use config::Config;
 use content::LoadOptions;
 use diagnostics::{Diagnostic, Failure};
 use i18n::I18n;
+use progress::Progress;
 use types::Date;
 use urls::LinkStyle;
 
@@ -44,6 +46,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The day that decides embargoes; today unless a test fixes it.
     pub today: Option<Date>,
+    /// Counters the build updates, for a progress display.
+    pub progress: Arc<Progress>,
 }
 
 /// What a successful build did.
@@ -60,6 +64,12 @@ pub struct Report {
 
 /// Builds the site at `opts.root` into `opts.output`. On failure the output is untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+    let result = build_inner(opts);
+    opts.progress.finish();
+    result
+}
+
+fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> {
     let started = Instant::now();
     let output = if opts.output.is_absolute() {
         opts.output.clone()
@@ -96,8 +106,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> 
     let site = Arc::new(site);
 
     let staging = output::prepare(&output).map_err(|f| (f, warnings.clone()))?;
-    match render::render(&opts.root, site.clone(), &links, &staging) {
+    match render::render(&opts.root, site.clone(), &links, &staging, &opts.progress) {
         Ok(rendered) => {
+            opts.progress.set_stage(progress::Stage::Writing);
             let changed = output::commit(staging, &output).map_err(|f| (f, warnings.clone()))?;
             Ok(Report {
                 pages_per_lang: rendered.pages_per_lang,

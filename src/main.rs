@@ -1,10 +1,15 @@
 //! The `kronika` command: argument parsing only; the work is in the library.
 
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 use kronika::diagnostics::Failure;
+use kronika::progress::{Progress, Stage};
 use kronika::{BuildOptions, build};
 
 #[derive(Parser)]
@@ -65,8 +70,15 @@ fn main() -> ExitCode {
                 offline,
                 drafts,
                 today: None,
+                progress: Arc::new(Progress::default()),
             };
-            match build(&opts) {
+            let display = (!quiet && std::io::stderr().is_terminal())
+                .then(|| show_progress(opts.progress.clone()));
+            let result = build(&opts);
+            if let Some(display) = display {
+                let _ = display.join();
+            }
+            match result {
                 Ok(report) => {
                     if !quiet {
                         for w in &report.warnings {
@@ -129,4 +141,32 @@ fn main() -> ExitCode {
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// On a terminal, a build longer than a second shows how many pages are rendered; the
+/// line is erased when the build ends. CI (no terminal) sees none of it.
+fn show_progress(progress: Arc<Progress>) -> JoinHandle<()> {
+    std::thread::spawn(move || {
+        let started = Instant::now();
+        let mut drawn = false;
+        while !progress.is_finished() {
+            std::thread::sleep(Duration::from_millis(100));
+            if started.elapsed() < Duration::from_secs(1) {
+                continue;
+            }
+            let (done, total) = progress.pages();
+            let line = match progress.stage() {
+                Stage::Loading => "Reading content…".to_string(),
+                Stage::Rendering => format!("Rendering pages: {done}/{total}"),
+                Stage::Writing => "Writing the output folder…".to_string(),
+            };
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K{line}");
+            let _ = err.flush();
+            drawn = true;
+        }
+        if drawn {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        }
+    })
 }

@@ -363,6 +363,11 @@ fn summary_line_reports_pages_per_language() {
         "{}",
         run.stdout
     );
+    assert!(
+        !run.stderr.contains('\r') && !run.stderr.contains("Rendering pages"),
+        "no progress noise without a terminal (CI): {:?}",
+        run.stderr
+    );
     let quiet = site.build(&["--quiet"]);
     assert!(quiet.stdout.is_empty());
 }

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
+use crate::progress::Progress;
 use crate::urls::{LinkStyle, output_file};
 
 pub use pages::Planned;
@@ -34,14 +35,17 @@ pub fn render(
     site: Arc<Site>,
     links: &LinkStyle,
     staging: &Staging,
+    progress: &Progress,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let tera = templates::build(root, &site, links)?;
     let shared = context::Shared::new(&site);
     let planned = pages::plan(&site);
+    progress.start_pages(planned.len());
 
     let mut errors: Vec<Diagnostic> = planned
         .par_iter()
         .filter_map(|page| {
+            progress.page_done();
             let ctx = context::for_page(&site, &shared, page, links);
             let file = output_file(&page.path);
             match tera.render(page.template, &ctx) {
