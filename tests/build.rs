@@ -402,3 +402,36 @@ fn attachments_are_listed_with_type_and_size() {
     let pl = site.page("aktualnosci/2011-10-17-konwencja/index.html");
     assert!(pl.contains(r#"<a href="/archiwum/aktualnosci/2011-10-17-konwencja/program.txt">Program wizyty</a> <span class="item-meta">(TXT, 1 kB)</span>"#), "{pl}");
 }
+
+#[test]
+fn site_overrides_templates_and_messages_key_by_key() {
+    let site = Site::built("overrides");
+    // A renamed URL segment moves the section; the other languages keep theirs.
+    let pl = site.page("wiadomosci/2012-02-15-test/index.html");
+    assert!(!site.exists("aktualnosci/index.html"));
+    assert!(site.exists("en/news/2012-02-15-test/index.html"));
+    // The site's template replaces the built-in one…
+    assert!(
+        pl.contains(r#"<p class="custom-marker">Dzień dobry z szablonu witryny</p>"#),
+        "{pl}"
+    );
+    // …while the built-in base it extends and untouched messages still apply.
+    assert!(
+        pl.contains(r#"<a href="/wiadomosci/">Wiadomości</a>"#),
+        "{pl}"
+    );
+    assert!(pl.contains("Przejdź do treści"));
+    // Templates serve every language; a message the site gave only in Polish shows its id
+    // on English pages, visibly, so the missing translation is noticed.
+    let en = site.page("en/news/2012-02-15-test/index.html");
+    assert!(
+        en.contains(r#"<p class="custom-marker">custom-greeting</p>"#),
+        "{en}"
+    );
+    assert!(
+        site.page("en/index.html")
+            .contains(r#"<a href="/en/news/">News</a>"#)
+    );
+    // Files of static/ are copied as they are.
+    assert_eq!(site.page("CNAME"), "archiwum.example.org\n");
+}
