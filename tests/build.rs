@@ -278,7 +278,7 @@ fn lists_are_paginated_twenty_a_page_newest_first() {
     assert!(site.exists("archiwum/2010/strona/3/index.html"));
     assert!(site.exists("tagi/seria/strona/3/index.html"));
     let first = site.page("aktualnosci/index.html");
-    assert_eq!(first.matches(r#"<h3 class="item-title">"#).count(), 20);
+    assert_eq!(first.matches(r#"<h2 class="item-title">"#).count(), 20);
     let a = first.find("Tylko po polsku").unwrap();
     let b = first.find("MOPS wyróżniony").unwrap();
     assert!(a < b, "newest first");
