@@ -98,8 +98,9 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         links: links.clone(),
     };
     let site = content::load(&opts.root, config, i18n, &load, &mut diags);
-    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        sorted(diags).into_iter().partition(Diagnostic::is_error);
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics::sorted(diags)
+        .into_iter()
+        .partition(Diagnostic::is_error);
     let Some(site) = site.filter(|_| errors.is_empty()) else {
         return Err((Failure::Content(errors), warnings));
     };
@@ -122,13 +123,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         }
         Err(errs) => {
             output::discard(staging);
-            Err((Failure::Content(sorted(errs)), warnings))
+            Err((Failure::Content(diagnostics::sorted(errs)), warnings))
         }
     }
-}
-
-fn sorted(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut all = diagnostics::Diagnostics::default();
-    all.extend(diags);
-    all.sorted()
 }
