@@ -435,3 +435,28 @@ fn site_overrides_templates_and_messages_key_by_key() {
     // Files of static/ are copied as they are.
     assert_eq!(site.page("CNAME"), "archiwum.example.org\n");
 }
+
+#[test]
+fn language_without_its_own_messages_falls_back_to_english_segments() {
+    let site = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &yaml.replace("languages: [pl, en]", "languages: [pl, en, de]"),
+    );
+    site.write(
+        "content/news/2012-02-15-mops.de.md",
+        "---\ntitle: \"MOPS ausgezeichnet\"\nslug: mops-ausgezeichnet\n---\n\nText.\n",
+    );
+    site.build(&[]).assert_ok();
+    let de = site.page("de/news/mops-ausgezeichnet/index.html");
+    assert!(de.contains(r#"<html lang="de">"#));
+    assert!(de.contains(
+        r#"hreflang="de" href="https://example.org/archiwum/de/news/mops-ausgezeichnet/""#
+    ));
+    assert!(
+        site.page("aktualnosci/mops-wyrozniony/index.html")
+            .contains(r#"<a href="/archiwum/de/news/mops-ausgezeichnet/" hreflang="de""#)
+    );
+    assert!(site.exists("de/archive/index.html") && site.exists("de/tags/index.html"));
+}
