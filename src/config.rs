@@ -26,6 +26,30 @@ pub struct Editorial {
     pub address: Option<Translated<String>>,
 }
 
+/// Typographic conventions applied to every page (all on by default). What each language
+/// wants — its quotation marks, its one-letter words — comes from its Fluent file.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Typography {
+    /// `3 617` rather than CLDR's `3617` in languages whose CLDR data leaves four digits
+    /// ungrouped (Polish).
+    pub group_four_digits: bool,
+    /// A no-break space after one-letter words (`w Krakowie`), so none ends a line.
+    pub single_letter_nbsp: bool,
+    /// Straight quotes become the language's quotation marks (`„…”` in Polish).
+    pub smart_quotes: bool,
+}
+
+impl Default for Typography {
+    fn default() -> Self {
+        Typography {
+            group_four_digits: true,
+            single_letter_nbsp: true,
+            smart_quotes: true,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -38,6 +62,8 @@ struct RawConfig {
     theme: Option<String>,
     publisher: Option<Publisher>,
     editorial: Option<Editorial>,
+    #[serde(default)]
+    typography: Typography,
 }
 
 /// A base URL split into its origin (`https://example.org`) and path (`/archiwum/`).
@@ -85,10 +111,13 @@ pub struct Config {
     pub default_language: Lang,
     /// All languages, the default one first.
     pub languages: Vec<Lang>,
+    /// Locale tags (`en-GB`) given in `site.yaml`; a language without one uses its
+    /// Fluent file's `locale` message, then its own code.
     pub locales: BTreeMap<Lang, String>,
     pub theme: String,
     pub publisher: Option<Publisher>,
     pub editorial: Option<Editorial>,
+    pub typography: Typography,
 }
 
 impl Config {
@@ -177,6 +206,23 @@ impl Config {
                 );
             }
         }
+        for (lang, tag) in &raw.locales {
+            if !languages.contains(lang) {
+                errors.push(
+                    Diagnostic::error(
+                        name,
+                        format!("`locales` names `{lang}`, which is not in `languages`"),
+                    )
+                    .at(at_key("locales"), text),
+                );
+            } else if !crate::locale::Locale::is_valid_tag(tag) {
+                errors.push(
+                    Diagnostic::error(name, format!("`{tag}` is not a locale tag"))
+                        .at(at_key("locales"), text)
+                        .help("write a BCP 47 tag: a language and a region, e.g. pl-PL or en-GB"),
+                );
+            }
+        }
         let theme = raw.theme.unwrap_or_else(|| "bip".to_string());
         if crate::types::Slug::parse(&theme).is_none() {
             errors.push(
@@ -195,6 +241,7 @@ impl Config {
                 theme,
                 publisher: raw.publisher,
                 editorial: raw.editorial,
+                typography: raw.typography,
             }),
             _ => Err(errors),
         }

@@ -1,91 +1,105 @@
-//! UI strings: one Fluent bundle per language, built-in messages overridden key by key by the site's.
+//! Everything a page says in its language: UI strings (one Fluent bundle per language,
+//! built-in messages overridden key by key by the site's), and the language's [`Locale`]
+//! for numbers, dates, money and alphabetical order.
+//!
+//! Numbers that reach Fluent (`{ $count }`) are formatted by [`Locale`], not by Fluent's
+//! own formatter, so a count reads `1 000` on a Polish page like every other number.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::memoizer::MemoizerKind;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::embedded;
-use crate::types::Lang;
+use crate::locale::{Grouping, Locale};
+use crate::types::{Date, Lang, Money};
 
 /// Language used for messages a language's own files lack (and for URL segments).
 const FALLBACK: &str = "en";
 
-/// All UI strings of the site, per language; cheap to share between render threads.
+/// All UI strings and locale data of the site, per language; shared by the render threads.
 pub struct I18n {
-    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    languages: HashMap<Lang, Language>,
     fallback: Option<Lang>,
 }
 
+struct Language {
+    bundle: FluentBundle<FluentResource>,
+    locale: Locale,
+}
+
+/// How a date is written: `long` in running text (`15 lutego 2012 r.`), `month` standing
+/// alone (`luty 2012`), `iso` for machines and BIP metadata (`2012-02-15`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    Long,
+    Month,
+    Iso,
+}
+
+impl DateStyle {
+    pub fn parse(s: &str) -> Option<DateStyle> {
+        match s {
+            "long" => Some(DateStyle::Long),
+            "month" => Some(DateStyle::Month),
+            "iso" => Some(DateStyle::Iso),
+            _ => None,
+        }
+    }
+}
+
 impl I18n {
-    /// Loads the built-in `.ftl` files of every language, then the site's `i18n/<lang>/*.ftl`
-    /// on top of them (a site message replaces the built-in one with the same id).
-    pub fn load(root: &Path, languages: &[Lang]) -> Result<I18n, Vec<Diagnostic>> {
+    /// Loads the built-in `.ftl` files of every language of `config`, then the site's
+    /// `i18n/<lang>/*.ftl` on top of them (a site message replaces the built-in one).
+    pub fn load(root: &Path, config: &Config) -> Result<I18n, Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        let mut bundles = HashMap::new();
+        let grouping = if config.typography.group_four_digits {
+            Grouping::FromFourDigits
+        } else {
+            Grouping::Cldr
+        };
         let fallback = Lang::parse(FALLBACK);
-        let mut wanted: Vec<Lang> = languages.to_vec();
-        wanted.extend(fallback.filter(|f| !languages.contains(f)));
+        let mut wanted = config.languages.clone();
+        wanted.extend(fallback.filter(|f| !wanted.contains(f)));
+        let mut languages = HashMap::new();
         for lang in wanted {
-            let langid: LanguageIdentifier = lang
-                .as_str()
+            let resources = read_resources(root, lang, &mut errors);
+            let tag = config
+                .locales
+                .get(&lang)
+                .cloned()
+                .or_else(|| locale_message(&resources))
+                .unwrap_or_else(|| lang.to_string());
+            let langid: LanguageIdentifier = tag
                 .parse()
-                .unwrap_or_else(|_| LanguageIdentifier::default());
+                .or_else(|_| lang.as_str().parse())
+                .unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Bidi isolation marks (U+2068/U+2069) must never reach the HTML.
             bundle.set_use_isolating(false);
-            let mut sources: BTreeMap<String, String> = BTreeMap::new();
-            for (name, text) in embedded::i18n_files(lang) {
-                sources.insert(format!("(built-in) i18n/{lang}/{name}"), text.to_string());
-            }
-            let mut site_sources = BTreeMap::new();
-            let dir = root.join("i18n").join(lang.as_str());
-            if let Ok(read) = std::fs::read_dir(&dir) {
-                for entry in read.flatten() {
-                    let p = entry.path();
-                    if p.extension().is_some_and(|e| e == "ftl") {
-                        let shown = crate::diagnostics::display_path(root, &p);
-                        match std::fs::read_to_string(&p) {
-                            Ok(t) => {
-                                site_sources.insert(shown, t);
-                            }
-                            Err(e) => errors.push(Diagnostic::error(
-                                shown,
-                                format!("cannot read the file: {e}"),
-                            )),
-                        }
-                    }
-                }
-            }
-            for (shown, text) in sources.into_iter().chain(site_sources) {
-                let text = text
-                    .strip_prefix('\u{feff}')
-                    .unwrap_or(&text)
-                    .replace("\r\n", "\n");
-                let resource = match FluentResource::try_new(text.clone()) {
-                    Ok(r) => r,
-                    Err((r, errs)) => {
-                        for e in errs {
-                            let span =
-                                Span::from_offset(&text, e.pos.start, e.pos.end - e.pos.start, 1);
-                            errors.push(
-                                Diagnostic::error(&shown, format!("Fluent syntax error: {}", e.kind))
-                                    .at(span, &text)
-                                    .help("see https://projectfluent.org/fluent/guide/ for the message syntax"),
-                            );
-                        }
-                        r
-                    }
-                };
+            bundle.set_formatter(Some(match grouping {
+                Grouping::FromFourDigits => fluent_number_grouped,
+                Grouping::Cldr => fluent_number_cldr,
+            }));
+            for resource in resources {
                 bundle.add_resource_overriding(resource);
             }
-            bundles.insert(lang, bundle);
+            let locale = Locale::new(&tag, grouping);
+            languages.insert(lang, Language { bundle, locale });
         }
         if errors.is_empty() {
-            Ok(I18n { bundles, fallback })
+            Ok(I18n {
+                languages,
+                fallback,
+            })
         } else {
             Err(errors)
         }
@@ -93,7 +107,9 @@ impl I18n {
 
     /// Whether `lang` itself (not the fallback) has message `id`.
     pub fn has(&self, lang: Lang, id: &str) -> bool {
-        self.bundles.get(&lang).is_some_and(|b| b.has_message(id))
+        self.languages
+            .get(&lang)
+            .is_some_and(|l| l.bundle.has_message(id))
     }
 
     /// Whether `id` exists in `lang` or in the fallback language.
@@ -105,7 +121,8 @@ impl I18n {
     /// (a visible id is easier to spot and fix than an empty string).
     pub fn get(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         let order = [Some(lang), self.fallback];
-        for bundle in order.iter().flatten().filter_map(|l| self.bundles.get(l)) {
+        for language in order.iter().flatten().filter_map(|l| self.languages.get(l)) {
+            let bundle = &language.bundle;
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errs = Vec::new();
                 return bundle.format_pattern(pattern, args, &mut errs).into_owned();
@@ -120,19 +137,160 @@ impl I18n {
         args.set("count", FluentValue::from(count));
         self.get(lang, id, Some(&args))
     }
+
+    /// The locale data of `lang` (the fallback language's for a language not loaded).
+    pub fn locale(&self, lang: Lang) -> &Locale {
+        let language = self
+            .languages
+            .get(&lang)
+            .or_else(|| self.fallback.and_then(|f| self.languages.get(&f)))
+            .or_else(|| self.languages.values().next())
+            .expect("at least the fallback language is loaded");
+        &language.locale
+    }
+
+    /// A whole number in the language's digit grouping (`3 617`, `3,617`).
+    pub fn number(&self, lang: Lang, n: i64) -> String {
+        self.locale(lang).integer(n)
+    }
+
+    /// A date in `style`: the CLDR form from [`Locale`], placed into the language's
+    /// `date-long`/`date-month` message (which adds the Polish `r.`).
+    pub fn date(&self, lang: Lang, date: Date, style: DateStyle) -> String {
+        let (id, text) = match style {
+            DateStyle::Iso => return date.iso(),
+            DateStyle::Long => ("date-long", self.locale(lang).long_date(date)),
+            DateStyle::Month => ("date-month", self.locale(lang).month(date)),
+        };
+        let mut args = FluentArgs::new();
+        args.set("date", FluentValue::from(text));
+        self.get(lang, id, Some(&args))
+    }
+
+    /// An amount with its currency: the number from [`Locale`] (two decimals), placed by
+    /// the language's `money-<CODE>` message if it has one, else by `money` with
+    /// `$currency` from `currency-<CODE>` (or the ISO code): `46 974 038,58 zł`,
+    /// `PLN 46,974,038.58`, `€6,772,416.00`.
+    pub fn money(&self, lang: Lang, money: &Money) -> String {
+        let code = money.currency.as_str();
+        let mut args = FluentArgs::new();
+        args.set(
+            "amount",
+            FluentValue::from(self.locale(lang).amount(&money.amount.0)),
+        );
+        let symbol_id = format!("currency-{code}");
+        let symbol = if self.exists(lang, &symbol_id) {
+            self.get(lang, &symbol_id, None)
+        } else {
+            code.to_string()
+        };
+        args.set("currency", FluentValue::from(symbol));
+        let own = format!("money-{code}");
+        let id = if self.exists(lang, &own) {
+            own.as_str()
+        } else {
+            "money"
+        };
+        self.get(lang, id, Some(&args))
+    }
+
+    /// Alphabetical order in `lang`.
+    pub fn compare(&self, lang: Lang, a: &str, b: &str) -> Ordering {
+        self.locale(lang).compare(a, b)
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn polish_plurals_come_from_cldr_rules() {
-        let pl = Lang::parse("pl").unwrap();
-        let i18n = I18n::load(Path::new("/nonexistent"), &[pl]).unwrap();
-        assert_eq!(i18n.count(pl, "news-count", 1), "1 wiadomość");
-        assert_eq!(i18n.count(pl, "news-count", 2), "2 wiadomości");
-        assert_eq!(i18n.count(pl, "news-count", 5), "5 wiadomości");
-        assert!(!i18n.get(pl, "news", None).contains('\u{2068}'));
+/// The built-in `.ftl` files of `lang`, then the site's, parsed; syntax errors go to `errors`.
+fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<FluentResource> {
+    let mut sources: BTreeMap<String, String> = BTreeMap::new();
+    for (name, text) in embedded::i18n_files(lang) {
+        sources.insert(format!("(built-in) i18n/{lang}/{name}"), text.to_string());
     }
+    let mut site_sources = BTreeMap::new();
+    let dir = root.join("i18n").join(lang.as_str());
+    if let Ok(read) = std::fs::read_dir(&dir) {
+        for entry in read.flatten() {
+            let p = entry.path();
+            if p.extension().is_some_and(|e| e == "ftl") {
+                let shown = crate::diagnostics::display_path(root, &p);
+                match std::fs::read_to_string(&p) {
+                    Ok(t) => {
+                        site_sources.insert(shown, t);
+                    }
+                    Err(e) => errors.push(Diagnostic::error(
+                        shown,
+                        format!("cannot read the file: {e}"),
+                    )),
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (shown, text) in sources.into_iter().chain(site_sources) {
+        let text = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&text)
+            .replace("\r\n", "\n");
+        let resource = match FluentResource::try_new(text.clone()) {
+            Ok(r) => r,
+            Err((r, errs)) => {
+                for e in errs {
+                    let span = Span::from_offset(&text, e.pos.start, e.pos.end - e.pos.start, 1);
+                    errors.push(
+                        Diagnostic::error(&shown, format!("Fluent syntax error: {}", e.kind))
+                            .at(span, &text)
+                            .help("see https://projectfluent.org/fluent/guide/ for the message syntax"),
+                    );
+                }
+                r
+            }
+        };
+        out.push(resource);
+    }
+    out
+}
+
+/// The text of the last plain `locale = xx-YY` message of `resources` (later files win).
+fn locale_message(resources: &[FluentResource]) -> Option<String> {
+    let mut found = None;
+    for resource in resources {
+        for entry in resource.entries() {
+            if let ast::Entry::Message(m) = entry
+                && m.id.name == "locale"
+                && let Some(ast::Pattern { elements }) = &m.value
+                && let [ast::PatternElement::TextElement { value }] = elements.as_slice()
+            {
+                found = Some(value.trim().to_string());
+            }
+        }
+    }
+    found
+}
+
+/// The number formatter of one Fluent bundle, built by Fluent's memoizer from the
+/// bundle's locale.
+struct FluentNumbers(Locale);
+
+impl Memoizable for FluentNumbers {
+    type Args = Grouping;
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, grouping: Grouping) -> Result<Self, ()> {
+        Ok(FluentNumbers(Locale::new(&lang.to_string(), grouping)))
+    }
+}
+
+fn fluent_number<M: MemoizerKind>(v: &FluentValue, m: &M, grouping: Grouping) -> Option<String> {
+    let FluentValue::Number(n) = v else {
+        return None;
+    };
+    m.with_try_get_threadsafe::<FluentNumbers, _, _>(grouping, |f| f.0.float(n.value))
+        .ok()
+}
+
+fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
+    fluent_number(v, m, Grouping::FromFourDigits)
+}
+
+fn fluent_number_cldr<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
+    fluent_number(v, m, Grouping::Cldr)
 }

@@ -15,8 +15,8 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 mod embedded;
-pub mod format;
 pub mod i18n;
+pub mod locale;
 pub mod output;
 pub mod progress;
 pub mod render;
@@ -84,7 +84,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         Ok(c) => c,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };
-    let i18n = match I18n::load(&opts.root, &config.languages) {
+    let i18n = match I18n::load(&opts.root, &config) {
         Ok(i) => i,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };

@@ -175,6 +175,14 @@ impl<'de> Deserialize<'de> for Date {
 pub struct Currency([u8; 3]);
 
 impl Currency {
+    /// A three-letter uppercase code (`PLN`); whether ISO 4217 assigns it is not checked.
+    pub fn parse(s: &str) -> Option<Currency> {
+        match s.as_bytes() {
+            &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => Some(Currency([a, b, c])),
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("")
     }
@@ -189,14 +197,11 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        let b = s.as_bytes();
-        if b.len() == 3 && b.iter().all(u8::is_ascii_uppercase) {
-            Ok(Currency([b[0], b[1], b[2]]))
-        } else {
-            Err(de::Error::custom(format!(
+        Currency::parse(&s).ok_or_else(|| {
+            de::Error::custom(format!(
                 "`{s}` is not a currency code; use a three-letter ISO 4217 code such as PLN or EUR"
-            )))
-        }
+            ))
+        })
     }
 }
 

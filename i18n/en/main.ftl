@@ -35,35 +35,24 @@ footer-email = Email
 footer-phone = Phone
 footer-address = Address
 
-## Dates
-date-long = { $day } { $month ->
-    [1] January
-    [2] February
-    [3] March
-    [4] April
-    [5] May
-    [6] June
-    [7] July
-    [8] August
-    [9] September
-    [10] October
-    [11] November
-   *[12] December
-  } { $year }
-date-month = { $month ->
-    [1] January
-    [2] February
-    [3] March
-    [4] April
-    [5] May
-    [6] June
-    [7] July
-    [8] August
-    [9] September
-    [10] October
-    [11] November
-   *[12] December
-  } { $year }
+## Locale: the CLDR locale (BCP 47) for numbers, dates and alphabetical order.
+## site.yaml `locales:` overrides it (en-US writes "February 15, 2012").
+locale = en-GB
+
+## Typography: the quotation marks that replace straight quotes (opening, closing), and
+## the one-letter words followed by a no-break space (English has none, so no message).
+typography-quotes = “”
+
+## Dates: $date is CLDR's form for the locale ("15 February 2012", "February 2012").
+date-long = { $date }
+date-month = { $date }
+
+## Money: $amount has the locale's separators and two decimals; $currency is the
+## currency-CODE message if there is one, else the ISO code. A money-CODE message
+## places one currency differently (a symbol before the number, without a space).
+money = { $currency }{"\u00A0"}{ $amount }
+money-EUR = €{ $amount }
+money-GBP = £{ $amount }
 
 ## Counts
 news-count = { $count ->
@@ -73,6 +62,10 @@ news-count = { $count ->
 project-count = { $count ->
     [one] { $count } project
    *[other] { $count } projects
+  }
+people-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
   }
 
 ## Lists

@@ -35,46 +35,45 @@ footer-email = E-mail
 footer-phone = Telefon
 footer-address = Adres
 
-## Dates: day and month as numbers, year as text. Month names in the genitive in dates.
-date-long = { $day } { $month ->
-    [1] stycznia
-    [2] lutego
-    [3] marca
-    [4] kwietnia
-    [5] maja
-    [6] czerwca
-    [7] lipca
-    [8] sierpnia
-    [9] września
-    [10] października
-    [11] listopada
-   *[12] grudnia
-  } { $year } r.
-date-month = { $month ->
-    [1] styczeń
-    [2] luty
-    [3] marzec
-    [4] kwiecień
-    [5] maj
-    [6] czerwiec
-    [7] lipiec
-    [8] sierpień
-    [9] wrzesień
-    [10] październik
-    [11] listopad
-   *[12] grudzień
-  } { $year }
+## Locale: the CLDR locale (BCP 47) for numbers, dates and alphabetical order.
+## site.yaml `locales:` overrides it.
+locale = pl-PL
+
+## Typography: the quotation marks that replace straight quotes (opening, closing), and
+## the one-letter words followed by a no-break space so that none ends a line.
+typography-quotes = „”
+typography-single-letter-words = a i o u w z
+
+## Dates: $date is CLDR's form for the locale ("15 lutego 2012" with the month in the
+## genitive; "luty 2012" standing alone, in the nominative).
+date-long = { $date }{"\u00A0"}r.
+date-month = { $date }
+
+## Money: $amount has the locale's separators and two decimals; $currency is the
+## currency-CODE message if there is one, else the ISO code. A money-CODE message
+## (e.g. money-EUR) places one currency differently.
+money = { $amount }{"\u00A0"}{ $currency }
+currency-PLN = zł
+currency-EUR = €
 
 ## Counts (CLDR plural categories of Polish: one, few, many, other)
 news-count = { $count ->
     [one] { $count } wiadomość
     [few] { $count } wiadomości
-   *[many] { $count } wiadomości
+    [many] { $count } wiadomości
+   *[other] { $count } wiadomości
   }
 project-count = { $count ->
     [one] { $count } projekt
     [few] { $count } projekty
-   *[many] { $count } projektów
+    [many] { $count } projektów
+   *[other] { $count } projektu
+  }
+people-count = { $count ->
+    [one] { $count } osoba
+    [few] { $count } osoby
+    [many] { $count } osób
+   *[other] { $count } osoby
   }
 
 ## Lists

@@ -8,7 +8,9 @@ mod context;
 mod feeds;
 mod pages;
 pub mod templates;
+mod typography;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -19,6 +21,7 @@ use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::progress::Progress;
 use crate::urls::{LinkStyle, output_file};
+use typography::Typography;
 
 pub use pages::Planned;
 
@@ -40,6 +43,12 @@ pub fn render(
     let tera = templates::build(root, &site, links)?;
     let shared = context::Shared::new(&site);
     let planned = pages::plan(&site);
+    let typography: HashMap<_, _> = site
+        .config
+        .languages
+        .iter()
+        .map(|&l| (l, Typography::new(&site.i18n, l, site.config.typography)))
+        .collect();
     progress.start_pages(planned.len());
 
     let mut errors: Vec<Diagnostic> = planned
@@ -49,10 +58,16 @@ pub fn render(
             let ctx = context::for_page(&site, &shared, page, links);
             let file = output_file(&page.path);
             match tera.render(page.template, &ctx) {
-                Ok(html) => staging
-                    .write(&file, html.as_bytes())
-                    .err()
-                    .map(|e| Diagnostic::error(&file, format!("cannot write the page: {e}"))),
+                Ok(html) => {
+                    let html = match page.lang.and_then(|l| typography.get(&l)) {
+                        Some(rules) => rules.apply(&html),
+                        None => html,
+                    };
+                    staging
+                        .write(&file, html.as_bytes())
+                        .err()
+                        .map(|e| Diagnostic::error(&file, format!("cannot write the page: {e}")))
+                }
                 Err(e) => Some(
                     Diagnostic::error(
                         format!("themes/{}/templates/{}", site.config.theme, page.template),

@@ -9,8 +9,8 @@ use tera::{Kwargs, State, Tera, TeraResult, Value};
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::embedded;
-use crate::format;
-use crate::types::Lang;
+use crate::i18n::DateStyle;
+use crate::types::{Amount, Currency, Date, Lang, Money};
 use crate::urls::LinkStyle;
 
 /// Compiles the templates once for the whole build.
@@ -117,14 +117,23 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
             Ok(s.i18n.get(lang, &key, Some(&args)))
         },
     );
-    // `{{ iso_date | date }}`: a long date in the page language (`15 lutego 2012 r.`).
+    // `{{ iso_date | date }}`: a date in the page language; `style` is `long` (default,
+    // `15 lutego 2012 r.`), `month` (`luty 2012`) or `iso` (`2012-02-15`).
     let s = site.clone();
     tera.register_filter(
         "date",
         move |iso: String, kwargs: Kwargs, state: &State| -> TeraResult<String> {
             let lang = lang_of(&kwargs, state, &s)?;
             let style: String = kwargs.get("style")?.unwrap_or_else(|| "long".to_string());
-            Ok(format::date(&s.i18n, lang, &iso, &style))
+            let style = DateStyle::parse(&style).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "date: style `{style}` is not one of long, month, iso"
+                ))
+            })?;
+            let date = iso.parse().map(Date).map_err(|_| {
+                tera::Error::message(format!("date: `{iso}` is not a YYYY-MM-DD date"))
+            })?;
+            Ok(s.i18n.date(lang, date, style))
         },
     );
     // `{{ money | money }}`: an amount with its currency in the page language.
@@ -142,16 +151,41 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
                     .unwrap_or("")
                     .to_string()
             };
-            Ok(format::money(lang, &get("amount"), &get("currency")))
+            let (amount, currency) = (get("amount"), get("currency"));
+            let money = match (amount.parse(), Currency::parse(&currency)) {
+                (Ok(a), Some(currency)) => Money {
+                    amount: Amount(a),
+                    currency,
+                },
+                _ => {
+                    return Err(tera::Error::message(format!(
+                        "money: `{amount}` `{currency}` is not an amount with an ISO 4217 currency"
+                    )));
+                }
+            };
+            Ok(s.i18n.money(lang, &money))
         },
     );
-    // `{{ n | num }}`: a whole number with the language's digit grouping.
+    // `{{ n | num }}`: a number with the language's digit grouping and decimal separator.
+    let s = site.clone();
     tera.register_filter(
         "num",
-        move |n: i64, kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let _ = kwargs;
-            let lang: Option<String> = state.get("lang")?;
-            Ok(format::integer(lang.as_deref().and_then(Lang::parse), n))
+        move |n: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let lang = lang_of(&kwargs, state, &s)?;
+            let locale = s.i18n.locale(lang);
+            if let Some(i) = n.as_i64() {
+                return Ok(locale.integer(i));
+            }
+            let text = n
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| n.to_string());
+            match text.parse::<rust_decimal::Decimal>() {
+                Ok(d) => Ok(locale.decimal(&d)),
+                Err(_) => Err(tera::Error::message(format!(
+                    "num: `{text}` is not a number"
+                ))),
+            }
         },
     );
 }

@@ -1,0 +1,292 @@
+//! Typography of a rendered page, applied to its text and nothing else: a no-break space
+//! after one-letter words (`w Krakowie`, so no line ends in `w`), and straight or foreign
+//! double quotes turned into the language's (`„…”` in Polish, `“…”` in English).
+//!
+//! It works on the finished HTML so that text from Markdown, from YAML and from the UI
+//! strings is treated alike. Attribute values, comments, and the contents of `code`, `pre`,
+//! `kbd`, `samp`, `script`, `style` and `textarea` are copied untouched, so URLs, code and
+//! machine-readable values never change. What a language wants comes from its Fluent file
+//! (`typography-quotes`, `typography-single-letter-words`).
+
+use crate::config;
+use crate::i18n::I18n;
+use crate::types::Lang;
+
+/// Elements whose text is copied as it is.
+const VERBATIM: [&str; 7] = ["code", "pre", "kbd", "samp", "script", "style", "textarea"];
+
+/// The rules of one language.
+#[derive(Debug, Clone, Default)]
+pub struct Typography {
+    /// Opening and closing double quotation marks.
+    quotes: Option<(char, char)>,
+    /// One-letter words, in both cases.
+    single_letters: Vec<char>,
+}
+
+impl Typography {
+    /// The rules of `lang` from its Fluent messages, as far as `site.yaml` switches them on.
+    pub fn new(i18n: &I18n, lang: Lang, switches: config::Typography) -> Typography {
+        let mut rules = Typography::default();
+        if switches.smart_quotes && i18n.exists(lang, "typography-quotes") {
+            let marks: Vec<char> = i18n.get(lang, "typography-quotes", None).chars().collect();
+            if let [open, close] = marks[..] {
+                rules.quotes = Some((open, close));
+            }
+        }
+        if switches.single_letter_nbsp && i18n.has(lang, "typography-single-letter-words") {
+            for word in i18n
+                .get(lang, "typography-single-letter-words", None)
+                .split_whitespace()
+            {
+                let mut chars = word.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    rules.single_letters.extend(c.to_lowercase());
+                    rules.single_letters.extend(c.to_uppercase());
+                }
+            }
+        }
+        rules
+    }
+
+    fn is_noop(&self) -> bool {
+        self.quotes.is_none() && self.single_letters.is_empty()
+    }
+
+    /// `html` with the rules applied to its text.
+    pub fn apply(&self, html: &str) -> String {
+        if self.is_noop() {
+            return html.to_string();
+        }
+        let mut out = String::with_capacity(html.len() + html.len() / 50);
+        let mut text = TextState::default();
+        let mut verbatim_depth = 0usize;
+        let mut rest = html;
+        while !rest.is_empty() {
+            let Some(lt) = rest.find('<') else {
+                self.text(rest, &mut text, verbatim_depth > 0, &mut out);
+                break;
+            };
+            self.text(&rest[..lt], &mut text, verbatim_depth > 0, &mut out);
+            rest = &rest[lt..];
+            let markup = markup_len(rest);
+            let (tag, closing) = tag_name(&rest[..markup]);
+            out.push_str(&rest[..markup]);
+            rest = &rest[markup..];
+            let Some(tag) = tag else { continue };
+            if tag == "script" || tag == "style" {
+                // Raw text up to the closing tag, whatever it contains.
+                if !closing {
+                    let end = find_ignore_case(rest, &format!("</{tag}")).unwrap_or(rest.len());
+                    out.push_str(&rest[..end]);
+                    rest = &rest[end..];
+                }
+            } else if VERBATIM.contains(&tag.as_str()) {
+                if closing {
+                    verbatim_depth = verbatim_depth.saturating_sub(1);
+                } else {
+                    verbatim_depth += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// One run of text between two tags.
+    fn text(&self, s: &str, state: &mut TextState, verbatim: bool, out: &mut String) {
+        if verbatim {
+            out.push_str(s);
+            state.prev = 'x';
+            return;
+        }
+        let mut i = 0;
+        let bytes = s.as_bytes();
+        while i < s.len() {
+            // A double quote, written as a character or as `&quot;`.
+            let quote_len = if s[i..].starts_with("&quot;") {
+                6
+            } else if s[i..].starts_with(['"', '“', '”', '„']) {
+                s[i..].chars().next().map_or(1, char::len_utf8)
+            } else {
+                0
+            };
+            if quote_len > 0 {
+                if let Some((open, close)) = self.quotes {
+                    let c = s[i..].chars().next().unwrap_or('"');
+                    let opens = match c {
+                        '„' => true,
+                        '”' => false,
+                        _ => opens_quote(state.prev),
+                    };
+                    out.push(if opens { open } else { close });
+                    state.prev = if opens { '„' } else { '”' };
+                } else {
+                    out.push_str(&s[i..i + quote_len]);
+                    state.prev = '"';
+                }
+                i += quote_len;
+                continue;
+            }
+            if bytes[i] == b'&' {
+                // An entity: copied whole; `&nbsp;` counts as a space.
+                let len = s[i..].find(';').filter(|&n| n <= 10).map_or(1, |n| n + 1);
+                out.push_str(&s[i..i + len]);
+                state.prev = if &s[i..i + len] == "&nbsp;" { ' ' } else { 'x' };
+                i += len;
+                continue;
+            }
+            let c = s[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+            // `w` + space → `w` + no-break space, when `w` is a word of its own.
+            if self.single_letters.contains(&c)
+                && starts_word(state.prev)
+                && matches!(bytes.get(i), Some(b' ' | b'\n'))
+            {
+                out.push('\u{a0}');
+                i += 1;
+                state.prev = ' ';
+                continue;
+            }
+            state.prev = c;
+        }
+    }
+}
+
+/// The character before the current position in the page's text.
+struct TextState {
+    prev: char,
+}
+
+impl Default for TextState {
+    fn default() -> Self {
+        TextState { prev: ' ' }
+    }
+}
+
+/// Whether a letter after `prev` begins a word.
+fn starts_word(prev: char) -> bool {
+    prev.is_whitespace() || matches!(prev, '(' | '[' | '„' | '“' | '«' | '‚')
+}
+
+/// Whether a straight quote after `prev` opens a quotation.
+fn opens_quote(prev: char) -> bool {
+    prev.is_whitespace() || matches!(prev, '(' | '[' | '{' | '–' | '—' | '/')
+}
+
+/// Length of the tag, comment or declaration at the start of `s` (which starts with `<`).
+fn markup_len(s: &str) -> usize {
+    if s.starts_with("<!--") {
+        return s.find("-->").map_or(s.len(), |e| e + 3);
+    }
+    let mut quote: Option<u8> = None;
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// The lowercase element name of a tag and whether it closes; `None` for comments,
+/// declarations and a stray `<`.
+fn tag_name(tag: &str) -> (Option<String>, bool) {
+    let body = &tag[1..];
+    let (closing, body) = match body.strip_prefix('/') {
+        Some(b) => (true, b),
+        None => (false, body),
+    };
+    let name: String = body
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() || tag.ends_with("/>") {
+        (None, closing)
+    } else {
+        (Some(name), closing)
+    }
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    (0..=h.len().saturating_sub(n.len()))
+        .find(|&i| h[i..].len() >= n.len() && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn polish() -> Typography {
+        Typography {
+            quotes: Some(('„', '”')),
+            single_letters: "aAiIoOuUwWzZ".chars().collect(),
+        }
+    }
+    fn english() -> Typography {
+        Typography {
+            quotes: Some(('“', '”')),
+            single_letters: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn polish_text() {
+        for (html, expected) in [
+            ("<p>Spotkanie w Łodzi</p>", "<p>Spotkanie w\u{a0}Łodzi</p>"),
+            ("<p>A to i owo</p>", "<p>A\u{a0}to i\u{a0}owo</p>"),
+            ("<p>Kraków i\nWilno</p>", "<p>Kraków i\u{a0}Wilno</p>"),
+            ("<p>W Z U O</p>", "<p>W\u{a0}Z\u{a0}U\u{a0}O</p>"),
+            ("<p>(w sumie)</p>", "<p>(w\u{a0}sumie)</p>"),
+            ("<p>Kraków, ul. a</p>", "<p>Kraków, ul. a</p>"),
+            ("<p>wywiad z b</p>", "<p>wywiad z\u{a0}b</p>"),
+            ("<p>tzw. x w</p>", "<p>tzw. x w</p>"),
+            (
+                r#"<p>projekt "Pora na aktywność"</p>"#,
+                "<p>projekt „Pora na aktywność”</p>",
+            ),
+            (
+                "<p>projekt &quot;Pora&quot; trwa</p>",
+                "<p>projekt „Pora” trwa</p>",
+            ),
+            ("<p>“Pora”</p>", "<p>„Pora”</p>"),
+            ("<p>„Pora”</p>", "<p>„Pora”</p>"),
+        ] {
+            assert_eq!(polish().apply(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn code_attributes_and_urls_are_left_alone() {
+        for html in [
+            r#"<a href="/w z/" title="a i o">x</a>"#,
+            "<code>a w \"z\"</code>",
+            "<pre><code>if a \"w\" z\n</code></pre>",
+            "<script>var a = \"w z\"; if (a < b) {}</script>",
+            "<style>a > b { content: \"a w\" }</style>",
+            "<!-- a w z \"x\" -->",
+            "<kbd>a w</kbd>",
+        ] {
+            assert_eq!(polish().apply(html), html);
+        }
+        assert_eq!(
+            polish().apply(r#"<p><a href="https://example.org/w z">w domu</a> i "tu"</p>"#),
+            "<p><a href=\"https://example.org/w z\">w\u{a0}domu</a> i\u{a0}„tu”</p>"
+        );
+    }
+
+    #[test]
+    fn english_text_keeps_english_quotes_and_spaces() {
+        assert_eq!(
+            english().apply(r#"<p>a "quote" in a text</p>"#),
+            "<p>a “quote” in a text</p>"
+        );
+        assert_eq!(english().apply("<p>„Pora”</p>"), "<p>“Pora”</p>");
+    }
+}
