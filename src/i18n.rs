@@ -168,30 +168,35 @@ impl I18n {
     }
 
     /// An amount with its currency: the number from [`Locale`] (two decimals), placed by
-    /// the language's `money-<CODE>` message if it has one, else by `money` with
-    /// `$currency` from `currency-<CODE>` (or the ISO code): `46 974 038,58 zł`,
-    /// `PLN 46,974,038.58`, `€6,772,416.00`.
+    /// the language's own `money-<CODE>` message if it has one, else by `money` with
+    /// `$currency` from the language's `currency-<CODE>` (or the ISO code):
+    /// `46 974 038,58 zł`, `PLN 46,974,038.58`, `€6,772,416.00`. A negative amount carries
+    /// its sign in front of the whole (`-PLN 1,250.50`).
     pub fn money(&self, lang: Lang, money: &Money) -> String {
         let code = money.currency.as_str();
+        let locale = self.locale(lang);
+        let amount = money.amount.0;
         let mut args = FluentArgs::new();
-        args.set(
-            "amount",
-            FluentValue::from(self.locale(lang).amount(&money.amount.0)),
-        );
+        args.set("amount", FluentValue::from(locale.amount(&amount.abs())));
         let symbol_id = format!("currency-{code}");
-        let symbol = if self.exists(lang, &symbol_id) {
+        let symbol = if self.has(lang, &symbol_id) {
             self.get(lang, &symbol_id, None)
         } else {
             code.to_string()
         };
         args.set("currency", FluentValue::from(symbol));
         let own = format!("money-{code}");
-        let id = if self.exists(lang, &own) {
+        let id = if self.has(lang, &own) {
             own.as_str()
         } else {
             "money"
         };
-        self.get(lang, id, Some(&args))
+        let text = self.get(lang, id, Some(&args));
+        if amount.is_sign_negative() && !amount.is_zero() {
+            format!("{}{text}", locale.minus_sign())
+        } else {
+            text
+        }
     }
 
     /// Alphabetical order in `lang`.
@@ -293,4 +298,120 @@ fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<Stri
 
 fn fluent_number_cldr<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
     fluent_number(v, m, Grouping::Cldr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(site_yaml: &str) -> (I18n, Lang, Lang) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yaml"), site_yaml).unwrap();
+        let config = Config::load(dir.path(), None).unwrap();
+        let i18n = I18n::load(dir.path(), &config).unwrap();
+        (i18n, Lang::parse("pl").unwrap(), Lang::parse("en").unwrap())
+    }
+
+    const SITE: &str =
+        "title: T\nbase_url: https://example.org/\ndefault_language: pl\nlanguages: [pl, en]\n";
+
+    #[test]
+    fn counts_take_the_cldr_plural_form_of_each_language() {
+        let (i18n, pl, en) = load(SITE);
+        for (n, news, projects, people, english) in [
+            (0, "0 wiadomości", "0 projektów", "0 osób", "0 news items"),
+            (1, "1 wiadomość", "1 projekt", "1 osoba", "1 news item"),
+            (2, "2 wiadomości", "2 projekty", "2 osoby", "2 news items"),
+            (4, "4 wiadomości", "4 projekty", "4 osoby", "4 news items"),
+            (5, "5 wiadomości", "5 projektów", "5 osób", "5 news items"),
+            (
+                12,
+                "12 wiadomości",
+                "12 projektów",
+                "12 osób",
+                "12 news items",
+            ),
+            (
+                13,
+                "13 wiadomości",
+                "13 projektów",
+                "13 osób",
+                "13 news items",
+            ),
+            (
+                14,
+                "14 wiadomości",
+                "14 projektów",
+                "14 osób",
+                "14 news items",
+            ),
+            (
+                21,
+                "21 wiadomości",
+                "21 projektów",
+                "21 osób",
+                "21 news items",
+            ),
+            (
+                22,
+                "22 wiadomości",
+                "22 projekty",
+                "22 osoby",
+                "22 news items",
+            ),
+            (
+                112,
+                "112 wiadomości",
+                "112 projektów",
+                "112 osób",
+                "112 news items",
+            ),
+            (
+                1000,
+                "1\u{a0}000 wiadomości",
+                "1\u{a0}000 projektów",
+                "1\u{a0}000 osób",
+                "1,000 news items",
+            ),
+            (
+                1002,
+                "1\u{a0}002 wiadomości",
+                "1\u{a0}002 projekty",
+                "1\u{a0}002 osoby",
+                "1,002 news items",
+            ),
+        ] {
+            assert_eq!(i18n.count(pl, "news-count", n), news, "news {n}");
+            assert_eq!(i18n.count(pl, "project-count", n), projects, "projects {n}");
+            assert_eq!(i18n.count(pl, "people-count", n), people, "people {n}");
+            assert_eq!(i18n.count(en, "news-count", n), english, "en {n}");
+        }
+        assert_eq!(i18n.count(en, "people-count", 1), "1 person");
+        assert_eq!(i18n.count(en, "project-count", 3), "3 projects");
+    }
+
+    #[test]
+    fn fluent_numbers_follow_the_grouping_switch_and_carry_no_isolation_marks() {
+        let (i18n, pl, _) = load(&format!("{SITE}typography: {{group_four_digits: false}}\n"));
+        assert_eq!(i18n.count(pl, "news-count", 3617), "3617 wiadomości");
+        assert_eq!(
+            i18n.count(pl, "news-count", 10000),
+            "10\u{a0}000 wiadomości"
+        );
+        assert!(
+            !i18n
+                .count(pl, "news-count", 5)
+                .contains(['\u{2068}', '\u{2069}'])
+        );
+    }
+
+    #[test]
+    fn site_yaml_locale_overrides_the_language_default() {
+        let (gb, _, en) = load(SITE);
+        let (us, _, _) = load(&format!("{SITE}locales: {{en: en-US}}\n"));
+        let d = Date("2012-02-15".parse().unwrap());
+        assert_eq!(gb.date(en, d, DateStyle::Long), "15 February 2012");
+        assert_eq!(us.date(en, d, DateStyle::Long), "February 15, 2012");
+        assert_eq!(us.date(en, d, DateStyle::Iso), "2012-02-15");
+    }
 }

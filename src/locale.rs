@@ -115,6 +115,11 @@ impl Locale {
         }
     }
 
+    /// The locale's minus sign, as it writes `-1`.
+    pub fn minus_sign(&self) -> String {
+        self.integer(-1).trim_end_matches('1').to_string()
+    }
+
     /// An amount of money as a number with exactly two decimals, rounded half away from
     /// zero to the grosz/cent: `46974038.58` → `46 974 038,58`.
     pub fn amount(&self, n: &rust_decimal::Decimal) -> String {

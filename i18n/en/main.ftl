@@ -95,6 +95,10 @@ metadata-published-by = Published by
 
 ## Projects
 projects-intro = Cards of projects funded from public and European funds.
+projects-total = The archive holds { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+  }.
 project-card = Project card
 project-full-title = Full title
 project-fund = Fund

@@ -103,6 +103,12 @@ metadata-published-by = Informację wprowadził(a)
 
 ## Projects
 projects-intro = Karty projektów realizowanych ze środków publicznych i europejskich.
+projects-total = W archiwum { $count ->
+    [one] jest { $count } projekt
+    [few] są { $count } projekty
+    [many] jest { $count } projektów
+   *[other] jest { $count } projektu
+  }.
 project-card = Karta projektu
 project-full-title = Pełny tytuł
 project-fund = Fundusz

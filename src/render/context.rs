@@ -347,6 +347,7 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         PageKind::ArchiveYear(year, pg) => {
             list(&mut ctx, cards, pg, site, lang);
             ctx.insert("year", year);
+            ctx.insert_value("months", Value::from(months(site, cards, &pg.items)));
             (
                 site.i18n.get(lang, "archive-year", Some(&year_args(*year))),
                 vec![Link {
@@ -386,7 +387,7 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
                     }
                 })
                 .collect();
-            tags.sort_by_cached_key(|t| t.name.to_lowercase());
+            tags.sort_by(|a, b| site.i18n.compare(lang, a.name, b.name));
             ctx.insert("tags", &tags);
             (t("tags"), vec![])
         }
@@ -604,12 +605,46 @@ fn money(m: &Money) -> MoneyVars {
     }
 }
 
+/// The items of a page grouped by month, newest first as they come: each group has
+/// `month` (`2012-02`, for `<time datetime>`), `first_day` (`2012-02-01`, for the `date`
+/// filter's `month` style) and `items`.
+fn months(site: &Site, cards: &Cards, items: &[usize]) -> Vec<Value> {
+    #[derive(Serialize)]
+    struct Month {
+        month: String,
+        first_day: String,
+        items: Vec<Value>,
+    }
+    let mut out: Vec<Month> = Vec::new();
+    for &i in items {
+        let Some(date) = site.news[i].date else {
+            continue;
+        };
+        let month = format!("{:04}-{:02}", date.0.year(), date.0.month());
+        if out.last().is_none_or(|m| m.month != month) {
+            out.push(Month {
+                first_day: format!("{month}-01"),
+                month,
+                items: Vec::new(),
+            });
+        }
+        if let Some(m) = out.last_mut() {
+            m.items.push(cards.0[i].clone());
+        }
+    }
+    out.iter().map(Value::from_serializable).collect()
+}
+
+/// Every project, in the alphabetical order of the page language.
 fn projects(site: &Site, lang: Lang) -> Vec<ProjectVars> {
-    site.projects
+    let mut all: Vec<ProjectVars> = site
+        .projects
         .iter()
         .enumerate()
         .map(|(i, p)| project(site, i, p, lang))
-        .collect()
+        .collect();
+    all.sort_by(|a, b| site.i18n.compare(lang, &a.title.text, &b.title.text));
+    all
 }
 
 fn project(site: &Site, i: usize, p: &Project, lang: Lang) -> ProjectVars {
