@@ -15,8 +15,8 @@
  * The pages are found in the output itself: languages from the home page's
  * hreflang links, sections from the home page's main navigation (home, news,
  * archive, projects, tags, in this order), items inside those sections.
- * Prints every failure (page, rule, element, help) and exits 1; on success
- * prints one summary line and exits 0.
+ * Prints every failure (page and width; axe rule, help, and each failing element
+ * with what is wrong) and exits 1; on success prints one summary line and exits 0.
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -99,8 +99,13 @@ const subpages = (folder) =>
     .map((e) => `${folder}${e.name}/`)
     .sort();
 
+/** What failed, one block of text each, and how many violations they hold. */
 const failures = [];
-const fail = (msg) => failures.push(msg);
+let violations = 0;
+const fail = (msg, count = 1) => {
+  failures.push(msg);
+  violations += count;
+};
 
 function discover() {
   const home = read('index.html');
@@ -144,9 +149,12 @@ async function checkAxeAndReflow(page, url, width) {
   await page.evaluate(axe.source);
   const result = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
   for (const v of result.violations) {
-    for (const node of v.nodes) {
-      fail(`${url} @${width}px axe ${v.id} (${v.impact}) on ${node.target.join(' ')}: ${v.help}\n    ${node.failureSummary?.replaceAll('\n', '\n    ')}`);
-    }
+    // One line per failing element: its selector and what axe found wrong with it.
+    const nodes = v.nodes.map((n) => {
+      const why = (n.failureSummary ?? '').split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+      return `    ${n.target.join(' ')}: ${why.join('; ')}`;
+    });
+    fail(`${url} @${width}px axe ${v.id} (${v.impact}): ${v.help}\n${nodes.join('\n')}`, v.nodes.length);
   }
   if (width === 320) {
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -222,7 +230,7 @@ try {
 
 if (failures.length) {
   console.log(failures.join('\n'));
-  console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths, ${failures.length} failures`);
+  console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths, ${violations} violations`);
   process.exit(1);
 }
 console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths, 0 violations`);
