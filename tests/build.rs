@@ -403,3 +403,16 @@ fn language_without_its_own_messages_falls_back_to_english_segments() {
     );
     assert!(site.exists("de/archive/index.html") && site.exists("de/tags/index.html"));
 }
+
+#[test]
+fn markdown_tables_scroll_in_a_focusable_region_named_by_their_heading() {
+    let site = Site::built("basic");
+    let pl = site.page("aktualnosci/mops-wyrozniony/index.html");
+    assert!(
+        pl.contains(r#"<h2 id="wyniki">Wyniki</h2>"#)
+            && pl.contains(
+                r#"<div class="table-wrap" role="region" tabindex="0" aria-labelledby="wyniki"><table>"#
+            ),
+        "{pl}"
+    );
+}

@@ -48,6 +48,7 @@ pub fn render(
     let mut paragraph_state = 0u8; // 0 before, 1 inside, 2 done
     let mut heading_start: Option<usize> = None;
     let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut last_heading: Option<String> = None;
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match &event {
@@ -92,10 +93,15 @@ pub fn render(
             other => other,
         };
         match &event {
-            // Wide tables scroll inside their wrapper instead of widening the page (WCAG reflow).
-            Event::Start(Tag::Table(_)) => {
-                events.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")))
-            }
+            // Wide tables scroll inside their wrapper instead of widening the page (WCAG
+            // reflow); the wrapper takes keyboard focus so that it can be scrolled without a
+            // mouse, and is named by the heading above the table.
+            Event::Start(Tag::Table(_)) => events.push(Event::Html(CowStr::from(match &last_heading {
+                Some(id) => format!(
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\">"
+                ),
+                None => "<div class=\"table-wrap\" tabindex=\"0\">".to_string(),
+            }))),
             Event::End(TagEnd::Table) => {
                 events.push(event);
                 events.push(Event::Html(CowStr::from("</div>\n")));
@@ -104,7 +110,7 @@ pub fn render(
             Event::Start(Tag::Heading { .. }) => heading_start = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading_start.take() {
-                    assign_heading_id(&mut events, start, &mut used_ids);
+                    last_heading = assign_heading_id(&mut events, start, &mut used_ids);
                 }
             }
             _ => {}
@@ -119,8 +125,13 @@ pub fn render(
     }
 }
 
-/// Gives the heading starting at `events[start]` an id made of its text, unique in the body.
-fn assign_heading_id(events: &mut [Event], start: usize, used: &mut HashMap<String, usize>) {
+/// Gives the heading starting at `events[start]` an id made of its text, unique in the body,
+/// and returns it (`None` if `events[start]` is not a heading).
+fn assign_heading_id(
+    events: &mut [Event],
+    start: usize,
+    used: &mut HashMap<String, usize>,
+) -> Option<String> {
     let text: String = events[start + 1..]
         .iter()
         .filter_map(|e| match e {
@@ -136,8 +147,10 @@ fn assign_heading_id(events: &mut [Event], start: usize, used: &mut HashMap<Stri
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         let unique = if *n == 1 { base } else { format!("{base}-{n}") };
-        *id = Some(CowStr::from(unique));
+        *id = Some(CowStr::from(unique.clone()));
+        return Some(unique);
     }
+    None
 }
 
 #[cfg(test)]
