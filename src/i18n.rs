@@ -292,7 +292,7 @@ fn fluent_number<M: MemoizerKind>(v: &FluentValue, m: &M, grouping: Grouping) ->
         .ok()
 }
 
-fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
+pub(crate) fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
     fluent_number(v, m, Grouping::FromFourDigits)
 }
 

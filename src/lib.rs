@@ -17,6 +17,7 @@ pub mod diagnostics;
 mod embedded;
 pub mod i18n;
 pub mod locale;
+pub mod messages;
 pub mod output;
 pub mod progress;
 pub mod render;

@@ -15,6 +15,13 @@ pub struct Lang {
 }
 
 impl Lang {
+    /// English: the language of kronika's messages when the user's has none, and of the
+    /// UI strings and URL segments a site language lacks.
+    pub const EN: Lang = Lang {
+        code: *b"en\0",
+        len: 2,
+    };
+
     /// Parses a language code: two or three ASCII lowercase letters.
     pub fn parse(code: &str) -> Option<Lang> {
         let bytes = code.as_bytes();
