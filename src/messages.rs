@@ -14,8 +14,13 @@
 //! Ids are kebab-case and start with the area they belong to (`build-`, `output-`, `io-`,
 //! `yaml-`, `config-`, `content-`, `link-`, …). A `-help` suffix marks the text of an
 //! `= help:` line and `-label` the text under a caret.
+//!
+//! serde errors carry only text, so the value types of `types.rs` send their messages
+//! through serde encoded ([`Message::to_serde`]) and `yaml.rs` reads them back
+//! ([`Message::from_serde`]).
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -248,6 +253,109 @@ pub fn language_of_locale(values: &[Option<&str>]) -> Lang {
 }
 
 /// Where an encoded message starts in the text of a serde error.
+const SERDE_MARK: &str = "\u{1}kronika-message:";
+
+impl Message {
+    /// The message as the text of a serde error (`de::Error::custom`) or of a visitor's
+    /// `expecting`, for [`Message::from_serde`] to read back. Every string is written with
+    /// its length, so no value from a YAML file can be mistaken for the encoding.
+    pub(crate) fn to_serde(&self) -> String {
+        let mut out = String::from(SERDE_MARK);
+        encode(self, &mut out);
+        out
+    }
+
+    /// The message encoded in the text of a serde error, if there is one (serde-saphyr may
+    /// put text around it).
+    pub(crate) fn from_serde(text: &str) -> Option<Message> {
+        let at = text.find(SERDE_MARK)?;
+        let mut rest = &text[at + SERDE_MARK.len()..];
+        decode(&mut rest)
+    }
+}
+
+fn put(out: &mut String, text: &str) {
+    let _ = write!(out, "{}:{text}", text.len());
+}
+
+fn encode(m: &Message, out: &mut String) {
+    put(out, &m.id);
+    let _ = write!(out, "{}:", m.args.len());
+    for (name, arg) in &m.args {
+        put(out, name);
+        match arg {
+            Arg::Text(t) => {
+                out.push('t');
+                put(out, t);
+            }
+            Arg::Count(n) => {
+                out.push('n');
+                put(out, &n.to_string());
+            }
+            Arg::Decimal(d) => {
+                out.push('d');
+                put(out, &d.to_string());
+            }
+            Arg::Message(inner) => {
+                out.push('m');
+                encode(inner, out);
+            }
+            Arg::List(items) => {
+                out.push('l');
+                let _ = write!(out, "{}:", items.len());
+                for item in items {
+                    encode(item, out);
+                }
+            }
+        }
+    }
+}
+
+fn take_number(rest: &mut &str) -> Option<usize> {
+    let (n, after) = rest.split_once(':')?;
+    let n = n.parse().ok()?;
+    *rest = after;
+    Some(n)
+}
+
+fn take(rest: &mut &str) -> Option<String> {
+    let n = take_number(rest)?;
+    let text = rest.get(..n)?;
+    *rest = &rest[n..];
+    Some(text.to_string())
+}
+
+fn decode(rest: &mut &str) -> Option<Message> {
+    let id = take(rest)?;
+    let count = take_number(rest)?;
+    let mut args = Vec::new();
+    for _ in 0..count {
+        let name = take(rest)?;
+        let kind = *rest.as_bytes().first()?;
+        *rest = rest.get(1..)?;
+        let arg = match kind {
+            b't' => Arg::Text(take(rest)?),
+            b'n' => Arg::Count(take(rest)?.parse().ok()?),
+            b'd' => Arg::Decimal(take(rest)?.parse().ok()?),
+            b'm' => Arg::Message(Box::new(decode(rest)?)),
+            b'l' => {
+                let n = take_number(rest)?;
+                let mut items = Vec::new();
+                for _ in 0..n {
+                    items.push(decode(rest)?);
+                }
+                Arg::List(items)
+            }
+            _ => return None,
+        };
+        args.push((Cow::Owned(name), arg));
+    }
+    Some(Message {
+        id: Cow::Owned(id),
+        args,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +425,26 @@ mod tests {
             en().render(&m),
             "Built 1,234 pages (pl 1,234) from 1 news item and 2 projects in 0.05 s → public"
         );
+    }
+
+    #[test]
+    fn a_message_survives_the_trip_through_a_serde_error() {
+        let m = msg!(
+            "yaml-wrong-type",
+            expected = msg!("yaml-expected-date"),
+            found = msg!(
+                "yaml-found-text",
+                value = "12:5|t3:\u{1}kronika-message:\n„ż”"
+            ),
+        );
+        let text = format!("{} at line 3 column 7", m.to_serde());
+        assert_eq!(Message::from_serde(&text), Some(m));
+        let list = msg!(
+            "yaml-known-keys-help",
+            keys = vec![msg!("yaml-expected-text")]
+        );
+        assert_eq!(Message::from_serde(&list.to_serde()), Some(list));
+        assert_eq!(Message::from_serde("invalid type: sequence"), None);
+        assert_eq!(Message::from_serde("\u{1}kronika-message:99:x"), None);
     }
 }
