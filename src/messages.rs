@@ -13,7 +13,9 @@
 //!
 //! Ids are kebab-case and start with the area they belong to (`build-`, `output-`, `io-`,
 //! `yaml-`, `config-`, `content-`, `link-`, …). A `-help` suffix marks the text of an
-//! `= help:` line and `-label` the text under a caret.
+//! `= help:` line and `-label` the text under a caret. A test reads the sources: every id
+//! used in the code exists in both `cli.ftl` files, both files define the same ids, none
+//! is unused, and every variable a message uses is passed wherever it is built.
 //!
 //! serde errors carry only text, so the value types of `types.rs` send their messages
 //! through serde encoded ([`Message::to_serde`]) and `yaml.rs` reads them back
@@ -358,6 +360,11 @@ fn decode(rest: &mut &str) -> Option<Message> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    use fluent_syntax::ast;
+
     use super::*;
 
     fn pl() -> Catalog {
@@ -446,5 +453,176 @@ mod tests {
         assert_eq!(Message::from_serde(&list.to_serde()), Some(list));
         assert_eq!(Message::from_serde("invalid type: sequence"), None);
         assert_eq!(Message::from_serde("\u{1}kronika-message:99:x"), None);
+    }
+
+    /// How a call of the macro starts (split, so that this line is not one).
+    const CALL: &str = concat!("msg", "!(");
+
+    /// `msg!` calls in the sources: (file:line, id, argument names).
+    fn calls_in_sources() -> Vec<(String, String, BTreeSet<String>)> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut calls = Vec::new();
+        for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let file = entry
+                .path()
+                .strip_prefix(&src)
+                .unwrap()
+                .display()
+                .to_string();
+            if file != "messages.rs" {
+                assert!(
+                    !text.contains("Message::__new"),
+                    "{file}: build messages with msg!, whose ids the test can read"
+                );
+            }
+            for (at, _) in text.match_indices(CALL) {
+                let line = text[..at].matches('\n').count() + 1;
+                let place = format!("src/{file}:{line}");
+                let (id, args) = parse_call(&text[at + CALL.len()..])
+                    .unwrap_or_else(|| panic!("{place}: the id of msg! must be a string literal"));
+                calls.push((place, id, args));
+            }
+        }
+        calls
+    }
+
+    /// The id and argument names of a call of `msg!` whose arguments start `rest`.
+    fn parse_call(rest: &str) -> Option<(String, BTreeSet<String>)> {
+        let rest = rest.trim_start().strip_prefix('"')?;
+        let end = rest.find('"')?;
+        let id = rest[..end].to_string();
+        // Split the rest of the call at its top-level commas.
+        let mut parts = vec![String::new()];
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        for c in rest[end + 1..].chars() {
+            if in_string {
+                escaped = !escaped && c == '\\';
+                in_string = escaped || c != '"';
+                parts.last_mut()?.push(c);
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            parts.last_mut()?.push(c);
+        }
+        let args = parts
+            .iter()
+            .filter_map(|p| p.split_once('='))
+            .map(|(name, _)| name.trim().to_string())
+            .collect();
+        Some((id, args))
+    }
+
+    /// The messages of a built-in `cli.ftl`, with the variables each one uses.
+    fn messages_in(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let text = embedded::cli_messages(Lang::parse(lang).unwrap())
+            .unwrap_or_else(|| panic!("i18n/{lang}/cli.ftl is built in"));
+        let resource = fluent_syntax::parser::parse(text)
+            .unwrap_or_else(|(_, errors)| panic!("i18n/{lang}/cli.ftl: {errors:?}"));
+        let mut out = BTreeMap::new();
+        for entry in resource.body {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    pattern_vars(p, &mut vars);
+                }
+                assert!(
+                    out.insert(m.id.name.to_string(), vars).is_none(),
+                    "i18n/{lang}/cli.ftl defines {} twice",
+                    m.id.name
+                );
+            }
+        }
+        out
+    }
+
+    fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+        for element in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_vars(expression, vars);
+            }
+        }
+    }
+
+    fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline_vars(selector, vars);
+                for v in variants {
+                    pattern_vars(&v.value, vars);
+                }
+            }
+            ast::Expression::Inline(i) => inline_vars(i, vars),
+        }
+    }
+
+    fn inline_vars(e: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_message_id_of_the_code_is_in_both_languages_with_its_variables() {
+        let calls = calls_in_sources();
+        assert!(calls.len() > 50, "the sources were read");
+        let files: BTreeMap<&str, _> = [("en", messages_in("en")), ("pl", messages_in("pl"))]
+            .into_iter()
+            .collect();
+        let mut problems = Vec::new();
+        let en_ids: BTreeSet<&String> = files["en"].keys().collect();
+        let pl_ids: BTreeSet<&String> = files["pl"].keys().collect();
+        for id in en_ids.symmetric_difference(&pl_ids) {
+            problems.push(format!("`{id}` is in only one of the cli.ftl files"));
+        }
+        for (place, id, args) in &calls {
+            for (lang, messages) in &files {
+                match messages.get(id) {
+                    None => problems.push(format!("{place}: `{id}` is not in i18n/{lang}/cli.ftl")),
+                    Some(vars) => {
+                        for var in vars.difference(args) {
+                            problems.push(format!(
+                                "{place}: `{id}` uses ${var} in i18n/{lang}/cli.ftl, not passed here"
+                            ));
+                        }
+                    }
+                }
+            }
+            for arg in args {
+                if !files
+                    .values()
+                    .any(|m| m.get(id).is_some_and(|v| v.contains(arg)))
+                {
+                    problems.push(format!(
+                        "{place}: `{id}` gets `{arg}`, which no language uses"
+                    ));
+                }
+            }
+        }
+        let used: BTreeSet<&String> = calls.iter().map(|(_, id, _)| id).collect();
+        for id in en_ids.union(&pl_ids) {
+            if !used.contains(id) {
+                problems.push(format!("`{id}` is in cli.ftl but the code never uses it"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }
