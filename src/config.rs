@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::types::{Lang, Translated};
 use crate::yaml;
 
@@ -128,16 +129,14 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(vec![Diagnostic::error(name, "there is no site.yaml in the site folder")
-                    .help(format!(
-                        "run kronika in the folder that holds site.yaml, or pass --root {}; README.md shows a minimal site.yaml",
-                        root.display()
-                    ))]);
+                return Err(vec![Diagnostic::error(name, msg!("config-missing")).help(
+                    msg!("config-missing-help", root = root.display().to_string()),
+                )]);
             }
             Err(e) => {
                 return Err(vec![Diagnostic::error(
                     name,
-                    format!("cannot read the file: {e}"),
+                    msg!("file-read-failed", error = e.to_string()),
                 )]);
             }
         };
@@ -149,8 +148,8 @@ impl Config {
         let base_src = base_url.unwrap_or(&raw.base_url);
         let parsed_base = BaseUrl::parse(base_src);
         if parsed_base.is_none() {
-            let mut d = Diagnostic::error(name, format!("`{base_src}` is not a usable base URL"))
-                .help("write the full address where the site will be served, e.g. https://example.org/archiwum/");
+            let mut d = Diagnostic::error(name, msg!("config-bad-base-url", url = base_src))
+                .help(msg!("config-bad-base-url-help"));
             if base_url.is_none() {
                 d = d.at(at_key("base_url"), text);
             } else {
@@ -163,7 +162,7 @@ impl Config {
         for &l in &raw.languages {
             if languages.contains(&l) && l != raw.default_language {
                 errors.push(
-                    Diagnostic::error(name, format!("language `{l}` is listed twice"))
+                    Diagnostic::error(name, msg!("config-language-twice", lang = l))
                         .at(at_key("languages"), text),
                 );
             } else if l != raw.default_language {
@@ -174,23 +173,23 @@ impl Config {
             errors.push(
                 Diagnostic::error(
                     name,
-                    format!(
-                        "the default language `{}` is not in `languages`",
-                        raw.default_language
+                    msg!(
+                        "config-default-language-not-listed",
+                        lang = raw.default_language
                     ),
                 )
                 .at(at_key("languages"), text)
-                .help(format!("add `{}` to `languages`", raw.default_language)),
+                .help(msg!(
+                    "config-default-language-not-listed-help",
+                    lang = raw.default_language
+                )),
             );
         }
         if !raw.title.has(raw.default_language) {
             errors.push(
                 Diagnostic::error(
                     name,
-                    format!(
-                        "`title` has no text in the default language `{}`",
-                        raw.default_language
-                    ),
+                    msg!("title-not-in-default-language", lang = raw.default_language),
                 )
                 .at(at_key("title"), text),
             );
@@ -198,11 +197,8 @@ impl Config {
         for lang in raw.title.langs() {
             if !languages.contains(&lang) {
                 errors.push(
-                    Diagnostic::error(
-                        name,
-                        format!("`title` is given in `{lang}`, which is not in `languages`"),
-                    )
-                    .at(at_key("title"), text),
+                    Diagnostic::error(name, msg!("config-title-language-not-listed", lang = lang))
+                        .at(at_key("title"), text),
                 );
             }
         }
@@ -211,24 +207,24 @@ impl Config {
                 errors.push(
                     Diagnostic::error(
                         name,
-                        format!("`locales` names `{lang}`, which is not in `languages`"),
+                        msg!("config-locale-language-not-listed", lang = *lang),
                     )
                     .at(at_key("locales"), text),
                 );
             } else if !crate::locale::Locale::is_valid_tag(tag) {
                 errors.push(
-                    Diagnostic::error(name, format!("`{tag}` is not a locale tag"))
+                    Diagnostic::error(name, msg!("config-bad-locale", tag = tag))
                         .at(at_key("locales"), text)
-                        .help("write a BCP 47 tag: a language and a region, e.g. pl-PL or en-GB"),
+                        .help(msg!("config-bad-locale-help")),
                 );
             }
         }
         let theme = raw.theme.unwrap_or_else(|| "bip".to_string());
         if crate::types::Slug::parse(&theme).is_none() {
             errors.push(
-                Diagnostic::error(name, format!("`{theme}` is not a theme name"))
+                Diagnostic::error(name, msg!("config-bad-theme", theme = &theme))
                     .at(at_key("theme"), text)
-                    .help("a theme is a folder under themes/; use lowercase letters, digits and hyphens"),
+                    .help(msg!("config-bad-theme-help")),
             );
         }
         match (parsed_base, errors.is_empty()) {

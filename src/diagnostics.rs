@@ -1,7 +1,10 @@
 //! Located errors and warnings, rendered in the contract's `path:line:col: error: message` form.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use crate::messages::{Catalog, Message};
+use crate::msg;
 
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -54,29 +57,29 @@ pub struct Diagnostic {
     /// Path relative to the site root, with `/` separators.
     pub path: String,
     pub span: Option<Span>,
-    pub message: String,
+    pub message: Message,
     /// The offending source line, shown under the first line.
     pub source_line: Option<String>,
     /// Text under the caret (`did you mean …?`).
-    pub label: Option<String>,
+    pub label: Option<Message>,
     /// `= help:` lines.
-    pub help: Vec<String>,
+    pub help: Vec<Message>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn error(path: impl Into<String>, message: Message) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
             span: None,
-            message: message.into(),
+            message,
             source_line: None,
             label: None,
             help: Vec::new(),
         }
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(path: impl Into<String>, message: Message) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, message)
@@ -93,13 +96,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Message) -> Diagnostic {
+        self.label = Some(label);
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help.push(help.into());
+    pub fn help(mut self, help: Message) -> Diagnostic {
+        self.help.push(help);
         self
     }
 
@@ -107,43 +110,47 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    fn sort_key(&self) -> (&str, Option<Span>, &str) {
+    fn sort_key(&self) -> (&str, Option<Span>, &Message) {
         (&self.path, self.span, &self.message)
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The diagnostic as text in the language of `catalog`:
+    /// `path:line:col: error: message`, the source line with a caret and the label, then
+    /// `= help:` lines.
+    pub fn render(&self, catalog: &Catalog) -> String {
+        // `error`, `warning`, `note` and `help` stay English in every language: editors and
+        // CI scripts look for `error:`, as they do in compilers' output.
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match self.span {
-            Some(s) => write!(
-                f,
-                "{}:{}:{}: {kind}: {}",
-                self.path, s.line, s.column, self.message
-            )?,
-            None => write!(f, "{}: {kind}: {}", self.path, self.message)?,
-        }
+        let message = catalog.render(&self.message);
+        let mut out = match self.span {
+            Some(s) => format!("{}:{}:{}: {kind}: {message}", self.path, s.line, s.column),
+            None => format!("{}: {kind}: {message}", self.path),
+        };
+        let label = self.label.as_ref().map(|l| catalog.render(l));
         if let (Some(span), Some(line)) = (self.span, &self.source_line) {
             let number = span.line.to_string();
             let pad = " ".repeat(number.len());
             let line = line.replace('\t', " ");
-            write!(f, "\n{pad} |\n{number} | {line}\n{pad} | ")?;
-            let mut marker = " ".repeat(span.column.saturating_sub(1));
-            marker.push_str(&"^".repeat(span.len.max(1)));
-            f.write_str(&marker)?;
-            if let Some(label) = &self.label {
-                write!(f, " {label}")?;
+            let _ = write!(out, "\n{pad} |\n{number} | {line}\n{pad} | ");
+            out.push_str(&" ".repeat(span.column.saturating_sub(1)));
+            out.push_str(&"^".repeat(span.len.max(1)));
+            if let Some(label) = label {
+                let _ = write!(out, " {label}");
             }
-        } else if let Some(label) = &self.label {
-            write!(f, "\n  = note: {label}")?;
+        } else if let Some(label) = label {
+            let _ = write!(out, "\n  = note: {label}");
         }
-        for help in &self.help {
-            write!(f, "\n  = help: {help}")?;
-        }
-        Ok(())
+        push_help(&mut out, catalog, &self.help);
+        out
+    }
+}
+
+fn push_help(out: &mut String, catalog: &Catalog, help: &[Message]) {
+    for h in help {
+        let _ = write!(out, "\n  = help: {}", catalog.render(h));
     }
 }
 
@@ -160,23 +167,87 @@ pub fn sorted(mut items: Vec<Diagnostic>) -> Vec<Diagnostic> {
 pub enum Failure {
     /// Content errors (exit 1): every one of them.
     Content(Vec<Diagnostic>),
-    /// A usage error (exit 2): bad flags, a refused output folder.
-    Usage(String),
+    /// A usage error (exit 2): a refused output folder, with what to do instead.
+    Usage {
+        message: Message,
+        help: Vec<Message>,
+    },
     /// Reading or writing failed (exit 3).
-    Io(String),
+    Io(Message),
+}
+
+/// What kronika was doing with a file or folder when the system said no (exit 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    OpenSiteFolder,
+    Read,
+    Create,
+    Write,
+    Replace,
+    RemoveOldStaging,
+    CreateStaging,
+    WriteMarker,
+    MoveIntoPlace,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> i32 {
         match self {
             Failure::Content(_) => 1,
-            Failure::Usage(_) => 2,
+            Failure::Usage { .. } => 2,
             Failure::Io(_) => 3,
         }
     }
 
-    pub fn io(path: &Path, action: &str, err: std::io::Error) -> Failure {
-        Failure::Io(format!("cannot {action} {}: {err}", path.display()))
+    /// A refused request (exit 2), with what to do instead.
+    pub fn usage(message: Message, help: Message) -> Failure {
+        Failure::Usage {
+            message,
+            help: vec![help],
+        }
+    }
+
+    /// An I/O failure (exit 3): `action` on `path` failed with `err` (the system's words).
+    pub fn io(path: &Path, action: IoAction, err: std::io::Error) -> Failure {
+        let path = path.display().to_string();
+        let error = err.to_string();
+        Failure::Io(match action {
+            IoAction::OpenSiteFolder => msg!("io-open-site-folder", path = path, error = error),
+            IoAction::Read => msg!("io-read", path = path, error = error),
+            IoAction::Create => msg!("io-create", path = path, error = error),
+            IoAction::Write => msg!("io-write", path = path, error = error),
+            IoAction::Replace => msg!("io-replace", path = path, error = error),
+            IoAction::RemoveOldStaging => msg!("io-remove-old-staging", path = path, error = error),
+            IoAction::CreateStaging => msg!("io-create-staging", path = path, error = error),
+            IoAction::WriteMarker => msg!("io-write-marker", path = path, error = error),
+            IoAction::MoveIntoPlace => msg!("io-move-into-place", path = path, error = error),
+        })
+    }
+
+    /// What to print to stderr, in the language of `catalog`: every content error and the
+    /// line saying nothing was written to `output`, or one `error:` line with its help.
+    pub fn render(&self, catalog: &Catalog, output: &Path) -> String {
+        match self {
+            Failure::Content(errors) => {
+                let mut out = String::new();
+                for e in errors {
+                    out.push_str(&e.render(catalog));
+                    out.push_str("\n\n");
+                }
+                out.push_str(&catalog.render(&msg!(
+                    "build-failed",
+                    errors = errors.len(),
+                    output = output.display().to_string()
+                )));
+                out
+            }
+            Failure::Usage { message, help } => {
+                let mut out = format!("error: {}", catalog.render(message));
+                push_help(&mut out, catalog, help);
+                out
+            }
+            Failure::Io(message) => format!("error: {}", catalog.render(message)),
+        }
     }
 }
 
@@ -196,16 +267,24 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::types::Lang;
 
     #[test]
     fn renders_contract_format_with_caret() {
         let src = "---\ntitle: x\ndate: 2012-02-15\n\nprojetcs: [a]\n";
-        let d = Diagnostic::error("content/news/a.pl.md", "unknown key `projetcs`")
-            .at(Span::new(5, 1, 8), src)
-            .label("did you mean `projects`?");
+        let d = Diagnostic::error(
+            "content/news/a.pl.md",
+            msg!("yaml-unknown-key", key = "projetcs"),
+        )
+        .at(Span::new(5, 1, 8), src)
+        .label(msg!("did-you-mean-label", suggestion = "projects"));
         assert_eq!(
-            d.to_string(),
+            d.render(&Catalog::new(Lang::EN)),
             "content/news/a.pl.md:5:1: error: unknown key `projetcs`\n  |\n5 | projetcs: [a]\n  | ^^^^^^^^ did you mean `projects`?"
+        );
+        assert_eq!(
+            d.render(&Catalog::new(Lang::parse("pl").unwrap())),
+            "content/news/a.pl.md:5:1: error: nieznany klucz `projetcs`\n  |\n5 | projetcs: [a]\n  | ^^^^^^^^ czy chodziło o `projects`?"
         );
     }
 

@@ -8,6 +8,9 @@ use crate::types::Lang;
 static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/bip");
 static I18N: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/i18n");
 
+/// The file of kronika's own messages (command line, errors) in each `i18n/<lang>/`.
+const CLI_FILE: &str = "cli.ftl";
+
 /// The built-in templates: (name relative to `templates/`, text).
 pub fn templates() -> Vec<(String, &'static str)> {
     files_under(&THEME, "templates")
@@ -21,13 +24,20 @@ pub fn static_files() -> Vec<(String, &'static [u8])> {
     files_under(&THEME, "static")
 }
 
-/// The built-in `.ftl` files of `lang`: (file name, text). Empty for a language kronika lacks.
+/// The built-in `.ftl` files of the theme in `lang`: (file name, text). Empty for a
+/// language kronika lacks. `cli.ftl` is not among them: it holds kronika's own messages.
 pub fn i18n_files(lang: Lang) -> Vec<(String, &'static str)> {
     files_under(&I18N, lang.as_str())
         .into_iter()
-        .filter(|(name, _)| name.ends_with(".ftl"))
+        .filter(|(name, _)| name.ends_with(".ftl") && name != CLI_FILE)
         .filter_map(|(name, bytes)| std::str::from_utf8(bytes).ok().map(|t| (name, t)))
         .collect()
+}
+
+/// kronika's own messages in `lang` (`i18n/<lang>/cli.ftl`), if it has them.
+pub fn cli_messages(lang: Lang) -> Option<&'static str> {
+    I18N.get_file(format!("{lang}/{CLI_FILE}"))
+        .and_then(|f| f.contents_utf8())
 }
 
 fn files_under(root: &'static Dir<'static>, sub: &str) -> Vec<(String, &'static [u8])> {

@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::embedded;
 use crate::locale::{Grouping, Locale};
+use crate::msg;
 use crate::types::{Date, Lang, Money};
 
 /// Language used for messages a language's own files lack (and for URL segments).
@@ -224,7 +225,7 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
                     }
                     Err(e) => errors.push(Diagnostic::error(
                         shown,
-                        format!("cannot read the file: {e}"),
+                        msg!("file-read-failed", error = e.to_string()),
                     )),
                 }
             }
@@ -242,9 +243,12 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
                 for e in errs {
                     let span = Span::from_offset(&text, e.pos.start, e.pos.end - e.pos.start, 1);
                     errors.push(
-                        Diagnostic::error(&shown, format!("Fluent syntax error: {}", e.kind))
-                            .at(span, &text)
-                            .help("see https://projectfluent.org/fluent/guide/ for the message syntax"),
+                        Diagnostic::error(
+                            &shown,
+                            msg!("fluent-syntax", detail = e.kind.to_string()),
+                        )
+                        .at(span, &text)
+                        .help(msg!("fluent-syntax-help")),
                     );
                 }
                 r
@@ -292,7 +296,7 @@ fn fluent_number<M: MemoizerKind>(v: &FluentValue, m: &M, grouping: Grouping) ->
         .ok()
 }
 
-fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
+pub(crate) fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
     fluent_number(v, m, Grouping::FromFourDigits)
 }
 

@@ -1,23 +1,21 @@
-//! The `kronika` command: argument parsing only; the work is in the library.
+//! The `kronika` command: argument parsing and printing; the work is in the library.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand};
-use kronika::diagnostics::Failure;
-use kronika::progress::{Progress, Stage};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use kronika::messages::{Catalog, Message};
+use kronika::msg;
+use kronika::progress::Progress;
 use kronika::{BuildOptions, build};
 
+// The help texts of the commands and flags are in `cli.ftl`, in the user's language (see
+// `help_texts`); clap's own words (`Usage:`, `Options:`) stay English.
 #[derive(Parser)]
-#[command(
-    name = "kronika",
-    version,
-    about = "Builds a bilingual BIP-style archive site from Markdown and YAML"
-)]
+#[command(name = "kronika", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -25,34 +23,57 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into the output folder.
     Build {
-        /// The site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site (relative to --root).
         #[arg(long, default_value = "public")]
         output: PathBuf,
-        /// Replace site.yaml's base_url (e.g. for CI previews).
         #[arg(long)]
         base_url: Option<String>,
-        /// Write relative links ending in index.html, to browse the output from disk.
         #[arg(long)]
         offline: bool,
-        /// Include drafts and embargoed (future-dated) items.
         #[arg(long)]
         drafts: bool,
-        /// Print only errors.
         #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
-        /// Print warnings in full and what was written.
         #[arg(long, short)]
         verbose: bool,
     },
 }
 
+/// The help text of the program (no command), a command (no flag) or a command's flag.
+fn help_texts() -> Vec<(Option<&'static str>, Option<&'static str>, Message)> {
+    let build = Some("build");
+    vec![
+        (None, None, msg!("cli-about")),
+        (build, None, msg!("cli-build")),
+        (build, Some("root"), msg!("cli-build-root")),
+        (build, Some("output"), msg!("cli-build-output")),
+        (build, Some("base_url"), msg!("cli-build-base-url")),
+        (build, Some("offline"), msg!("cli-build-offline")),
+        (build, Some("drafts"), msg!("cli-build-drafts")),
+        (build, Some("quiet"), msg!("cli-build-quiet")),
+        (build, Some("verbose"), msg!("cli-build-verbose")),
+    ]
+}
+
+/// The command line with its help texts in the language of `catalog`.
+fn command(catalog: &Catalog) -> clap::Command {
+    let mut cmd = Cli::command();
+    for (sub, arg, text) in help_texts() {
+        let text = catalog.render(&text);
+        cmd = match (sub, arg) {
+            (None, _) => cmd.about(text),
+            (Some(sub), None) => cmd.mut_subcommand(sub, |s| s.about(text)),
+            (Some(sub), Some(arg)) => cmd.mut_subcommand(sub, |s| s.mut_arg(arg, |a| a.help(text))),
+        };
+    }
+    cmd
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let catalog = Catalog::from_env();
+    let cli = Cli::from_arg_matches(&command(&catalog).get_matches()).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build {
             root,
@@ -72,66 +93,33 @@ fn main() -> ExitCode {
                 today: None,
                 progress: Arc::new(Progress::default()),
             };
-            let display = (!quiet && std::io::stderr().is_terminal())
-                .then(|| show_progress(opts.progress.clone()));
-            let result = build(&opts);
-            if let Some(display) = display {
-                let _ = display.join();
-            }
+            let show = !quiet && std::io::stderr().is_terminal();
+            let result = std::thread::scope(|s| {
+                if show {
+                    s.spawn(|| show_progress(&opts.progress, &catalog));
+                }
+                build(&opts)
+            });
             match result {
                 Ok(report) => {
                     if !quiet {
                         for w in &report.warnings {
-                            eprintln!("{w}\n");
+                            eprintln!("{}\n", w.render(&catalog));
                         }
-                        let per_lang: Vec<String> = report
-                            .pages_per_lang
-                            .iter()
-                            .map(|(l, n)| format!("{l} {n}"))
-                            .collect();
-                        let total: usize = report.pages_per_lang.iter().map(|(_, n)| n).sum();
-                        let warnings = match report.warnings.len() {
-                            0 => String::new(),
-                            1 => ", 1 warning".to_string(),
-                            n => format!(", {n} warnings"),
-                        };
-                        println!(
-                            "Built {total} pages ({}) from {} and {} in {:.2} s{warnings} → {}",
-                            per_lang.join(", "),
-                            count(report.news_items, "news item", "news items"),
-                            count(report.projects, "project", "projects"),
-                            report.elapsed.as_secs_f64(),
-                            output.display()
-                        );
+                        println!("{}", catalog.render(&report.summary(&output)));
                         if verbose {
-                            println!(
-                                "{} files in the output, {} changed",
-                                report.files_written, report.files_changed
-                            );
+                            println!("{}", catalog.render(&report.files()));
                         }
                     }
                     ExitCode::SUCCESS
                 }
                 Err((failure, warnings)) => {
-                    for w in &warnings {
-                        if !quiet {
-                            eprintln!("{w}\n");
+                    if !quiet {
+                        for w in &warnings {
+                            eprintln!("{}\n", w.render(&catalog));
                         }
                     }
-                    match &failure {
-                        Failure::Content(errors) => {
-                            for e in errors {
-                                eprintln!("{e}\n");
-                            }
-                            let n = errors.len();
-                            eprintln!(
-                                "{n} error{}; nothing was written ({} is unchanged)",
-                                if n == 1 { "" } else { "s" },
-                                output.display()
-                            );
-                        }
-                        Failure::Usage(m) | Failure::Io(m) => eprintln!("error: {m}"),
-                    }
+                    eprintln!("{}", failure.render(&catalog, &output));
                     ExitCode::from(failure.exit_code() as u8)
                 }
             }
@@ -139,34 +127,48 @@ fn main() -> ExitCode {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// On a terminal, a build longer than a second shows how many pages are rendered; the
 /// line is erased when the build ends. CI (no terminal) sees none of it.
-fn show_progress(progress: Arc<Progress>) -> JoinHandle<()> {
-    std::thread::spawn(move || {
-        let started = Instant::now();
-        let mut drawn = false;
-        while !progress.is_finished() {
-            std::thread::sleep(Duration::from_millis(100));
-            if started.elapsed() < Duration::from_secs(1) {
-                continue;
+fn show_progress(progress: &Progress, catalog: &Catalog) {
+    let started = Instant::now();
+    let mut drawn = false;
+    while !progress.is_finished() {
+        std::thread::sleep(Duration::from_millis(100));
+        if started.elapsed() < Duration::from_secs(1) {
+            continue;
+        }
+        let line = catalog.render(&progress.message());
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+        drawn = true;
+    }
+    if drawn {
+        let _ = write!(std::io::stderr(), "\r\x1b[2K");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kronika::types::Lang;
+
+    #[test]
+    fn every_command_and_flag_has_a_help_text_in_each_language() {
+        for lang in ["en", "pl"] {
+            let cmd = command(&Catalog::new(Lang::parse(lang).unwrap()));
+            assert!(cmd.get_about().is_some(), "{lang}: kronika");
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let name = sub.get_name();
+                assert!(sub.get_about().is_some(), "{lang}: {name}");
+                for arg in sub.get_arguments() {
+                    let id = arg.get_id().as_str();
+                    if id != "help" && id != "version" {
+                        assert!(arg.get_help().is_some(), "{lang}: {name} --{id}");
+                    }
+                }
             }
-            let (done, total) = progress.pages();
-            let line = match progress.stage() {
-                Stage::Loading => "Reading content…".to_string(),
-                Stage::Rendering => format!("Rendering pages: {done}/{total}"),
-                Stage::Writing => "Writing the output folder…".to_string(),
-            };
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r\x1b[2K{line}");
-            let _ = err.flush();
-            drawn = true;
         }
-        if drawn {
-            let _ = write!(std::io::stderr(), "\r\x1b[2K");
-        }
-    })
+        command(&Catalog::new(Lang::EN)).debug_assert();
+    }
 }

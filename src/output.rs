@@ -13,7 +13,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::content::model::StaticSource;
-use crate::diagnostics::Failure;
+use crate::diagnostics::{Failure, IoAction};
+use crate::messages::Message;
+use crate::msg;
 
 /// Name of the marker file: it lists the files kronika generated, one per line
 /// (`path<TAB>hash`).
@@ -29,6 +31,37 @@ pub struct Staging {
     written: Mutex<BTreeMap<String, (String, bool)>>,
 }
 
+/// Why a file of the built site could not be staged.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The system refused (disk full, permissions).
+    Io(io::Error),
+    /// Two outputs want the same file: two pages, or a page and a copied file.
+    SameFile(String),
+    /// The path would leave the output folder.
+    Outside(String),
+    /// A render thread panicked while holding the list of written files.
+    ThreadFailed,
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> WriteError {
+        WriteError::Io(e)
+    }
+}
+
+impl WriteError {
+    /// What went wrong, as a message for `write-failed` or `copy-failed`.
+    pub fn message(&self) -> Message {
+        match self {
+            WriteError::Io(e) => msg!("write-system", error = e.to_string()),
+            WriteError::SameFile(path) => msg!("write-same-file", path = path),
+            WriteError::Outside(path) => msg!("write-outside", path = path),
+            WriteError::ThreadFailed => msg!("write-thread-failed"),
+        }
+    }
+}
+
 fn hash(bytes: &[u8]) -> String {
     let mut h = DefaultHasher::new();
     h.write(bytes);
@@ -38,7 +71,7 @@ fn hash(bytes: &[u8]) -> String {
 impl Staging {
     /// Writes `rel` (a path relative to the output, `/`-separated, made by kronika), unless
     /// the output already holds exactly these bytes from the previous build.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.target(rel)?;
         let digest = hash(bytes);
         let unchanged = self.previous.get(rel) == Some(&digest)
@@ -54,33 +87,26 @@ impl Staging {
     }
 
     /// Copies a static file to `rel`.
-    pub fn copy(&self, rel: &str, source: &StaticSource) -> io::Result<()> {
+    pub fn copy(&self, rel: &str, source: &StaticSource) -> Result<(), WriteError> {
         match source {
             StaticSource::Embedded(bytes) => self.write(rel, bytes),
             StaticSource::File(from) => self.write(rel, &fs::read(from)?),
         }
     }
 
-    fn record(&self, rel: &str, digest: String, staged: bool) -> io::Result<()> {
-        let mut w = self
-            .written
-            .lock()
-            .map_err(|_| io::Error::other("a render thread failed"))?;
+    fn record(&self, rel: &str, digest: String, staged: bool) -> Result<(), WriteError> {
+        let mut w = self.written.lock().map_err(|_| WriteError::ThreadFailed)?;
         if w.insert(rel.to_string(), (digest, staged)).is_some() {
-            return Err(io::Error::other(format!(
-                "two outputs want the same file {rel}"
-            )));
+            return Err(WriteError::SameFile(rel.to_string()));
         }
         Ok(())
     }
 
     /// The staging path of `rel`, refusing anything that could leave the folder.
-    fn target(&self, rel: &str) -> io::Result<PathBuf> {
+    fn target(&self, rel: &str) -> Result<PathBuf, WriteError> {
         let p = Path::new(rel);
         if rel.is_empty() || !p.components().all(|c| matches!(c, Component::Normal(_))) {
-            return Err(io::Error::other(format!(
-                "refusing to write outside the output folder: {rel}"
-            )));
+            return Err(WriteError::Outside(rel.to_string()));
         }
         Ok(self.dir.join(p))
     }
@@ -88,35 +114,48 @@ impl Staging {
 
 /// Refuses output folders that are not kronika's to fill.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), Failure> {
-    let root = fs::canonicalize(root).map_err(|e| Failure::io(root, "open the site folder", e))?;
+    let root =
+        fs::canonicalize(root).map_err(|e| Failure::io(root, IoAction::OpenSiteFolder, e))?;
     let out = absolute(output);
     let out = fs::canonicalize(&out).unwrap_or(out);
-    let shown = output.display();
+    let shown = output.display().to_string();
     if out == root || root.starts_with(&out) {
-        return Err(Failure::Usage(format!(
-            "refusing to build into {shown}: it is the site folder or contains it, and would be overwritten\n  = help: use an output folder inside the site, e.g. --output public"
-        )));
+        return Err(Failure::usage(
+            msg!("output-refused-site", output = shown),
+            msg!("output-refused-site-help"),
+        ));
     }
     for protected in ["content", "themes", "i18n", "static"] {
         if out.starts_with(root.join(protected)) {
-            return Err(Failure::Usage(format!(
-                "refusing to build into {shown}: it is inside the site's {protected}/ folder\n  = help: use a separate output folder, e.g. --output public"
-            )));
+            return Err(Failure::usage(
+                msg!(
+                    "output-refused-protected",
+                    output = shown,
+                    folder = protected
+                ),
+                msg!("output-refused-protected-help"),
+            ));
         }
     }
     if out.is_file() {
-        return Err(Failure::Usage(format!("{shown} is a file, not a folder")));
+        return Err(Failure::usage(
+            msg!("output-refused-file", output = shown),
+            msg!("output-refused-file-help"),
+        ));
     }
     if out.is_dir() && !out.join(MARKER).is_file() {
         let non_empty = fs::read_dir(&out)
-            .map_err(|e| Failure::io(&out, "read", e))?
+            .map_err(|e| Failure::io(&out, IoAction::Read, e))?
             .next()
             .is_some();
         if non_empty {
-            return Err(Failure::Usage(format!(
-                "refusing to build into {shown}: the folder is not empty and kronika did not create it, so its files could be lost\n  = help: choose an empty or new folder with --output, or, if kronika may manage this folder, adopt it with `touch {}`",
-                output.join(MARKER).display()
-            )));
+            return Err(Failure::usage(
+                msg!("output-refused-foreign", output = shown),
+                msg!(
+                    "output-refused-foreign-help",
+                    marker = output.join(MARKER).display().to_string()
+                ),
+            ));
         }
     }
     Ok(())
@@ -144,10 +183,9 @@ fn staging_dir(output: &Path) -> PathBuf {
 pub fn prepare(output: &Path) -> Result<Staging, Failure> {
     let dir = staging_dir(output);
     if dir.exists() {
-        fs::remove_dir_all(&dir)
-            .map_err(|e| Failure::io(&dir, "remove the old staging folder", e))?;
+        fs::remove_dir_all(&dir).map_err(|e| Failure::io(&dir, IoAction::RemoveOldStaging, e))?;
     }
-    fs::create_dir_all(&dir).map_err(|e| Failure::io(&dir, "create the staging folder", e))?;
+    fs::create_dir_all(&dir).map_err(|e| Failure::io(&dir, IoAction::CreateStaging, e))?;
     Ok(Staging {
         dir,
         output: output.to_path_buf(),
@@ -194,12 +232,12 @@ pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
             .unwrap_or(false);
     if empty {
         fs::write(staging.dir.join(MARKER), &list)
-            .map_err(|e| Failure::io(&staging.dir, "write the marker in", e))?;
+            .map_err(|e| Failure::io(&staging.dir, IoAction::WriteMarker, e))?;
         if output.exists() {
-            fs::remove_dir(output).map_err(|e| Failure::io(output, "replace", e))?;
+            fs::remove_dir(output).map_err(|e| Failure::io(output, IoAction::Replace, e))?;
         }
         fs::rename(&staging.dir, output)
-            .map_err(|e| Failure::io(output, "move the built site to", e))?;
+            .map_err(|e| Failure::io(output, IoAction::MoveIntoPlace, e))?;
         return Ok(written.len());
     }
 
@@ -209,14 +247,14 @@ pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
         let to = output.join(rel);
         if let Some(parent) = to.parent() {
             if parent.is_file() {
-                fs::remove_file(parent).map_err(|e| Failure::io(parent, "replace", e))?;
+                fs::remove_file(parent).map_err(|e| Failure::io(parent, IoAction::Replace, e))?;
             }
-            fs::create_dir_all(parent).map_err(|e| Failure::io(parent, "create", e))?;
+            fs::create_dir_all(parent).map_err(|e| Failure::io(parent, IoAction::Create, e))?;
         }
         if to.is_dir() {
-            fs::remove_dir_all(&to).map_err(|e| Failure::io(&to, "replace", e))?;
+            fs::remove_dir_all(&to).map_err(|e| Failure::io(&to, IoAction::Replace, e))?;
         }
-        fs::rename(&from, &to).map_err(|e| Failure::io(&to, "write", e))?;
+        fs::rename(&from, &to).map_err(|e| Failure::io(&to, IoAction::Write, e))?;
         changed += 1;
     }
     for gone in staging
@@ -241,9 +279,9 @@ pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
         }
     }
     let tmp = output.join(format!("{MARKER}.tmp"));
-    fs::write(&tmp, list).map_err(|e| Failure::io(&tmp, "write", e))?;
+    fs::write(&tmp, list).map_err(|e| Failure::io(&tmp, IoAction::Write, e))?;
     fs::rename(&tmp, output.join(MARKER))
-        .map_err(|e| Failure::io(output, "write the marker in", e))?;
+        .map_err(|e| Failure::io(output, IoAction::WriteMarker, e))?;
     let _ = fs::remove_dir_all(&staging.dir);
     Ok(changed)
 }

@@ -5,6 +5,9 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 
+use crate::messages::Message;
+use crate::msg;
+
 /// What the build is doing.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Stage {
@@ -60,8 +63,43 @@ impl Progress {
         )
     }
 
+    /// The progress line for where the build is now (`Rendering pages: 9857/20731`).
+    pub fn message(&self) -> Message {
+        match self.stage() {
+            Stage::Loading => msg!("progress-loading"),
+            Stage::Rendering => {
+                let (done, total) = self.pages();
+                msg!("progress-rendering", done = done, total = total)
+            }
+            Stage::Writing => msg!("progress-writing"),
+        }
+    }
+
     /// Whether the build has ended, successfully or not.
     pub fn is_finished(&self) -> bool {
         self.finished.load(Ordering::Acquire)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Catalog;
+    use crate::types::Lang;
+
+    #[test]
+    fn progress_line_is_in_the_language_of_the_catalog() {
+        let (pl, en) = (
+            Catalog::new(Lang::parse("pl").unwrap()),
+            Catalog::new(Lang::EN),
+        );
+        let p = Progress::default();
+        assert_eq!(pl.render(&p.message()), "Wczytywanie treści…");
+        p.start_pages(20731);
+        p.page_done();
+        assert_eq!(pl.render(&p.message()), "Generowanie stron: 1/20\u{a0}731");
+        assert_eq!(en.render(&p.message()), "Rendering pages: 1/20,731");
+        p.set_stage(Stage::Writing);
+        assert_eq!(pl.render(&p.message()), "Zapisywanie folderu wynikowego…");
     }
 }

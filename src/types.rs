@@ -7,6 +7,14 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::msg;
+
+// Errors of these types travel through serde as text: each is a message of cli.ftl,
+// encoded by `Message::to_serde`, which `yaml.rs` decodes back into the message.
+fn custom<E: de::Error>(message: crate::messages::Message) -> E {
+    E::custom(message.to_serde())
+}
+
 /// A language of the site: a lowercase ISO 639 code (`pl`, `en`, `de`), validated on creation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang {
@@ -15,6 +23,13 @@ pub struct Lang {
 }
 
 impl Lang {
+    /// English: the language of kronika's messages when the user's has none, and of the
+    /// UI strings and URL segments a site language lacks.
+    pub const EN: Lang = Lang {
+        code: *b"en\0",
+        len: 2,
+    };
+
     /// Parses a language code: two or three ASCII lowercase letters.
     pub fn parse(code: &str) -> Option<Lang> {
         let bytes = code.as_bytes();
@@ -56,11 +71,7 @@ impl Serialize for Lang {
 impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Lang::parse(&s).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{s}` is not a language code; use a two-letter ISO 639 code such as `pl` or `en`"
-            ))
-        })
+        Lang::parse(&s).ok_or_else(|| custom(msg!("yaml-not-a-language", value = &s)))
     }
 }
 
@@ -144,23 +155,17 @@ impl<'de> Deserialize<'de> for Date {
         impl Visitor<'_> for DateVisitor {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date written YYYY-MM-DD")
+                f.write_str(&msg!("yaml-expected-date").to_serde())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                let bad = || {
-                    E::custom(format!(
-                        "`{v}` is not a date; write it as YYYY-MM-DD, for example 2012-02-15"
-                    ))
-                };
+                let bad = || custom(msg!("yaml-not-a-date", value = v));
                 if v.len() != 10 {
                     return Err(bad());
                 }
                 v.parse::<jiff::civil::Date>().map(Date).map_err(|_| bad())
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
-                Err(E::custom(format!(
-                    "`{v}` is not a date; write it as YYYY-MM-DD, for example 2012-02-15"
-                )))
+                Err(custom(msg!("yaml-not-a-date", value = v.to_string())))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
                 self.visit_i64(v as i64)
@@ -197,11 +202,7 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Currency::parse(&s).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{s}` is not a currency code; use a three-letter ISO 4217 code such as PLN or EUR"
-            ))
-        })
+        Currency::parse(&s).ok_or_else(|| custom(msg!("yaml-not-a-currency", value = &s)))
     }
 }
 
@@ -215,20 +216,20 @@ impl<'de> Deserialize<'de> for Amount {
         impl Visitor<'_> for AmountVisitor {
             type Value = Amount;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount written as a quoted decimal, e.g. \"46974038.58\"")
+                f.write_str(&msg!("yaml-expected-amount").to_serde())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
                 if v.contains(',') {
-                    return Err(E::custom(format!(
-                        "`{v}` is not an amount: use a dot as the decimal separator and no grouping, e.g. \"{}\"",
-                        v.replace([' ', '\u{a0}'], "").replace(',', ".")
+                    return Err(custom(msg!(
+                        "yaml-amount-with-comma",
+                        value = v,
+                        suggestion = v.replace([' ', '\u{a0}'], "").replace(',', ".")
                     )));
                 }
-                v.trim().parse::<Decimal>().map(Amount).map_err(|_| {
-                    E::custom(format!(
-                        "`{v}` is not an amount; write digits with a dot before the grosze, e.g. \"12.50\""
-                    ))
-                })
+                v.trim()
+                    .parse::<Decimal>()
+                    .map(Amount)
+                    .map_err(|_| custom(msg!("yaml-not-an-amount", value = v)))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
                 Ok(Amount(Decimal::from(v)))
@@ -237,9 +238,7 @@ impl<'de> Deserialize<'de> for Amount {
                 Ok(Amount(Decimal::from(v)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
-                Err(E::custom(format!(
-                    "amount {v} is written as a number with a fraction; quote it (\"{v}\") so no grosz is lost to floating point"
-                )))
+                Err(custom(msg!("yaml-amount-as-float", value = v.to_string())))
             }
         }
         d.deserialize_any(AmountVisitor)
@@ -297,7 +296,7 @@ impl<'de> Deserialize<'de> for Translated<String> {
         impl<'de> Visitor<'de> for TranslatedVisitor {
             type Value = Translated<String>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text, or one text per language such as {pl: \"…\", en: \"…\"}")
+                f.write_str(&msg!("yaml-expected-translated").to_serde())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
                 Ok(Translated::Same(v.to_string()))
@@ -305,16 +304,11 @@ impl<'de> Deserialize<'de> for Translated<String> {
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut out = BTreeMap::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    let lang = Lang::parse(&key).ok_or_else(|| {
-                        de::Error::custom(format!(
-                            "`{key}` is not a language code; use codes from `languages:` such as `pl` or `en`"
-                        ))
-                    })?;
+                    let lang = Lang::parse(&key)
+                        .ok_or_else(|| custom(msg!("yaml-not-a-language-key", value = &key)))?;
                     let value: String = map.next_value()?;
                     if out.insert(lang, value).is_some() {
-                        return Err(de::Error::custom(format!(
-                            "language `{key}` is given twice"
-                        )));
+                        return Err(custom(msg!("yaml-language-twice", lang = &key)));
                     }
                 }
                 Ok(Translated::PerLang(out))

@@ -8,6 +8,8 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::options::DuplicateKeyPolicy;
 
 use crate::diagnostics::{Diagnostic, Span};
+use crate::messages::{Arg, Message};
+use crate::msg;
 
 /// Deserialises `text` (a whole YAML file, or the front matter of a Markdown file starting at
 /// line `first_line` of `source`) into `T`.
@@ -33,9 +35,11 @@ fn to_diagnostic(
     first_line: usize,
 ) -> Diagnostic {
     let inner = err.without_snippet();
-    let raw = inner.to_string();
-    let message = strip_location(&raw);
-    let (message, label, help) = explain(inner, message, text);
+    let Explained {
+        message,
+        label,
+        help,
+    } = explain(inner, text);
     let mut d = Diagnostic::error(path, message);
     if let Some(loc) = err.location().filter(|l| l.line() > 0) {
         let line = loc.line() as usize + first_line - 1;
@@ -85,14 +89,38 @@ fn token_width(line: &str, column: usize) -> usize {
     rest[..end].trim_end().chars().count().max(1)
 }
 
-/// Rewrites serde's generic messages into ones a comms officer can act on.
-fn explain(
-    err: &serde_saphyr::Error,
-    message: &str,
-    text: &str,
-) -> (String, Option<String>, Vec<String>) {
+/// An error of serde-saphyr as kronika's message, with the text under the caret and help.
+struct Explained {
+    message: Message,
+    label: Option<Message>,
+    help: Vec<Message>,
+}
+
+impl Explained {
+    fn new(message: Message) -> Explained {
+        Explained {
+            message,
+            label: None,
+            help: Vec::new(),
+        }
+    }
+
+    fn help(mut self, help: Message) -> Explained {
+        self.help.push(help);
+        self
+    }
+}
+
+/// Turns serde's generic errors, and kronika's own carried through serde, into messages a
+/// comms officer can act on. What serde-saphyr's parser says about broken YAML is quoted
+/// as the detail of `yaml-invalid`.
+fn explain(err: &serde_saphyr::Error, text: &str) -> Explained {
     use serde_saphyr::Error as E;
-    let twice = || vec!["each key may appear only once; delete one of them".to_string()];
+    if let E::Message { msg, .. } = err
+        && let Some(message) = Message::from_serde(msg)
+    {
+        return Explained::new(message);
+    }
     match err {
         E::SerdeUnknownField {
             field, expected, ..
@@ -100,39 +128,143 @@ fn explain(
             let known: Vec<String> = expected.iter().map(|k| k.to_string()).collect();
             unknown_key(field, &known)
         }
-        E::SerdeMissingField { field, .. } => (
-            format!("required key `{field}` is missing"),
-            None,
-            vec![format!("add a line `{field}: …`")],
-        ),
-        E::DuplicateMappingKey { key: Some(k), .. } => {
-            (format!("key `{k}` is given twice"), None, twice())
+        E::SerdeMissingField { field, .. } => {
+            Explained::new(msg!("yaml-missing-key", key = *field))
+                .help(msg!("yaml-missing-key-help", key = *field))
         }
-        E::DuplicateMappingKey { key: None, .. } => ("a key is given twice".into(), None, twice()),
-        _ if text.contains('\t') && message.contains("tab") => (
-            message.to_string(),
-            None,
-            vec!["YAML indentation uses spaces; replace the tabs with spaces".into()],
-        ),
-        _ => (message.to_string(), None, Vec::new()),
+        E::DuplicateMappingKey { key: Some(k), .. } => {
+            Explained::new(msg!("yaml-duplicate-key", key = k))
+                .help(msg!("yaml-duplicate-key-help"))
+        }
+        E::DuplicateMappingKey { key: None, .. } => {
+            Explained::new(msg!("yaml-duplicate-unnamed-key")).help(msg!("yaml-duplicate-key-help"))
+        }
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | E::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => Explained::new(msg!(
+            "yaml-wrong-type",
+            expected = expected_message(expected),
+            found = found_message(unexpected)
+        )),
+        E::InvalidScalar { ty, .. } => {
+            Explained::new(msg!("yaml-expected-here", expected = type_name(ty)))
+        }
+        E::InvalidBooleanStrict { .. } => Explained::new(msg!(
+            "yaml-expected-here",
+            expected = msg!("yaml-expected-boolean")
+        )),
+        E::Unexpected { expected, .. } => Explained::new(msg!(
+            "yaml-expected-here",
+            expected = parser_expected(expected)
+        )),
+        _ => {
+            let raw = err.to_string();
+            let detail = strip_location(&raw);
+            let tabs = text.contains('\t') && detail.contains("tab");
+            let explained = Explained::new(msg!("yaml-invalid", detail = detail));
+            if tabs {
+                explained.help(msg!("yaml-tabs-help"))
+            } else {
+                explained
+            }
+        }
     }
 }
 
-fn unknown_key(field: &str, expected: &[String]) -> (String, Option<String>, Vec<String>) {
-    if !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
-        return (
-            format!("unknown key `{field}`"),
-            Some("is this the decimal part of a number written with a comma?".to_string()),
-            vec!["inside { } a comma separates keys: write amounts in quotes with a dot, e.g. amount: \"12.50\"".to_string()],
-        );
+/// What serde says a value should have been: kronika's own description (carried through
+/// serde), or one of serde's for the primitive types, or serde's words as they are.
+fn expected_message(expected: &str) -> Arg {
+    if let Some(m) = Message::from_serde(expected) {
+        return Arg::from(m);
     }
-    let label = nearest(field, expected).map(|k| format!("did you mean `{k}`?"));
-    let help = if label.is_none() {
-        vec![format!("known keys: {}", expected.join(", "))]
+    match expected {
+        "a string" | "a borrowed string" | "a character" => Arg::from(msg!("yaml-expected-text")),
+        "a boolean" => Arg::from(msg!("yaml-expected-boolean")),
+        "a sequence" => Arg::from(msg!("yaml-expected-list")),
+        "a map" => Arg::from(msg!("yaml-expected-mapping")),
+        _ if expected.starts_with("struct ") => Arg::from(msg!("yaml-expected-mapping")),
+        _ => type_name(expected),
+    }
+}
+
+/// What serde-saphyr's parser wanted to read where it found something else.
+fn parser_expected(expected: &str) -> Arg {
+    match expected {
+        "string scalar" | "string" | "str expected" | "missing string" | "scalar" => {
+            Arg::from(msg!("yaml-expected-text"))
+        }
+        "sequence start" | "seq" => Arg::from(msg!("yaml-expected-list")),
+        "mapping start" | "map" => Arg::from(msg!("yaml-expected-mapping")),
+        "bool expected" | "missing bool" => Arg::from(msg!("yaml-expected-boolean")),
+        "an integer" => Arg::from(msg!("yaml-expected-number")),
+        _ => type_name(expected),
+    }
+}
+
+/// A Rust type as serde-saphyr names it (`u64`, `boolean`), or the name as it is.
+fn type_name(ty: &str) -> Arg {
+    let integer = matches!(ty, "usize" | "isize")
+        || (ty.starts_with(['u', 'i']) && ty[1..].parse::<u8>().is_ok());
+    if integer {
+        Arg::from(msg!("yaml-expected-number"))
+    } else if ty == "boolean" || ty == "bool" {
+        Arg::from(msg!("yaml-expected-boolean"))
     } else {
-        Vec::new()
+        Arg::from(ty)
+    }
+}
+
+/// What was written instead, from serde's description of the value (`integer `5``,
+/// `string "x"`, `sequence`), or serde's words as they are.
+fn found_message(found: &str) -> Arg {
+    let value = |prefix: &str| found.strip_prefix(prefix).map(str::trim);
+    let message = match found {
+        "sequence" => msg!("yaml-found-list"),
+        "map" => msg!("yaml-found-mapping"),
+        "unit value" | "null" | "none" => msg!("yaml-found-empty"),
+        _ => {
+            if let Some(quoted) = value("string ") {
+                // serde quotes the text; the message quotes it the language's way.
+                let text = quoted.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
+                msg!("yaml-found-text", value = text.unwrap_or(quoted))
+            } else if let Some(n) = value("integer ").or_else(|| value("floating point ")) {
+                msg!("yaml-found-number", value = n)
+            } else if let Some(b) = value("boolean ") {
+                msg!("yaml-found-boolean", value = b)
+            } else {
+                return Arg::from(found);
+            }
+        }
     };
-    (format!("unknown key `{field}`"), label, help)
+    Arg::from(message)
+}
+
+fn unknown_key(field: &str, expected: &[String]) -> Explained {
+    let message = msg!("yaml-unknown-key", key = field);
+    if !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
+        return Explained {
+            message,
+            label: Some(msg!("yaml-decimal-comma-label")),
+            help: vec![msg!("yaml-decimal-comma-help")],
+        };
+    }
+    match nearest(field, expected) {
+        Some(k) => Explained {
+            message,
+            label: Some(msg!("did-you-mean-label", suggestion = k)),
+            help: Vec::new(),
+        },
+        None => {
+            Explained::new(message).help(msg!("yaml-known-keys-help", keys = expected.join(", ")))
+        }
+    }
 }
 
 /// The known key closest to a typo, if it is close enough to be the likely intent.
@@ -147,14 +279,126 @@ pub fn nearest<'a>(typo: &str, known: &'a [String]) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
+    use serde::Deserialize;
+
     use super::*;
+    use crate::types::{Amount, Date, Translated};
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        count: Option<u64>,
+        date: Option<Date>,
+        title: Option<Translated<String>>,
+        amount: Option<Amount>,
+        draft: Option<bool>,
+    }
+
+    fn error_of(yaml: &str) -> Diagnostic {
+        parse::<Sample>(yaml, "x.yaml", yaml, 1).unwrap_err()
+    }
+
+    #[test]
+    fn errors_of_kronika_types_and_of_serde_become_messages() {
+        for (yaml, message) in [
+            (
+                "date: wczoraj\n",
+                msg!("yaml-not-a-date", value = "wczoraj"),
+            ),
+            ("date: 2012\n", msg!("yaml-not-a-date", value = "2012")),
+            (
+                "amount: \"12,50\"\n",
+                msg!(
+                    "yaml-amount-with-comma",
+                    value = "12,50",
+                    suggestion = "12.50"
+                ),
+            ),
+            (
+                "title: {pl: a, pl: b}\n",
+                msg!("yaml-duplicate-key", key = "pl"),
+            ),
+            (
+                "title: {PL: a}\n",
+                msg!("yaml-not-a-language-key", value = "PL"),
+            ),
+            (
+                "title: [a]\n",
+                msg!(
+                    "yaml-wrong-type",
+                    expected = msg!("yaml-expected-translated"),
+                    found = msg!("yaml-found-list")
+                ),
+            ),
+            (
+                "count: dużo\n",
+                msg!(
+                    "yaml-expected-here",
+                    expected = msg!("yaml-expected-number")
+                ),
+            ),
+            (
+                "date: [1]\n",
+                msg!(
+                    "yaml-wrong-type",
+                    expected = msg!("yaml-expected-date"),
+                    found = msg!("yaml-found-list")
+                ),
+            ),
+            (
+                "amount: 12.5\n",
+                msg!("yaml-amount-as-float", value = "12.5"),
+            ),
+            (
+                "draft: maybe\n",
+                msg!(
+                    "yaml-expected-here",
+                    expected = msg!("yaml-expected-boolean")
+                ),
+            ),
+            ("tytul: x\n", msg!("yaml-unknown-key", key = "tytul")),
+        ] {
+            assert_eq!(error_of(yaml).message, message, "{yaml}");
+        }
+        let broken = error_of("title: \"x\n");
+        assert_eq!(broken.message.id(), "yaml-invalid");
+    }
+
+    #[test]
+    fn serde_descriptions_of_values_become_messages() {
+        for (found, arg) in [
+            (
+                "string \"dużo\"",
+                Arg::from(msg!("yaml-found-text", value = "dużo")),
+            ),
+            (
+                "integer `5`",
+                Arg::from(msg!("yaml-found-number", value = "`5`")),
+            ),
+            (
+                "boolean `true`",
+                Arg::from(msg!("yaml-found-boolean", value = "`true`")),
+            ),
+            ("sequence", Arg::from(msg!("yaml-found-list"))),
+            ("newtype struct", Arg::from("newtype struct")),
+        ] {
+            assert_eq!(found_message(found), arg, "{found}");
+        }
+    }
 
     #[test]
     fn unknown_key_suggests_the_nearest_known_key() {
         let known = vec!["title".to_string(), "projects".to_string()];
-        let (message, label, _) = unknown_key("projetcs", &known);
-        assert_eq!(message, "unknown key `projetcs`");
-        assert_eq!(label.as_deref(), Some("did you mean `projects`?"));
+        let explained = unknown_key("projetcs", &known);
+        assert_eq!(
+            explained.message,
+            msg!("yaml-unknown-key", key = "projetcs")
+        );
+        assert_eq!(
+            explained.label,
+            Some(msg!("did-you-mean-label", suggestion = "projects"))
+        );
         assert_eq!(nearest("projetcs", &known), Some("projects"));
     }
 }

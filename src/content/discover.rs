@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::content::model::Kind;
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::msg;
 use crate::types::Lang;
 
 /// A Markdown file of a news item or standalone page.
@@ -44,8 +45,8 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
     let mut found = Found::default();
     if !content.is_dir() {
         diags.push(
-            Diagnostic::error("content", "there is no content/ folder")
-                .help("news items go in content/news/, projects in content/projects/, pages in content/pages/"),
+            Diagnostic::error("content", msg!("content-missing"))
+                .help(msg!("content-missing-help")),
         );
         return found;
     }
@@ -59,7 +60,10 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
                 let shown = e
                     .path()
                     .map_or_else(|| "content".to_string(), |p| display_path(root, p));
-                diags.push(Diagnostic::error(shown, format!("cannot read: {e}")));
+                diags.push(Diagnostic::error(
+                    shown,
+                    msg!("content-read-failed", error = e.to_string()),
+                ));
                 continue;
             }
         };
@@ -76,7 +80,11 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
         }
         match (parts[0], parts.len()) {
             ("news", 2) | ("news", 3) | ("pages", 2) if file_name.ends_with(".md") => {
-                let kind = if parts[0] == "news" { Kind::News } else { Kind::Page };
+                let kind = if parts[0] == "news" {
+                    Kind::News
+                } else {
+                    Kind::Page
+                };
                 if let Some(file) = markdown_file(kind, &parts, &rel, path, &shown, config, diags) {
                     found.markdown.push(file);
                 }
@@ -91,8 +99,8 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
                 });
             }
             _ => diags.push(
-                Diagnostic::warning(shown, "kronika does not know what this file is, so it is left out")
-                    .help("news items go in content/news/, project files (.yaml) in content/projects/, pages in content/pages/"),
+                Diagnostic::warning(shown, msg!("content-unknown-file"))
+                    .help(msg!("content-unknown-file-help")),
             ),
         }
     }
@@ -114,10 +122,11 @@ fn markdown_file(
         Some((b, l)) => (b, l),
         None => {
             diags.push(
-                Diagnostic::error(shown, "the file name has no language suffix").help(format!(
-                    "name it `{stem}.{}.md` (or another language of site.yaml: {})",
-                    config.default_language,
-                    langs(config)
+                Diagnostic::error(shown, msg!("content-no-language-suffix")).help(msg!(
+                    "content-no-language-suffix-help",
+                    stem = stem,
+                    lang = config.default_language,
+                    languages = langs(config)
                 )),
             );
             return None;
@@ -127,11 +136,15 @@ fn markdown_file(
         Some(l) => l,
         None => {
             diags.push(
-                Diagnostic::error(shown, format!("`{lang_code}` is not a language of this site"))
-                    .help(format!(
-                        "site.yaml lists the languages {}; rename the file or add `{lang_code}` to `languages`",
-                        langs(config)
-                    )),
+                Diagnostic::error(
+                    shown,
+                    msg!("content-language-not-in-site", lang = lang_code),
+                )
+                .help(msg!(
+                    "content-language-not-in-site-help",
+                    lang = lang_code,
+                    languages = langs(config)
+                )),
             );
             return None;
         }
@@ -139,13 +152,8 @@ fn markdown_file(
     let name = if parts.len() == 3 {
         if base != "index" {
             diags.push(
-                Diagnostic::warning(
-                    shown,
-                    "only index.<lang>.md is read in an item folder; this file is left out",
-                )
-                .help(format!(
-                    "rename it to index.{lang}.md, or move it up to content/news/"
-                )),
+                Diagnostic::warning(shown, msg!("content-extra-file-in-folder"))
+                    .help(msg!("content-extra-file-in-folder-help", lang = lang)),
             );
             return None;
         }

@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
 use crate::types::Date;
 use crate::yaml;
 
@@ -72,13 +73,13 @@ pub struct Document {
 /// Parses `source` (already BOM-stripped, with `\n` line ends).
 pub fn parse(source: &str, path: &str) -> Result<Document, Diagnostic> {
     let Some(rest) = source.strip_prefix("---\n") else {
-        let d = Diagnostic::error(path, "the file does not start with front matter");
         return Err(if source.trim().is_empty() {
-            Diagnostic::error(path, "the file is empty")
-                .help("a news item starts with `---`, then `title:` and `date:` lines, then `---` and the text")
+            Diagnostic::error(path, msg!("file-empty")).help(msg!("front-matter-empty-file-help"))
         } else {
-            d.at(Span::new(1, 1, source.lines().next().map_or(1, |l| l.chars().count())), source)
-                .help("start the file with a line `---`, the YAML keys (`title:`, `date:`, …), and another `---`")
+            let first_line = source.lines().next().map_or(1, |l| l.chars().count());
+            Diagnostic::error(path, msg!("front-matter-missing"))
+                .at(Span::new(1, 1, first_line), source)
+                .help(msg!("front-matter-missing-help"))
         });
     };
     let close = rest
@@ -89,10 +90,10 @@ pub fn parse(source: &str, path: &str) -> Result<Document, Diagnostic> {
         })
         .map(|(i, _)| i);
     let Some(close) = close else {
-        return Err(Diagnostic::error(path, "the front matter is never closed")
+        return Err(Diagnostic::error(path, msg!("front-matter-not-closed"))
             .at(Span::new(1, 1, 3), source)
-            .label("opened here")
-            .help("add a line `---` after the last YAML key, before the text"));
+            .label(msg!("front-matter-opened-label"))
+            .help(msg!("front-matter-not-closed-help")));
     };
     let yaml_text = &rest[..close];
     let front: FrontMatter = if yaml_text.trim().is_empty() {
@@ -134,6 +135,6 @@ mod tests {
     #[test]
     fn unclosed_front_matter_is_an_error() {
         let err = parse("---\ntitle: x\n\nBody\n", "a.pl.md").err().unwrap();
-        assert!(err.message.contains("never closed"));
+        assert_eq!(err.message.id(), "front-matter-not-closed");
     }
 }

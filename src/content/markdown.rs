@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::diagnostics::{Diagnostic, Span};
-use crate::types::Slug;
+use crate::msg;
+use crate::types::{Date, Slug};
 
 /// A rendered body.
 pub struct Rendered {
@@ -27,8 +28,16 @@ pub struct Source<'a> {
 pub enum Unresolved {
     /// No content file has that path.
     Missing,
-    /// The file exists but is not published (`a draft`, `embargoed until 2099-01-01`).
-    NotPublished(String),
+    /// The file exists but is not published.
+    NotPublished(Unpublished),
+}
+
+/// Why an item is left out of the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unpublished {
+    Draft,
+    /// Dated in the future: published on that day.
+    Embargoed(Date),
 }
 
 /// Renders `body`. `resolve` maps an internal link target (`projects/x.yaml`, the part after
@@ -69,17 +78,25 @@ pub fn render(
             }) if dest_url.starts_with("@/") => {
                 let target = &dest_url[2..];
                 let href = resolve(target).unwrap_or_else(|why| {
-                    let at = body[range.clone()].find("@/").map_or(range.start, |i| range.start + i);
+                    let at = body[range.clone()]
+                        .find("@/")
+                        .map_or(range.start, |i| range.start + i);
                     let message = match why {
-                        Unresolved::Missing => format!("link to `@/{target}`, which does not exist"),
-                        Unresolved::NotPublished(why) => {
-                            format!("link to `@/{target}`, which is {why} and not published")
+                        Unresolved::Missing => msg!("link-missing", target = target),
+                        Unresolved::NotPublished(Unpublished::Draft) => {
+                            msg!("link-to-draft", target = target)
+                        }
+                        Unresolved::NotPublished(Unpublished::Embargoed(date)) => {
+                            msg!("link-to-embargoed", target = target, date = date.iso())
                         }
                     };
                     errors.push(
                         Diagnostic::error(src.path, message)
-                            .at(Span::from_offset(body, at, dest_url.len(), src.body_line), src.file)
-                            .help("link to a content file by its path under content/, e.g. @/news/2012-02-15-mops-wyrozniony.pl.md or @/projects/pora-na-aktywnosc.yaml"),
+                            .at(
+                                Span::from_offset(body, at, dest_url.len(), src.body_line),
+                                src.file,
+                            )
+                            .help(msg!("link-help")),
                     );
                     String::from("#")
                 });

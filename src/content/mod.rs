@@ -16,12 +16,13 @@ use unicode_normalization::UnicodeNormalization;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Span, display_path};
 use crate::i18n::I18n;
+use crate::msg;
 use crate::types::{Date, Lang, Slug};
 use crate::urls::{LinkStyle, Urls};
 use crate::yaml;
 use discover::MarkdownFile;
 use front_matter::{Document, FrontMatter, span_of};
-use markdown::Unresolved;
+use markdown::{Unpublished, Unresolved};
 use model::{Attachment, Entry, Kind, LangIndex, Site, StaticSource, Tag};
 use project::{FUNDING_SOURCES, Project, ProjectFile};
 
@@ -195,8 +196,9 @@ pub fn load(
         pending.into_iter().partition(|p| p.excluded.is_none());
     let mut targets: HashMap<String, LinkTarget> = HashMap::new();
     for p in &left_out {
-        let why = p.excluded.clone().unwrap_or_default();
-        targets.insert(p.key.clone(), LinkTarget::Excluded(why));
+        if let Some(why) = p.excluded {
+            targets.insert(p.key.clone(), LinkTarget::Excluded(why));
+        }
     }
     for p in &kept {
         targets.insert(p.key.clone(), LinkTarget::Path(p.entry.path.clone()));
@@ -244,7 +246,7 @@ pub fn load(
 enum LinkTarget {
     Path(String),
     Project(Slug),
-    Excluded(String),
+    Excluded(Unpublished),
 }
 
 /// The default-language original a translation inherits from.
@@ -266,7 +268,7 @@ struct Pending {
     text: String,
     body: String,
     body_line: usize,
-    excluded: Option<String>,
+    excluded: Option<Unpublished>,
 }
 
 fn lang_rank(config: &Config, lang: Lang) -> usize {
@@ -280,16 +282,14 @@ fn lang_rank(config: &Config, lang: Lang) -> usize {
 /// Reads a text file as UTF-8 with `\n` line ends, without a BOM.
 fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error(shown, msg!("file-read-failed", error = e.to_string())))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let before = String::from_utf8_lossy(&bytes[..offset]);
         let line = before.matches('\n').count() + 1;
-        Diagnostic::error(shown, format!("the file is not UTF-8 (invalid byte at line {line})"))
-            .help(format!(
-                "save it as UTF-8; from Windows-1250: iconv -f WINDOWS-1250 -t UTF-8 '{shown}' -o '{shown}.utf8' && mv '{shown}.utf8' '{shown}'"
-            ))
+        Diagnostic::error(shown, msg!("file-not-utf8", line = line.to_string()))
+            .help(msg!("file-not-utf8-help", path = shown))
     })?;
     let text = text
         .strip_prefix('\u{feff}')
@@ -304,30 +304,28 @@ fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
 
 fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, Diagnostic> {
     let id = Slug::parse(&p.stem).ok_or_else(|| {
-        Diagnostic::error(&p.shown, format!("`{}` cannot be a project id", p.stem)).help(format!(
-            "a project id is its file name and is used in URLs: rename the file to `{}.yaml`",
-            Slug::from_text(&p.stem).map_or_else(|| "project-name".to_string(), |s| s.to_string())
-        ))
+        let suggestion =
+            Slug::from_text(&p.stem).map_or_else(|| "project-name".to_string(), |s| s.to_string());
+        Diagnostic::error(&p.shown, msg!("project-bad-id", stem = &p.stem))
+            .help(msg!("project-bad-id-help", suggestion = suggestion))
     })?;
     let text = read_text(&p.path, &p.shown)?;
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(&p.shown, "the project file is empty")
-            .help("a project needs at least `title: {pl: \"…\"}`"));
+        return Err(
+            Diagnostic::error(&p.shown, msg!("project-empty")).help(msg!("project-empty-help"))
+        );
     }
     let data: ProjectFile = yaml::parse(&text, &p.shown, &text, 1)?;
     if !data.title.has(config.default_language) {
         return Err(Diagnostic::error(
             &p.shown,
-            format!(
-                "`title` has no text in the default language `{}`",
-                config.default_language
+            msg!(
+                "title-not-in-default-language",
+                lang = config.default_language
             ),
         )
         .at(yaml::key_span(&text, "title"), &text)
-        .help(format!(
-            "write it as `title: {{{}: \"…\"}}`",
-            config.default_language
-        )));
+        .help(msg!("project-title-help", lang = config.default_language)));
     }
     Ok(Project {
         id,
@@ -342,14 +340,11 @@ fn warn_unknown_project_keys(p: &Project, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::warning(
                     &p.source,
-                    format!(
-                        "funding source `{}` is not one kronika translates",
-                        f.source
-                    ),
+                    msg!("project-unknown-funding-source", source = &f.source),
                 )
-                .help(format!(
-                    "known sources: {}; others are shown as written",
-                    FUNDING_SOURCES.join(", ")
+                .help(msg!(
+                    "project-unknown-funding-source-help",
+                    known = FUNDING_SOURCES.join(", ")
                 )),
             );
         }
@@ -380,9 +375,9 @@ fn resolve_entry(
         Some(t) if !t.trim().is_empty() => t.clone(),
         _ => {
             diags.push(
-                Diagnostic::error(shown, "required key `title` is missing")
+                Diagnostic::error(shown, msg!("yaml-missing-key", key = "title"))
                     .at(Span::new(1, 1, 3), &text)
-                    .help("add a line `title: \"…\"` to the front matter"),
+                    .help(msg!("item-title-help")),
             );
             String::new()
         }
@@ -395,9 +390,9 @@ fn resolve_entry(
     // Without a readable original the missing date is a consequence of its error, not news.
     if kind == Kind::News && date.is_none() && !matches!(original, Original::Unreadable) {
         diags.push(
-            Diagnostic::error(shown, "required key `date` is missing")
+            Diagnostic::error(shown, msg!("yaml-missing-key", key = "date"))
                 .at(Span::new(1, 1, 3), &text)
-                .help("add the date of publication, e.g. `date: 2012-02-15`"),
+                .help(msg!("item-date-help")),
         );
     }
     if kind == Kind::Page {
@@ -407,9 +402,9 @@ fn resolve_entry(
         ] {
             if present {
                 diags.push(
-                    Diagnostic::error(shown, format!("`{key}` is not used on standalone pages"))
+                    Diagnostic::error(shown, msg!("page-key-not-used", key = key))
                         .at(yaml::key_span(&text, key), &text)
-                        .help("remove the line; only news items belong to projects or the archive"),
+                        .help(msg!("page-key-not-used-help")),
                 );
             }
         }
@@ -427,16 +422,15 @@ fn resolve_entry(
             None if !projects_are_own || broken_projects.contains(&id.value) => {}
             None => {
                 let known: Vec<String> = projects.iter().map(|p| p.id.to_string()).collect();
-                let mut d =
-                    Diagnostic::error(shown, format!("project `{}` does not exist", id.value))
-                        .at(span_of(id, &text, id.value.chars().count()), &text);
+                let mut d = Diagnostic::error(shown, msg!("project-unknown", id = &id.value))
+                    .at(span_of(id, &text, id.value.chars().count()), &text);
                 if let Some(n) = yaml::nearest(&id.value, &known) {
-                    d = d.label(format!("did you mean `{n}`?"));
+                    d = d.label(msg!("did-you-mean-label", suggestion = n));
                 }
                 d = d.help(if known.is_empty() {
-                    "there are no projects: add content/projects/<id>.yaml".to_string()
+                    msg!("project-none-help")
                 } else {
-                    format!("known projects: {}", known.join(", "))
+                    msg!("project-known-help", known = known.join(", "))
                 });
                 diags.push(d);
             }
@@ -455,15 +449,9 @@ fn resolve_entry(
             }
             None if !tags_are_own => {}
             None => diags.push(
-                Diagnostic::error(
-                    shown,
-                    format!(
-                        "tag `{}` has no letters or digits to make a URL from",
-                        tag.value
-                    ),
-                )
-                .at(span_of(tag, &text, tag.value.chars().count().max(1)), &text)
-                .help("use a word for the tag, e.g. `EFS` or `dobre praktyki`"),
+                Diagnostic::error(shown, msg!("tag-no-slug", tag = &tag.value))
+                    .at(span_of(tag, &text, tag.value.chars().count().max(1)), &text)
+                    .help(msg!("tag-no-slug-help")),
             ),
         }
     }
@@ -472,19 +460,20 @@ fn resolve_entry(
     let slug = match &own.slug {
         Some(s) => Slug::parse(&s.value).or_else(|| {
             diags.push(
-                Diagnostic::error(shown, format!("`{}` is not a valid slug", s.value))
+                Diagnostic::error(shown, msg!("slug-invalid", slug = &s.value))
                     .at(span_of(s, &text, s.value.chars().count().max(1)), &text)
-                    .help(format!(
-                        "a slug is one URL segment of lowercase letters, digits and hyphens, e.g. `{}`",
-                        Slug::from_text(&s.value).map_or_else(|| "mops-wyrozniony".to_string(), |s| s.to_string())
+                    .help(msg!(
+                        "slug-invalid-help",
+                        suggestion = Slug::from_text(&s.value)
+                            .map_or_else(|| "mops-wyrozniony".to_string(), |s| s.to_string())
                     )),
             );
             None
         }),
         None => Slug::from_text(&file.name).or_else(|| {
             diags.push(
-                Diagnostic::error(shown, format!("the name `{}` gives no URL", file.name))
-                    .help("rename the file with letters or digits, or set `slug:` in the front matter"),
+                Diagnostic::error(shown, msg!("name-gives-no-url", name = &file.name))
+                    .help(msg!("name-gives-no-url-help")),
             );
             None
         }),
@@ -499,13 +488,8 @@ fn resolve_entry(
             || config.languages.iter().any(|l| l.as_str() == s.as_str());
         if reserved {
             diags.push(
-                Diagnostic::error(
-                    shown,
-                    format!(
-                        "the page would take the URL /{s}/, which the site uses for its own pages"
-                    ),
-                )
-                .help("set another `slug:` in the front matter"),
+                Diagnostic::error(shown, msg!("page-url-reserved", slug = s.to_string()))
+                    .help(msg!("page-url-reserved-help")),
             );
         }
     }
@@ -516,12 +500,9 @@ fn resolve_entry(
         match alias_path(&a.value) {
             Some(p) => aliases.push(p),
             None => diags.push(
-                Diagnostic::error(
-                    shown,
-                    format!("alias `{}` is not a path of this site", a.value),
-                )
-                .at(span_of(a, &text, a.value.chars().count().max(1)), &text)
-                .help("write the old address as a path starting with `/`, e.g. /index.php?id=440"),
+                Diagnostic::error(shown, msg!("alias-invalid", alias = &a.value))
+                    .at(span_of(a, &text, a.value.chars().count().max(1)), &text)
+                    .help(msg!("alias-invalid-help")),
             ),
         }
     }
@@ -545,10 +526,10 @@ fn resolve_entry(
 
     let mut excluded = None;
     if let Some(d) = date.filter(|d| *d > opts.today) {
-        excluded = Some(format!("embargoed until {}", d.iso()));
+        excluded = Some(Unpublished::Embargoed(d));
     }
     if draft {
-        excluded = Some("a draft".to_string());
+        excluded = Some(Unpublished::Draft);
     }
     if opts.drafts {
         excluded = None;
@@ -639,12 +620,9 @@ fn attachment(
         || name.starts_with('.')
     {
         diags.push(
-            Diagnostic::error(
-                shown,
-                format!("attachment `{name}` is not a file name in the item's folder"),
-            )
-            .at(span, text)
-            .help("put the file beside the item (content/news/<name>/) and give only its name"),
+            Diagnostic::error(shown, msg!("attachment-not-a-name", name = name))
+                .at(span, text)
+                .help(msg!("attachment-not-a-name-help")),
         );
         return None;
     }
@@ -655,11 +633,11 @@ fn attachment(
     });
     let Some(found) = found.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) else {
         diags.push(
-            Diagnostic::error(shown, format!("attachment `{name}` is missing"))
+            Diagnostic::error(shown, msg!("attachment-missing", name = name))
                 .at(span, text)
-                .help(format!(
-                    "put the file in {}/, or correct the name",
-                    shown.rsplit_once('/').map_or("", |(d, _)| d)
+                .help(msg!(
+                    "attachment-missing-help",
+                    folder = shown.rsplit_once('/').map_or("", |(d, _)| d)
                 )),
         );
         return None;
@@ -687,13 +665,8 @@ fn check_unique_paths(pending: &[Pending], diags: &mut Vec<Diagnostic>) {
             {
                 {
                     diags.push(
-                        Diagnostic::error(
-                            &p.entry.source,
-                            format!("two files would be published at /{claim}"),
-                        )
-                        .help(format!(
-                            "{other} has the same URL; give one of them another `slug:` (or alias)"
-                        )),
+                        Diagnostic::error(&p.entry.source, msg!("url-taken", path = claim))
+                            .help(msg!("url-taken-help", other = other)),
                     );
                 }
             }
@@ -729,7 +702,7 @@ fn render_entry(
             LinkTarget::Project(id) => {
                 Ok(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id))))
             }
-            LinkTarget::Excluded(why) => Err(Unresolved::NotPublished(why.clone())),
+            LinkTarget::Excluded(why) => Err(Unresolved::NotPublished(*why)),
         }
     };
     let src = markdown::Source {

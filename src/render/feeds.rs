@@ -6,6 +6,7 @@ use tera::{Context, Tera};
 
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::output::Staging;
 use crate::render::pages::Planned;
 use crate::types::Date;
@@ -45,15 +46,18 @@ pub fn write_all(
     let mut write = |path: &str, template: &str, ctx: &Context| match tera.render(template, ctx) {
         Ok(text) => {
             if let Err(e) = staging.write(path, text.as_bytes()) {
-                errors.push(Diagnostic::error(path, format!("cannot write: {e}")));
+                errors.push(Diagnostic::error(
+                    path,
+                    msg!("write-failed", reason = e.message()),
+                ));
             }
         }
         Err(e) => errors.push(
             Diagnostic::error(
                 format!("themes/{}/templates/{template}", site.config.theme),
-                format!("cannot render {path}"),
+                msg!("render-failed", target = path),
             )
-            .help(e.to_string()),
+            .help(msg!("template-detail-help", detail = e.to_string())),
         ),
     };
 
@@ -115,7 +119,7 @@ pub fn write_all(
     if let Err(e) = staging.write("robots.txt", robots.as_bytes()) {
         errors.push(Diagnostic::error(
             "robots.txt",
-            format!("cannot write: {e}"),
+            msg!("write-failed", reason = e.message()),
         ));
     }
     errors

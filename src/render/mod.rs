@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::output::Staging;
 use crate::progress::Progress;
 use crate::urls::{LinkStyle, output_file};
@@ -63,17 +64,16 @@ pub fn render(
                         Some(rules) => rules.apply(&html),
                         None => html,
                     };
-                    staging
-                        .write(&file, html.as_bytes())
-                        .err()
-                        .map(|e| Diagnostic::error(&file, format!("cannot write the page: {e}")))
+                    staging.write(&file, html.as_bytes()).err().map(|e| {
+                        Diagnostic::error(&file, msg!("write-failed", reason = e.message()))
+                    })
                 }
                 Err(e) => Some(
                     Diagnostic::error(
                         format!("themes/{}/templates/{}", site.config.theme, page.template),
-                        format!("cannot render /{}", page.path),
+                        msg!("render-failed", target = format!("/{}", page.path)),
                     )
-                    .help(error_chain(&e)),
+                    .help(msg!("template-detail-help", detail = error_chain(&e))),
                 ),
             }
         })
@@ -85,10 +85,9 @@ pub fn render(
         .static_files
         .par_iter()
         .filter_map(|(path, source)| {
-            staging
-                .copy(path, source)
-                .err()
-                .map(|e| Diagnostic::error(path.as_str(), format!("cannot copy the file: {e}")))
+            staging.copy(path, source).err().map(|e| {
+                Diagnostic::error(path.as_str(), msg!("copy-failed", reason = e.message()))
+            })
         })
         .collect();
     errors.extend(static_errors);

@@ -10,6 +10,7 @@ use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::embedded;
 use crate::i18n::DateStyle;
+use crate::msg;
 use crate::types::{Amount, Currency, Date, Lang, Money};
 use crate::urls::LinkStyle;
 
@@ -43,7 +44,7 @@ pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, V
             }
             Err(e) => errors.push(Diagnostic::error(
                 display_path(root, entry.path()),
-                format!("cannot read the template: {e}"),
+                msg!("template-read-failed", error = e.to_string()),
             )),
         }
     }
@@ -51,9 +52,9 @@ pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, V
         errors.push(
             Diagnostic::error(
                 format!("themes/{}/templates", site.config.theme),
-                "a template has an error",
+                msg!("template-invalid"),
             )
-            .help(e.to_string()),
+            .help(msg!("template-detail-help", detail = e.to_string())),
         );
     }
     if !errors.is_empty() {

@@ -48,17 +48,18 @@ impl Site {
         fs::remove_file(self.path(rel)).unwrap();
     }
 
-    /// Runs `kronika build --root <site> <args>`.
+    /// Runs `kronika build --root <site> <args>` in the C locale (English messages).
     pub fn build(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_kronika"))
-            .arg("build")
-            .arg("--root")
-            .arg(self.root())
-            .args(args)
-            .env("LANG", "C")
-            .output()
-            .expect("kronika runs");
-        Run::from(out)
+        self.build_in_locale(&[("LANG", "C")], args)
+    }
+
+    /// Runs `kronika build --root <site> <args>` with the locale variables `locale` (see
+    /// [`kronika_in_locale`]).
+    pub fn build_in_locale(&self, locale: &[(&str, &str)], args: &[&str]) -> Run {
+        let root = self.root().to_str().expect("a UTF-8 temporary path");
+        let mut all = vec!["build", "--root", root];
+        all.extend_from_slice(args);
+        kronika_in_locale(locale, &all)
     }
 
     /// Text of a file of the default output folder.
@@ -70,6 +71,18 @@ impl Site {
     pub fn exists(&self, rel: &str) -> bool {
         self.path("public").join(rel).exists()
     }
+}
+
+/// Runs `kronika <args>` with only the locale variables of `locale` set (`LANG`, `LC_ALL`,
+/// `LC_MESSAGES`): those of the machine running the tests are removed.
+pub fn kronika_in_locale(locale: &[(&str, &str)], args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kronika"));
+    cmd.args(args);
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(locale.iter().copied());
+    Run::from(cmd.output().expect("kronika runs"))
 }
 
 pub struct Run {

@@ -1,0 +1,214 @@
+# kronika's own messages in English: the command line's help, the summary and progress
+# lines, every error and warning. (The site's UI strings are in main.ftl.)
+#
+# Every message here also exists in ../pl/cli.ftl, and every message the code uses
+# exists in both (a test checks). Ids start with their area; `-help` ends the text of an
+# `= help:` line and `-label` the text under a caret.
+#
+# The words `error`, `warning`, `note` and `help` that start those lines are not here:
+# they stay English in every language, because editors and CI scripts look for `error:`.
+#
+# Backticks quote what the user wrote or should write (`projects`, `2012-02-15`).
+# A literal brace is written {"{"} and {"}"}.
+
+## The command line, in clap's style: no full stop at the end (clap's own words, such as
+## Usage and Options, stay English)
+cli-about = Builds a bilingual BIP-style archive site from Markdown and YAML
+cli-build = Build the site into the output folder
+cli-build-root = The site folder (holding site.yaml and content/)
+cli-build-output = Where to write the site (relative to --root)
+cli-build-base-url = Replace site.yaml's base_url (e.g. for CI previews)
+cli-build-offline = Write relative links ending in index.html, to browse the output from disk
+cli-build-drafts = Include drafts and embargoed (future-dated) items
+cli-build-quiet = Print only errors
+cli-build-verbose = Print warnings in full and what was written
+
+## The summary line of a build; $languages is a list of build-summary-language
+build-summary = Built { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } ({ $languages }) from { $news ->
+        [one] { $news } news item
+       *[other] { $news } news items
+    } and { $projects ->
+        [one] { $projects } project
+       *[other] { $projects } projects
+    } in { $seconds } s{ $warnings ->
+        [0] {""}
+        [one] , { $warnings } warning
+       *[other] , { $warnings } warnings
+    } → { $output }
+build-summary-language = { $lang } { $pages }
+build-files = { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } in the output, { $changed } changed
+build-failed = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }; nothing was written ({ $output } is unchanged)
+
+## The progress line on a terminal
+progress-loading = Reading content…
+progress-rendering = Rendering pages: { $done }/{ $total }
+progress-writing = Writing the output folder…
+
+## Refused output folders (exit status 2)
+output-refused-site = refusing to build into { $output }: it is the site folder or contains it, and would be overwritten
+output-refused-site-help = use an output folder inside the site, e.g. --output public
+output-refused-protected = refusing to build into { $output }: it is inside the site's { $folder }/ folder
+output-refused-protected-help = use a separate output folder, e.g. --output public
+output-refused-file = refusing to build into { $output }: it is a file, not a folder
+output-refused-file-help = give --output a folder, or remove the file
+output-refused-foreign = refusing to build into { $output }: the folder is not empty and kronika did not create it, so its files could be lost
+output-refused-foreign-help = choose an empty or new folder with --output, or, if kronika may manage this folder, adopt it with `touch { $marker }`
+
+## Reading and writing failed (exit status 3); $error is the system's own description
+io-open-site-folder = cannot open the site folder { $path }: { $error }
+io-read = cannot read { $path }: { $error }
+io-create = cannot create { $path }: { $error }
+io-write = cannot write { $path }: { $error }
+io-replace = cannot replace { $path }: { $error }
+io-remove-old-staging = cannot remove the old staging folder { $path }: { $error }
+io-create-staging = cannot create the staging folder { $path }: { $error }
+io-write-marker = cannot write the marker in { $path }: { $error }
+io-move-into-place = cannot move the built site to { $path }: { $error }
+
+## Writing the built site; $reason is one of the write-* messages
+write-failed = cannot write the file: { $reason }
+copy-failed = cannot copy the file: { $reason }
+write-system = { $error }
+write-same-file = two outputs want the same file { $path }
+write-outside = refusing to write outside the output folder: { $path }
+write-thread-failed = a render thread failed
+
+## Templates (Tera) and the site's Fluent files; $detail is the library's own description
+template-read-failed = cannot read the template: { $error }
+template-invalid = a template has an error
+render-failed = cannot render { $target }
+template-detail-help = the template engine says: { $detail }
+fluent-syntax = Fluent syntax error: { $detail }
+fluent-syntax-help = see https://projectfluent.org/fluent/guide/ for the message syntax
+
+## Files
+file-read-failed = cannot read the file: { $error }
+file-not-utf8 = the file is not UTF-8 (invalid byte at line { $line })
+file-not-utf8-help = save it as UTF-8; from Windows-1250: iconv -f WINDOWS-1250 -t UTF-8 '{ $path }' -o '{ $path }.utf8' && mv '{ $path }.utf8' '{ $path }'
+file-empty = the file is empty
+
+## YAML: site.yaml, project files and front matter
+yaml-invalid = invalid YAML: { $detail }
+yaml-tabs-help = YAML indentation uses spaces; replace the tabs with spaces
+yaml-unknown-key = unknown key `{ $key }`
+did-you-mean-label = did you mean `{ $suggestion }`?
+yaml-known-keys-help = known keys: { $keys }
+yaml-decimal-comma-label = is this the decimal part of a number written with a comma?
+yaml-decimal-comma-help = inside {"{"} {"}"} a comma separates keys: write amounts in quotes with a dot, e.g. amount: "12.50"
+yaml-missing-key = required key `{ $key }` is missing
+yaml-missing-key-help = add a line `{ $key }: …`
+yaml-duplicate-key = key `{ $key }` is given twice
+yaml-duplicate-unnamed-key = a key is given twice
+yaml-duplicate-key-help = each key may appear only once; delete one of them
+yaml-wrong-type = wrong kind of value: expected { $expected }, found { $found }
+yaml-expected-here = expected { $expected } here
+yaml-expected-text = a text
+yaml-expected-boolean = true or false
+yaml-expected-list = a list
+yaml-expected-mapping = keys with values
+yaml-expected-number = a whole number
+yaml-expected-date = a date written YYYY-MM-DD
+yaml-expected-amount = an amount written as a quoted decimal, e.g. "46974038.58"
+yaml-expected-translated = a text, or one text per language such as {"{"}pl: "…", en: "…"{"}"}
+yaml-found-text = the text "{ $value }"
+yaml-found-number = the number { $value }
+yaml-found-boolean = the value { $value }
+yaml-found-list = a list
+yaml-found-mapping = keys with values
+yaml-found-empty = nothing
+yaml-not-a-language = `{ $value }` is not a language code; use a two-letter ISO 639 code such as `pl` or `en`
+yaml-not-a-language-key = `{ $value }` is not a language code; use codes from `languages:` such as `pl` or `en`
+yaml-language-twice = language `{ $lang }` is given twice
+yaml-not-a-date = `{ $value }` is not a date; write it as YYYY-MM-DD, for example 2012-02-15
+yaml-not-a-currency = `{ $value }` is not a currency code; use a three-letter ISO 4217 code such as PLN or EUR
+yaml-amount-with-comma = `{ $value }` is not an amount: use a dot as the decimal separator and no grouping, e.g. "{ $suggestion }"
+yaml-not-an-amount = `{ $value }` is not an amount; write digits with a dot before the grosze, e.g. "12.50"
+yaml-amount-as-float = amount { $value } is written as a number with a fraction; quote it ("{ $value }") so no grosz is lost to floating point
+
+## site.yaml
+config-missing = there is no site.yaml in the site folder
+config-missing-help = run kronika in the folder that holds site.yaml, or pass --root { $root }; README.md shows a minimal site.yaml
+config-bad-base-url = `{ $url }` is not a usable base URL
+config-bad-base-url-help = write the full address where the site will be served, e.g. https://example.org/archiwum/
+config-language-twice = language `{ $lang }` is listed twice
+config-default-language-not-listed = the default language `{ $lang }` is not in `languages`
+config-default-language-not-listed-help = add `{ $lang }` to `languages`
+title-not-in-default-language = `title` has no text in the default language `{ $lang }`
+config-title-language-not-listed = `title` is given in `{ $lang }`, which is not in `languages`
+config-locale-language-not-listed = `locales` names `{ $lang }`, which is not in `languages`
+config-bad-locale = `{ $tag }` is not a locale tag
+config-bad-locale-help = write a BCP 47 tag: a language and a region, e.g. pl-PL or en-GB
+config-bad-theme = `{ $theme }` is not a theme name
+config-bad-theme-help = a theme is a folder under themes/; use lowercase letters, digits and hyphens
+
+## Finding the content files
+content-missing = there is no content/ folder
+content-missing-help = news items go in content/news/, projects in content/projects/, pages in content/pages/
+content-read-failed = cannot read: { $error }
+content-unknown-file = kronika does not know what this file is, so it is left out
+content-unknown-file-help = news items go in content/news/, project files (.yaml) in content/projects/, pages in content/pages/
+content-no-language-suffix = the file name has no language suffix
+content-no-language-suffix-help = name it `{ $stem }.{ $lang }.md` (or another language of site.yaml: { $languages })
+content-language-not-in-site = `{ $lang }` is not a language of this site
+content-language-not-in-site-help = site.yaml lists the languages { $languages }; rename the file or add `{ $lang }` to `languages`
+content-extra-file-in-folder = only index.<lang>.md is read in an item folder; this file is left out
+content-extra-file-in-folder-help = rename it to index.{ $lang }.md, or move it up to content/news/
+
+## Front matter
+front-matter-missing = the file does not start with front matter
+front-matter-missing-help = start the file with a line `---`, the YAML keys (`title:`, `date:`, …), and another `---`
+front-matter-empty-file-help = a news item starts with `---`, then `title:` and `date:` lines, then `---` and the text
+front-matter-not-closed = the front matter is never closed
+front-matter-opened-label = opened here
+front-matter-not-closed-help = add a line `---` after the last YAML key, before the text
+item-title-help = add a line `title: "…"` to the front matter
+item-date-help = add the date of publication, e.g. `date: 2012-02-15`
+page-key-not-used = `{ $key }` is not used on standalone pages
+page-key-not-used-help = remove the line; only news items belong to projects or the archive
+
+## Projects
+project-bad-id = `{ $stem }` cannot be a project id
+project-bad-id-help = a project id is its file name and is used in URLs: rename the file to `{ $suggestion }.yaml`
+project-empty = the project file is empty
+project-empty-help = a project needs at least `title: {"{"}pl: "…"{"}"}`
+project-title-help = write it as `title: {"{"}{ $lang }: "…"{"}"}`
+project-unknown-funding-source = funding source `{ $source }` is not one kronika translates
+project-unknown-funding-source-help = known sources: { $known }; others are shown as written
+project-unknown = project `{ $id }` does not exist
+project-known-help = known projects: { $known }
+project-none-help = there are no projects: add content/projects/<id>.yaml
+
+## Tags, slugs, URLs and aliases
+tag-no-slug = tag `{ $tag }` has no letters or digits to make a URL from
+tag-no-slug-help = use a word for the tag, e.g. `EFS` or `dobre praktyki`
+slug-invalid = `{ $slug }` is not a valid slug
+slug-invalid-help = a slug is one URL segment of lowercase letters, digits and hyphens, e.g. `{ $suggestion }`
+name-gives-no-url = the name `{ $name }` gives no URL
+name-gives-no-url-help = rename the file with letters or digits, or set `slug:` in the front matter
+page-url-reserved = the page would take the URL /{ $slug }/, which the site uses for its own pages
+page-url-reserved-help = set another `slug:` in the front matter
+url-taken = two files would be published at /{ $path }
+url-taken-help = { $other } has the same URL; give one of them another `slug:` (or alias)
+alias-invalid = alias `{ $alias }` is not a path of this site
+alias-invalid-help = write the old address as a path starting with `/`, e.g. /index.php?id=440
+
+## Attachments
+attachment-not-a-name = attachment `{ $name }` is not a file name in the item's folder
+attachment-not-a-name-help = put the file beside the item (content/news/<name>/) and give only its name
+attachment-missing = attachment `{ $name }` is missing
+attachment-missing-help = put the file in { $folder }/, or correct the name
+
+## Links to other content (@/…)
+link-missing = link to `@/{ $target }`, which does not exist
+link-to-draft = link to `@/{ $target }`, which is a draft and not published
+link-to-embargoed = link to `@/{ $target }`, which is embargoed until { $date } and not published
+link-help = link to a content file by its path under content/, e.g. @/news/2012-02-15-mops-wyrozniony.pl.md or @/projects/pora-na-aktywnosc.yaml

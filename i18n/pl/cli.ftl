@@ -1,0 +1,222 @@
+# Komunikaty samego programu kronika po polsku: pomoc wiersza poleceń, podsumowanie,
+# wiersz postępu, wszystkie błędy i ostrzeżenia. (Teksty interfejsu serwisu są w main.ftl.)
+#
+# Każdy komunikat istnieje też w ../en/cli.ftl, a każdy komunikat używany w kodzie – w obu
+# plikach (sprawdza to test). Identyfikatory zaczynają się od obszaru; końcówka `-help`
+# oznacza tekst wiersza `= help:`, a `-label` – tekst pod znacznikiem ^^^.
+#
+# Słów `error`, `warning`, `note` i `help` na początku tych wierszy tu nie ma: zostają
+# angielskie w każdym języku, bo edytory i skrypty CI szukają właśnie `error:`.
+#
+# W odwróconych apostrofach jest to, co użytkownik napisał lub ma wpisać (`projects`,
+# `2012-02-15`). Nawias klamrowy zapisuje się jako {"{"} i {"}"}.
+# Formy liczby mnogiej (CLDR): one = 1; few = 2–4, 22–24, …; many = 0, 5–21, 25–31, …
+
+## Wiersz poleceń, w stylu clap: bez kropki na końcu (słowa samego clap, np. Usage
+## i Options, zostają angielskie)
+cli-about = Buduje dwujęzyczny serwis archiwalny w stylu BIP z plików Markdown i YAML
+cli-build = Buduje serwis w folderze wynikowym
+cli-build-root = Folder serwisu (z plikiem site.yaml i folderem content/)
+cli-build-output = Dokąd zapisać serwis (względem --root)
+cli-build-base-url = Zastępuje base_url z site.yaml (np. na potrzeby podglądu w CI)
+cli-build-offline = Zapisuje względne odnośniki zakończone na index.html, by wynik dało się przeglądać z dysku
+cli-build-drafts = Uwzględnia szkice i wiadomości objęte embargiem (z datą w przyszłości)
+cli-build-quiet = Wypisuje tylko błędy
+cli-build-verbose = Wypisuje pełne ostrzeżenia i to, co zostało zapisane
+
+## Podsumowanie budowania; $languages to lista komunikatów build-summary-language.
+## Po „Zbudowano” biernik (1 stronę, 2 strony, 5 stron), po „z” dopełniacz
+## (1 wiadomości, 5 wiadomości; 1 projektu, 2 projektów).
+build-summary = Zbudowano { $pages ->
+        [one] { $pages } stronę
+        [few] { $pages } strony
+       *[many] { $pages } stron
+    } ({ $languages }) z { $news } wiadomości i { $projects ->
+        [one] { $projects } projektu
+       *[many] { $projects } projektów
+    } w { $seconds } s{ $warnings ->
+        [0] {""}
+        [one] , { $warnings } ostrzeżenie
+        [few] , { $warnings } ostrzeżenia
+       *[many] , { $warnings } ostrzeżeń
+    } → { $output }
+build-summary-language = { $lang } { $pages }
+build-files = { $files ->
+        [one] { $files } plik
+        [few] { $files } pliki
+       *[many] { $files } plików
+    } w folderze wynikowym, { $changed ->
+        [one] { $changed } zmieniony
+        [few] { $changed } zmienione
+       *[many] { $changed } zmienionych
+    }
+build-failed = { $errors ->
+        [one] { $errors } błąd
+        [few] { $errors } błędy
+       *[many] { $errors } błędów
+    }; niczego nie zapisano ({ $output } pozostaje bez zmian)
+
+## Wiersz postępu w terminalu
+progress-loading = Wczytywanie treści…
+progress-rendering = Generowanie stron: { $done }/{ $total }
+progress-writing = Zapisywanie folderu wynikowego…
+
+## Odrzucone foldery wynikowe (kod wyjścia 2)
+output-refused-site = odmowa zapisu do { $output }: to folder serwisu lub folder, który go zawiera – serwis zostałby nadpisany
+output-refused-site-help = wskaż folder wynikowy wewnątrz serwisu, np. --output public
+output-refused-protected = odmowa zapisu do { $output }: to miejsce wewnątrz folderu { $folder }/ serwisu
+output-refused-protected-help = wskaż osobny folder wynikowy, np. --output public
+output-refused-file = odmowa zapisu do { $output }: to plik, a nie folder
+output-refused-file-help = podaj w --output folder albo usuń ten plik
+output-refused-foreign = odmowa zapisu do { $output }: folder nie jest pusty i nie utworzył go program kronika, więc jego pliki mogłyby przepaść
+output-refused-foreign-help = wybierz opcją --output pusty lub nowy folder albo, jeśli kronika może zarządzać tym folderem, przejmij go poleceniem `touch { $marker }`
+
+## Błędy odczytu i zapisu (kod wyjścia 3); $error to opis podany przez system
+io-open-site-folder = nie można otworzyć folderu serwisu { $path }: { $error }
+io-read = nie można odczytać { $path }: { $error }
+io-create = nie można utworzyć { $path }: { $error }
+io-write = nie można zapisać { $path }: { $error }
+io-replace = nie można zastąpić { $path }: { $error }
+io-remove-old-staging = nie można usunąć starego folderu tymczasowego { $path }: { $error }
+io-create-staging = nie można utworzyć folderu tymczasowego { $path }: { $error }
+io-write-marker = nie można zapisać znacznika w { $path }: { $error }
+io-move-into-place = nie można przenieść zbudowanego serwisu do { $path }: { $error }
+
+## Zapis zbudowanego serwisu; $reason to jeden z komunikatów write-*
+write-failed = nie można zapisać pliku: { $reason }
+copy-failed = nie można skopiować pliku: { $reason }
+write-system = { $error }
+write-same-file = dwa wyniki miałyby trafić do tego samego pliku { $path }
+write-outside = odmowa zapisu poza folderem wynikowym: { $path }
+write-thread-failed = jeden z wątków generowania stron zawiódł
+
+## Szablony (Tera) i pliki Fluent serwisu; $detail to opis podany przez bibliotekę
+template-read-failed = nie można odczytać szablonu: { $error }
+template-invalid = szablon zawiera błąd
+render-failed = nie można wygenerować { $target }
+template-detail-help = komunikat silnika szablonów: { $detail }
+fluent-syntax = błąd składni Fluent: { $detail }
+fluent-syntax-help = składnię komunikatów opisuje https://projectfluent.org/fluent/guide/
+
+## Pliki
+file-read-failed = nie można odczytać pliku: { $error }
+file-not-utf8 = plik nie jest zapisany w UTF-8 (niepoprawny bajt w wierszu { $line })
+file-not-utf8-help = zapisz go w UTF-8; z kodowania Windows-1250: iconv -f WINDOWS-1250 -t UTF-8 '{ $path }' -o '{ $path }.utf8' && mv '{ $path }.utf8' '{ $path }'
+file-empty = plik jest pusty
+
+## YAML: site.yaml, pliki projektów i nagłówki wiadomości
+yaml-invalid = niepoprawny YAML: { $detail }
+yaml-tabs-help = wcięcia w YAML robi się spacjami; zamień tabulatory na spacje
+yaml-unknown-key = nieznany klucz `{ $key }`
+did-you-mean-label = czy chodziło o `{ $suggestion }`?
+yaml-known-keys-help = znane klucze: { $keys }
+yaml-decimal-comma-label = czy to część dziesiętna liczby zapisanej z przecinkiem?
+yaml-decimal-comma-help = wewnątrz {"{"} {"}"} przecinek oddziela klucze: kwoty zapisuj w cudzysłowie i z kropką, np. amount: "12.50"
+yaml-missing-key = brak wymaganego klucza `{ $key }`
+yaml-missing-key-help = dodaj wiersz `{ $key }: …`
+yaml-duplicate-key = klucz `{ $key }` występuje dwukrotnie
+yaml-duplicate-unnamed-key = jeden z kluczy występuje dwukrotnie
+yaml-duplicate-key-help = każdy klucz może wystąpić tylko raz; usuń jedno z wystąpień
+yaml-wrong-type = nieodpowiedni rodzaj wartości (oczekiwano: { $expected }; podano: { $found })
+yaml-expected-here = w tym miejscu oczekiwano: { $expected }
+yaml-expected-text = tekst
+yaml-expected-boolean = true lub false
+yaml-expected-list = lista
+yaml-expected-mapping = klucze z wartościami
+yaml-expected-number = liczba całkowita
+yaml-expected-date = data w formacie RRRR-MM-DD
+yaml-expected-amount = kwota w cudzysłowie, z kropką dziesiętną, np. "46974038.58"
+yaml-expected-translated = tekst albo osobny tekst dla każdego języka, np. {"{"}pl: "…", en: "…"{"}"}
+yaml-found-text = tekst „{ $value }”
+yaml-found-number = liczba { $value }
+yaml-found-boolean = wartość { $value }
+yaml-found-list = lista
+yaml-found-mapping = klucze z wartościami
+yaml-found-empty = pusta wartość
+yaml-not-a-language = `{ $value }` nie jest kodem języka; użyj dwuliterowego kodu ISO 639, np. `pl` lub `en`
+yaml-not-a-language-key = `{ $value }` nie jest kodem języka; użyj kodów z `languages:`, np. `pl` lub `en`
+yaml-language-twice = język `{ $lang }` podano dwukrotnie
+yaml-not-a-date = `{ $value }` nie jest datą; zapisz ją w formacie RRRR-MM-DD, np. 2012-02-15
+yaml-not-a-currency = `{ $value }` nie jest kodem waluty; użyj trzyliterowego kodu ISO 4217, np. PLN lub EUR
+yaml-amount-with-comma = `{ $value }` nie jest kwotą: część dziesiętną oddziel kropką i nie grupuj cyfr, np. "{ $suggestion }"
+yaml-not-an-amount = `{ $value }` nie jest kwotą; zapisz cyfry z kropką przed groszami, np. "12.50"
+yaml-amount-as-float = kwotę { $value } zapisano jako liczbę z częścią ułamkową; ujmij ją w cudzysłów ("{ $value }"), aby żaden grosz nie zginął w obliczeniach zmiennoprzecinkowych
+
+## site.yaml
+config-missing = w folderze serwisu nie ma pliku site.yaml
+config-missing-help = uruchom program kronika w folderze z plikiem site.yaml albo podaj --root { $root }; minimalny site.yaml pokazuje README.md
+config-bad-base-url = `{ $url }` nie nadaje się na bazowy adres URL
+config-bad-base-url-help = wpisz pełny adres, pod którym serwis będzie dostępny, np. https://example.org/archiwum/
+config-language-twice = język `{ $lang }` występuje na liście dwukrotnie
+config-default-language-not-listed = domyślnego języka `{ $lang }` nie ma w `languages`
+config-default-language-not-listed-help = dodaj `{ $lang }` do `languages`
+title-not-in-default-language = `title` nie ma tekstu w domyślnym języku `{ $lang }`
+config-title-language-not-listed = `title` podano w języku `{ $lang }`, którego nie ma w `languages`
+config-locale-language-not-listed = `locales` wymienia język `{ $lang }`, którego nie ma w `languages`
+config-bad-locale = `{ $tag }` nie jest znacznikiem ustawień regionalnych
+config-bad-locale-help = wpisz znacznik BCP 47: język i region, np. pl-PL lub en-GB
+config-bad-theme = `{ $theme }` nie jest nazwą motywu
+config-bad-theme-help = motyw to folder w themes/; jego nazwa może zawierać małe litery, cyfry i łączniki
+
+## Wyszukiwanie plików treści
+content-missing = nie ma folderu content/
+content-missing-help = wiadomości umieszcza się w content/news/, projekty w content/projects/, strony w content/pages/
+content-read-failed = nie można odczytać: { $error }
+content-unknown-file = kronika nie wie, czym jest ten plik, więc go pomija
+content-unknown-file-help = wiadomości umieszcza się w content/news/, pliki projektów (.yaml) w content/projects/, strony w content/pages/
+content-no-language-suffix = w nazwie pliku brakuje kodu języka
+content-no-language-suffix-help = nazwij go `{ $stem }.{ $lang }.md` (lub użyj innego języka z site.yaml: { $languages })
+content-language-not-in-site = `{ $lang }` nie jest językiem tego serwisu
+content-language-not-in-site-help = site.yaml wymienia języki: { $languages }; zmień nazwę pliku albo dodaj `{ $lang }` do `languages`
+content-extra-file-in-folder = w folderze wiadomości czytany jest tylko plik index.<język>.md; ten plik jest pomijany
+content-extra-file-in-folder-help = zmień jego nazwę na index.{ $lang }.md albo przenieś go do content/news/
+
+## Nagłówek YAML wiadomości i strony (front matter)
+front-matter-missing = plik nie zaczyna się od nagłówka YAML (front matter)
+front-matter-missing-help = zacznij plik wierszem `---`, potem wpisz klucze YAML (`title:`, `date:`, …) i zamknij je kolejnym wierszem `---`
+front-matter-empty-file-help = wiadomość zaczyna się wierszem `---`, po nim są wiersze `title:` i `date:`, znowu `---`, a dalej tekst
+front-matter-not-closed = nagłówek YAML (front matter) nie jest zamknięty
+front-matter-opened-label = tu się zaczyna
+front-matter-not-closed-help = dodaj wiersz `---` po ostatnim kluczu YAML, przed tekstem
+item-title-help = dodaj do nagłówka wiersz `title: "…"`
+item-date-help = dodaj datę publikacji, np. `date: 2012-02-15`
+page-key-not-used = klucz `{ $key }` nie jest używany na stronach samodzielnych
+page-key-not-used-help = usuń ten wiersz; do projektów i archiwum należą tylko wiadomości
+
+## Projekty
+project-bad-id = `{ $stem }` nie może być identyfikatorem projektu
+project-bad-id-help = identyfikator projektu to nazwa jego pliku, używana w adresach URL: zmień nazwę pliku na `{ $suggestion }.yaml`
+project-empty = plik projektu jest pusty
+project-empty-help = projekt musi mieć co najmniej `title: {"{"}pl: "…"{"}"}`
+project-title-help = zapisz go jako `title: {"{"}{ $lang }: "…"{"}"}`
+project-unknown-funding-source = kronika nie tłumaczy źródła finansowania `{ $source }`
+project-unknown-funding-source-help = znane źródła: { $known }; inne są wyświetlane tak, jak je zapisano
+project-unknown = projekt `{ $id }` nie istnieje
+project-known-help = znane projekty: { $known }
+project-none-help = nie ma żadnych projektów: dodaj content/projects/<id>.yaml
+
+## Tagi, slugi, adresy URL i aliasy
+tag-no-slug = w tagu `{ $tag }` nie ma liter ani cyfr, z których powstałby adres URL
+tag-no-slug-help = użyj jako tagu słowa, np. `EFS` lub `dobre praktyki`
+slug-invalid = `{ $slug }` nie jest poprawnym slugiem
+slug-invalid-help = slug to jeden segment adresu URL złożony z małych liter, cyfr i łączników, np. `{ $suggestion }`
+name-gives-no-url = z nazwy `{ $name }` nie da się utworzyć adresu URL
+name-gives-no-url-help = zmień nazwę pliku tak, by zawierała litery lub cyfry, albo ustaw w nagłówku `slug:`
+page-url-reserved = strona zajęłaby adres /{ $slug }/, którego serwis używa dla własnych stron
+page-url-reserved-help = ustaw w nagłówku inny `slug:`
+url-taken = dwa pliki zostałyby opublikowane pod adresem /{ $path }
+url-taken-help = { $other } ma ten sam adres; nadaj jednemu z nich inny `slug:` (lub alias)
+alias-invalid = alias `{ $alias }` nie jest ścieżką w tym serwisie
+alias-invalid-help = zapisz stary adres jako ścieżkę zaczynającą się od `/`, np. /index.php?id=440
+
+## Załączniki
+attachment-not-a-name = załącznik `{ $name }` nie jest nazwą pliku z folderu wiadomości
+attachment-not-a-name-help = umieść plik obok wiadomości (content/news/<nazwa>/) i podaj tylko jego nazwę
+attachment-missing = brak załącznika `{ $name }`
+attachment-missing-help = umieść plik w { $folder }/ albo popraw nazwę
+
+## Odnośniki do innych treści (@/…)
+link-missing = odnośnik do nieistniejącego pliku `@/{ $target }`
+link-to-draft = odnośnik do szkicu `@/{ $target }`, który nie został opublikowany
+link-to-embargoed = odnośnik do `@/{ $target }` – wiadomość jest objęta embargiem do { $date } i nie została opublikowana
+link-help = podaj ścieżkę pliku treści względem folderu content/, np. @/news/2012-02-15-mops-wyrozniony.pl.md lub @/projects/pora-na-aktywnosc.yaml
