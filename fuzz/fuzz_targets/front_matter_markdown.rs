@@ -4,6 +4,7 @@
 #![no_main]
 
 use kronika::content::{front_matter, markdown};
+use kronika::render::typography::Typography;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -28,8 +29,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut errors = Vec::new();
     let rendered = markdown::render(&doc.body, &src, &resolve, &mut errors);
+    let catalog = kronika::messages::Catalog::new(kronika::types::Lang::parse("pl").expect("pl"));
     for e in &errors {
-        let _ = e.to_string();
+        let _ = e.render(&catalog);
     }
-    let _ = kronika::render::typography::polish().apply(&rendered.html);
+    let polish = Typography::from_rules(Some("„”"), "a i o u w z");
+    let _ = polish.apply(&rendered.html);
 });

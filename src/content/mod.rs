@@ -24,7 +24,7 @@ use discover::MarkdownFile;
 use front_matter::{Document, FrontMatter, span_of};
 use markdown::{Unpublished, Unresolved};
 use model::{Attachment, Entry, Kind, LangIndex, Site, StaticSource, Tag};
-use project::{FUNDING_SOURCES, Project, ProjectFile};
+use project::{FUNDING_SOURCES, Project};
 
 /// What the build asked of loading.
 pub struct LoadOptions {
@@ -310,28 +310,7 @@ fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, D
             .help(msg!("project-bad-id-help", suggestion = suggestion))
     })?;
     let text = read_text(&p.path, &p.shown)?;
-    if text.trim().is_empty() {
-        return Err(
-            Diagnostic::error(&p.shown, msg!("project-empty")).help(msg!("project-empty-help"))
-        );
-    }
-    let data: ProjectFile = yaml::parse(&text, &p.shown, &text, 1)?;
-    if !data.title.has(config.default_language) {
-        return Err(Diagnostic::error(
-            &p.shown,
-            msg!(
-                "title-not-in-default-language",
-                lang = config.default_language
-            ),
-        )
-        .at(yaml::key_span(&text, "title"), &text)
-        .help(msg!("project-title-help", lang = config.default_language)));
-    }
-    Ok(Project {
-        id,
-        source: p.shown.clone(),
-        data,
-    })
+    Project::parse(id, &p.shown, &text, config.default_language)
 }
 
 fn warn_unknown_project_keys(p: &Project, diags: &mut Vec<Diagnostic>) {

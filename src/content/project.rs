@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::types::{Amount, Currency, Date, Money, Slug, Translated};
+use crate::diagnostics::Diagnostic;
+use crate::msg;
+use crate::types::{Amount, Currency, Date, Lang, Money, Slug, Translated};
+use crate::yaml;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,6 +67,37 @@ pub struct Project {
     pub id: Slug,
     pub source: String,
     pub data: ProjectFile,
+}
+
+impl Project {
+    /// Parses the text of project `id` (file `shown`), already BOM-stripped with `\n` line
+    /// ends; its title must have text in `default_language`.
+    pub fn parse(
+        id: Slug,
+        shown: &str,
+        text: &str,
+        default_language: Lang,
+    ) -> Result<Project, Diagnostic> {
+        if text.trim().is_empty() {
+            return Err(
+                Diagnostic::error(shown, msg!("project-empty")).help(msg!("project-empty-help"))
+            );
+        }
+        let data: ProjectFile = yaml::parse(text, shown, text, 1)?;
+        if !data.title.has(default_language) {
+            return Err(Diagnostic::error(
+                shown,
+                msg!("title-not-in-default-language", lang = default_language),
+            )
+            .at(yaml::key_span(text, "title"), text)
+            .help(msg!("project-title-help", lang = default_language)));
+        }
+        Ok(Project {
+            id,
+            source: shown.to_string(),
+            data,
+        })
+    }
 }
 
 /// Funding sources kronika knows (their names are translated by `funding-source-*` messages).

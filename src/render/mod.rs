@@ -8,7 +8,7 @@ mod context;
 mod feeds;
 mod pages;
 pub mod templates;
-mod typography;
+pub mod typography;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -27,23 +27,29 @@ pub struct Typography {
 impl Typography {
     /// The rules of `lang` from its Fluent messages, as far as `site.yaml` switches them on.
     pub fn new(i18n: &I18n, lang: Lang, switches: config::Typography) -> Typography {
+        let quotes = (switches.smart_quotes && i18n.exists(lang, "typography-quotes"))
+            .then(|| i18n.get(lang, "typography-quotes", None));
+        let words = (switches.single_letter_nbsp
+            && i18n.has(lang, "typography-single-letter-words"))
+        .then(|| i18n.get(lang, "typography-single-letter-words", None));
+        Typography::from_rules(quotes.as_deref(), words.as_deref().unwrap_or(""))
+    }
+
+    /// Rules given directly: `quotes` as two characters (`„”`), `single_letter_words`
+    /// separated by spaces (`a i o u w z`). Anything else is ignored.
+    pub fn from_rules(quotes: Option<&str>, single_letter_words: &str) -> Typography {
         let mut rules = Typography::default();
-        if switches.smart_quotes && i18n.exists(lang, "typography-quotes") {
-            let marks: Vec<char> = i18n.get(lang, "typography-quotes", None).chars().collect();
+        if let Some(marks) = quotes {
+            let marks: Vec<char> = marks.chars().collect();
             if let [open, close] = marks[..] {
                 rules.quotes = Some((open, close));
             }
         }
-        if switches.single_letter_nbsp && i18n.has(lang, "typography-single-letter-words") {
-            for word in i18n
-                .get(lang, "typography-single-letter-words", None)
-                .split_whitespace()
-            {
-                let mut chars = word.chars();
-                if let (Some(c), None) = (chars.next(), chars.next()) {
-                    rules.single_letters.extend(c.to_lowercase());
-                    rules.single_letters.extend(c.to_uppercase());
-                }
+        for word in single_letter_words.split_whitespace() {
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                rules.single_letters.extend(c.to_lowercase());
+                rules.single_letters.extend(c.to_uppercase());
             }
         }
         rules
@@ -224,16 +230,10 @@ mod tests {
     use super::*;
 
     fn polish() -> Typography {
-        Typography {
-            quotes: Some(('„', '”')),
-            single_letters: "aAiIoOuUwWzZ".chars().collect(),
-        }
+        Typography::from_rules(Some("„”"), "a i o u w z")
     }
     fn english() -> Typography {
-        Typography {
-            quotes: Some(('“', '”')),
-            single_letters: Vec::new(),
-        }
+        Typography::from_rules(Some("“”"), "")
     }
 
     #[test]
