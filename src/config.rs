@@ -126,21 +126,13 @@ impl Config {
     pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join("site.yaml");
         let name = "site.yaml";
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(vec![Diagnostic::error(name, msg!("config-missing")).help(
-                    msg!("config-missing-help", root = root.display().to_string()),
-                )]);
-            }
-            Err(e) => {
-                return Err(vec![Diagnostic::error(
-                    name,
-                    msg!("file-read-failed", error = e.to_string()),
-                )]);
-            }
-        };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if !path.exists() {
+            return Err(vec![Diagnostic::error(name, msg!("config-missing")).help(
+                msg!("config-missing-help", root = root.display().to_string()),
+            )]);
+        }
+        let text = crate::source::read_text(&path, name).map_err(|d| vec![d])?;
+        let text = text.as_str();
         let raw: RawConfig = yaml::parse(text, name, text, 1).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let at_key = |key: &str| yaml::key_span(text, key);

@@ -219,14 +219,11 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
             let p = entry.path();
             if p.extension().is_some_and(|e| e == "ftl") {
                 let shown = crate::diagnostics::display_path(root, &p);
-                match std::fs::read_to_string(&p) {
+                match crate::source::read_text(&p, &shown) {
                     Ok(t) => {
                         site_sources.insert(shown, t);
                     }
-                    Err(e) => errors.push(Diagnostic::error(
-                        shown,
-                        msg!("file-read-failed", error = e.to_string()),
-                    )),
+                    Err(d) => errors.push(d),
                 }
             }
         }

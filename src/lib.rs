@@ -21,6 +21,7 @@ pub mod messages;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod source;
 pub mod types;
 pub mod urls;
 mod yaml;

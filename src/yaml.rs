@@ -160,6 +160,10 @@ fn explain(err: &serde_saphyr::Error, text: &str) -> Explained {
             "yaml-expected-here",
             expected = msg!("yaml-expected-boolean")
         )),
+        // serde-saphyr's limits (node count, nesting, alias expansion) keep memory bounded.
+        E::Budget { .. } => {
+            Explained::new(msg!("yaml-too-large")).help(msg!("yaml-too-large-help"))
+        }
         E::Unexpected { expected, .. } => Explained::new(msg!(
             "yaml-expected-here",
             expected = parser_expected(expected)

@@ -239,3 +239,199 @@ fn broken_original_does_not_blame_its_translation() {
         run.stderr
     );
 }
+
+// ---- One case per bad input of issue 4: the message, where, exit 1, output untouched. ----
+
+#[test]
+fn tabs_used_for_indentation_are_named() {
+    let run = broken(|s| {
+        s.write(
+            ITEM,
+            "---\ntitle: \"Tylko\"\ndate: 2013-05-01\ntags:\n\t- EFS\n---\n\nTekst.\n",
+        )
+    });
+    run.expect_stderr(&format!("{ITEM}:5:"))
+        .expect_stderr("help: YAML indentation uses spaces; replace the tabs with spaces");
+}
+
+#[test]
+fn a_key_given_twice_is_located_at_the_second() {
+    let run = broken(|s| {
+        s.write(
+            ITEM,
+            "---\ntitle: \"Tylko\"\ndate: 2013-05-01\ntitle: \"Znowu\"\n---\n\nTekst.\n",
+        )
+    });
+    run.expect_stderr(&format!("{ITEM}:4:1: error: key `title` is given twice"));
+}
+
+#[test]
+fn front_matter_without_its_closing_line_is_located() {
+    let run = broken(|s| s.write(ITEM, "---\ntitle: \"Tylko\"\ndate: 2013-05-01\n\nTekst.\n"));
+    run.expect_stderr(&format!(
+        "{ITEM}:1:1: error: the front matter is never closed"
+    ));
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    let run = broken(|s| s.write(ITEM, ""));
+    run.expect_stderr(&format!("{ITEM}: error: the file is empty"));
+}
+
+#[test]
+fn a_file_with_only_front_matter_is_an_error() {
+    let run = broken(|s| s.write(ITEM, "---\ntitle: \"Tylko\"\ndate: 2013-05-01\n---\n"));
+    run.expect_stderr(&format!(
+        "{ITEM}:4:1: error: the file has front matter but no text"
+    ))
+    .expect_stderr("^^^ the text goes below this line");
+}
+
+#[test]
+fn legacy_polish_encodings_are_named_with_the_command_that_converts_them() {
+    for (encoding, name, iconv) in [
+        (encoding_rs::WINDOWS_1250, "windows-1250", "WINDOWS-1250"),
+        (encoding_rs::ISO_8859_2, "ISO-8859-2", "ISO-8859-2"),
+    ] {
+        let run = broken(|s| {
+            let text =
+                "---\ntitle: \"Zażółć gęślą jaźń\"\ndate: 2013-05-01\n---\n\nŚwięto w Łodzi.\n";
+            std::fs::write(s.path(ITEM), encoding.encode(text).0).unwrap();
+        });
+        run.expect_stderr(&format!(
+            "{ITEM}:2:11: error: the file is in {name}, not UTF-8"
+        ))
+        .expect_stderr("2 | title: \"Zażółć gęślą jaźń\"")
+        .expect_stderr(&format!(
+            "help: convert it to UTF-8: iconv -f {iconv} -t UTF-8 '{ITEM}'"
+        ));
+    }
+}
+
+#[test]
+fn a_tag_without_letters_or_digits_is_located() {
+    let run = broken(|s| {
+        s.write(
+            ITEM,
+            "---\ntitle: \"Tylko\"\ndate: 2013-05-01\ntags: [\"!!!\"]\n---\n\nTekst.\n",
+        )
+    });
+    run.expect_stderr(&format!(
+        "{ITEM}:4:8: error: tag `!!!` has no letters or digits to make a URL from"
+    ));
+}
+
+#[test]
+fn attachments_outside_the_item_folder_are_refused() {
+    let run = broken(|s| {
+        s.write(
+            "content/news/2011-10-17-konwencja/index.pl.md",
+            "---\ntitle: \"Konwencja\"\ndate: 2011-10-17\nattachments:\n  - file: ../../../etc/passwd\n  - file: /etc/passwd\n---\n\nTekst.\n",
+        )
+    });
+    let f = "content/news/2011-10-17-konwencja/index.pl.md";
+    run.expect_stderr(&format!(
+        "{f}:5:11: error: attachment `../../../etc/passwd` is not a file name in the item's folder"
+    ))
+    .expect_stderr(&format!(
+        "{f}:6:11: error: attachment `/etc/passwd` is not a file name in the item's folder"
+    ));
+}
+
+#[test]
+fn an_attachment_named_in_nfc_is_found_in_nfd_on_disk() {
+    let site = Site::fixture("basic");
+    let nfc = "Prezentacja końcowa.pdf";
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(nfc).collect();
+    assert_ne!(nfc, nfd);
+    site.write(
+        &format!("content/news/2011-10-17-konwencja/{nfd}"),
+        "%PDF-1.4",
+    );
+    site.write(
+        "content/news/2011-10-17-konwencja/index.pl.md",
+        &format!("---\ntitle: \"Konwencja\"\ndate: 2011-10-17\nattachments:\n  - file: \"{nfc}\"\n---\n\nTekst.\n"),
+    );
+    site.build(&[]).assert_ok();
+    assert!(site.exists(&format!("aktualnosci/2011-10-17-konwencja/{nfc}")));
+}
+
+#[test]
+fn names_differing_only_in_case_or_normalisation_clash() {
+    let nfc = "Prezentacja końcowa.pdf";
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(nfc).collect();
+    let dir = "content/news/2011-10-17-konwencja";
+    let run = broken(|s| {
+        s.write(&format!("{dir}/Raport.pdf"), "a");
+        s.write(&format!("{dir}/raport.pdf"), "b");
+        s.write(&format!("{dir}/{nfc}"), "c");
+        s.write(&format!("{dir}/{nfd}"), "d");
+    });
+    run.expect_stderr(&format!(
+        "{dir}/raport.pdf: error: this name differs from `{dir}/Raport.pdf` only in letter case or Unicode normalisation"
+    ))
+    .expect_stderr("help: on Windows and macOS the two would be one file");
+    assert_eq!(
+        run.stderr.matches("only in letter case").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_leading_outside_nowhere_or_to_folders_are_refused() {
+    use std::os::unix::fs::symlink;
+    let run = broken(|s| {
+        symlink(
+            "/etc/passwd",
+            s.path("content/news/2013-06-01-passwd.pl.md"),
+        )
+        .unwrap();
+        symlink("/etc", s.path("content/news/etc")).unwrap();
+        symlink(
+            s.path("content/news/b.pl.md"),
+            s.path("content/news/a.pl.md"),
+        )
+        .unwrap();
+        symlink(
+            s.path("content/news/a.pl.md"),
+            s.path("content/news/b.pl.md"),
+        )
+        .unwrap();
+        std::fs::create_dir_all(s.path("static")).unwrap();
+        symlink("/etc/hostname", s.path("static/hostname")).unwrap();
+    });
+    for expected in [
+        "content/news/2013-06-01-passwd.pl.md: error: symbolic link to `/etc/passwd` leads outside the site folder",
+        "content/news/etc: error: symbolic link to `/etc` leads outside the site folder",
+        "content/news/a.pl.md: error: symbolic link to",
+        "leads nowhere, or round in a loop",
+        "static/hostname: error: symbolic link to `/etc/hostname` leads outside the site folder",
+        "help: kronika follows only links to files inside the site",
+    ] {
+        run.expect_stderr(expected);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_a_file_inside_the_site_is_followed() {
+    let site = Site::fixture("basic");
+    site.write(
+        "shared/wspolny.md",
+        "---\ntitle: \"Wspólny\"\ndate: 2013-06-02\n---\n\nTekst wspólny.\n",
+    );
+    std::os::unix::fs::symlink(
+        site.path("shared/wspolny.md"),
+        site.path("content/news/2013-06-02-wspolny.pl.md"),
+    )
+    .unwrap();
+    site.build(&[]).assert_ok();
+    assert!(
+        site.page("aktualnosci/2013-06-02-wspolny/index.html")
+            .contains("Tekst wspólny.")
+    );
+}

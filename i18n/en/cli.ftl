@@ -83,7 +83,6 @@ write-outside = refusing to write outside the output folder: { $path }
 write-thread-failed = a render thread failed
 
 ## Templates (Tera) and the site's Fluent files; $detail is the library's own description
-template-read-failed = cannot read the template: { $error }
 template-invalid = a template has an error
 render-failed = cannot render { $target }
 template-detail-help = the template engine says: { $detail }
@@ -93,7 +92,9 @@ fluent-syntax-help = see https://projectfluent.org/fluent/guide/ for the message
 ## Files
 file-read-failed = cannot read the file: { $error }
 file-not-utf8 = the file is not UTF-8 (invalid byte at line { $line })
-file-not-utf8-help = save it as UTF-8; from Windows-1250: iconv -f WINDOWS-1250 -t UTF-8 '{ $path }' -o '{ $path }.utf8' && mv '{ $path }.utf8' '{ $path }'
+file-not-utf8-help = save the file as UTF-8 in your editor (its encoding could not be recognised)
+file-legacy-encoding = the file is in { $encoding }, not UTF-8
+file-legacy-encoding-help = convert it to UTF-8: iconv -f { $iconv } -t UTF-8 '{ $path }' -o '{ $path }.utf8' && mv '{ $path }.utf8' '{ $path }'
 file-empty = the file is empty
 
 ## YAML: site.yaml, project files and front matter
@@ -106,6 +107,8 @@ yaml-decimal-comma-label = is this the decimal part of a number written with a c
 yaml-decimal-comma-help = inside {"{"} {"}"} a comma separates keys: write amounts in quotes with a dot, e.g. amount: "12.50"
 yaml-missing-key = required key `{ $key }` is missing
 yaml-missing-key-help = add a line `{ $key }: …`
+yaml-too-large = the YAML is too large or too deeply nested to read safely
+yaml-too-large-help = kronika stops reading where a limit that keeps its memory bounded is reached; split the file into smaller ones, or check for aliases (`*name`) that repeat large parts
 yaml-duplicate-key = key `{ $key }` is given twice
 yaml-duplicate-unnamed-key = a key is given twice
 yaml-duplicate-key-help = each key may appear only once; delete one of them
@@ -154,6 +157,8 @@ config-bad-theme-help = a theme is a folder under themes/; use lowercase letters
 content-missing = there is no content/ folder
 content-missing-help = news items go in content/news/, projects in content/projects/, pages in content/pages/
 content-read-failed = cannot read: { $error }
+content-name-clash = this name differs from `{ $other }` only in letter case or Unicode normalisation
+content-name-clash-help = on Windows and macOS the two would be one file; rename or remove one of them
 content-unknown-file = kronika does not know what this file is, so it is left out
 content-unknown-file-help = news items go in content/news/, project files (.yaml) in content/projects/, pages in content/pages/
 content-no-language-suffix = the file name has no language suffix
@@ -164,6 +169,9 @@ content-extra-file-in-folder = only index.<lang>.md is read in an item folder; t
 content-extra-file-in-folder-help = rename it to index.{ $lang }.md, or move it up to content/news/
 
 ## Front matter
+front-matter-no-text = the file has front matter but no text
+front-matter-no-text-label = the text goes below this line
+front-matter-no-text-help = write the item's text below the closing `---`; to keep an unfinished item out of the site, add `draft: true`
 front-matter-missing = the file does not start with front matter
 front-matter-missing-help = start the file with a line `---`, the YAML keys (`title:`, `date:`, …), and another `---`
 front-matter-empty-file-help = a news item starts with `---`, then `title:` and `date:` lines, then `---` and the text
@@ -200,6 +208,12 @@ url-taken = two files would be published at /{ $path }
 url-taken-help = { $other } has the same URL; give one of them another `slug:` (or alias)
 alias-invalid = alias `{ $alias }` is not a path of this site
 alias-invalid-help = write the old address as a path starting with `/`, e.g. /index.php?id=440
+
+## Symbolic links: kronika reads nothing outside the site
+symlink-broken = symbolic link to `{ $target }` leads nowhere, or round in a loop
+symlink-outside-site = symbolic link to `{ $target }` leads outside the site folder
+symlink-to-folder = symbolic link to `{ $target }` leads to a folder
+symlink-help = kronika follows only links to files inside the site; copy the file here instead of linking to it
 
 ## Attachments
 attachment-not-a-name = attachment `{ $name }` is not a file name in the item's folder

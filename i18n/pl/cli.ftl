@@ -91,7 +91,6 @@ write-outside = odmowa zapisu poza folderem wynikowym: { $path }
 write-thread-failed = jeden z wątków generowania stron zawiódł
 
 ## Szablony (Tera) i pliki Fluent serwisu; $detail to opis podany przez bibliotekę
-template-read-failed = nie można odczytać szablonu: { $error }
 template-invalid = szablon zawiera błąd
 render-failed = nie można wygenerować { $target }
 template-detail-help = komunikat silnika szablonów: { $detail }
@@ -101,7 +100,9 @@ fluent-syntax-help = składnię komunikatów opisuje https://projectfluent.org/f
 ## Pliki
 file-read-failed = nie można odczytać pliku: { $error }
 file-not-utf8 = plik nie jest zapisany w UTF-8 (niepoprawny bajt w wierszu { $line })
-file-not-utf8-help = zapisz go w UTF-8; z kodowania Windows-1250: iconv -f WINDOWS-1250 -t UTF-8 '{ $path }' -o '{ $path }.utf8' && mv '{ $path }.utf8' '{ $path }'
+file-not-utf8-help = zapisz plik w edytorze w kodowaniu UTF-8 (nie udało się rozpoznać jego kodowania)
+file-legacy-encoding = plik jest zapisany w kodowaniu { $encoding }, a nie UTF-8
+file-legacy-encoding-help = przekonwertuj go na UTF-8: iconv -f { $iconv } -t UTF-8 '{ $path }' -o '{ $path }.utf8' && mv '{ $path }.utf8' '{ $path }'
 file-empty = plik jest pusty
 
 ## YAML: site.yaml, pliki projektów i nagłówki wiadomości
@@ -114,6 +115,8 @@ yaml-decimal-comma-label = czy to część dziesiętna liczby zapisanej z przeci
 yaml-decimal-comma-help = wewnątrz {"{"} {"}"} przecinek oddziela klucze: kwoty zapisuj w cudzysłowie i z kropką, np. amount: "12.50"
 yaml-missing-key = brak wymaganego klucza `{ $key }`
 yaml-missing-key-help = dodaj wiersz `{ $key }: …`
+yaml-too-large = plik YAML jest zbyt duży lub zbyt głęboko zagnieżdżony, by bezpiecznie go odczytać
+yaml-too-large-help = kronika przerywa odczyt po osiągnięciu limitu, który ogranicza zużycie pamięci; podziel plik na mniejsze albo sprawdź aliasy (`*nazwa`) powtarzające duże fragmenty
 yaml-duplicate-key = klucz `{ $key }` występuje dwukrotnie
 yaml-duplicate-unnamed-key = jeden z kluczy występuje dwukrotnie
 yaml-duplicate-key-help = każdy klucz może wystąpić tylko raz; usuń jedno z wystąpień
@@ -162,6 +165,8 @@ config-bad-theme-help = motyw to folder w themes/; jego nazwa może zawierać ma
 content-missing = nie ma folderu content/
 content-missing-help = wiadomości umieszcza się w content/news/, projekty w content/projects/, strony w content/pages/
 content-read-failed = nie można odczytać: { $error }
+content-name-clash = ta nazwa różni się od `{ $other }` tylko wielkością liter lub normalizacją Unicode
+content-name-clash-help = w systemach Windows i macOS byłby to jeden plik; zmień nazwę jednego z nich albo go usuń
 content-unknown-file = kronika nie wie, czym jest ten plik, więc go pomija
 content-unknown-file-help = wiadomości umieszcza się w content/news/, pliki projektów (.yaml) w content/projects/, strony w content/pages/
 content-no-language-suffix = w nazwie pliku brakuje kodu języka
@@ -172,6 +177,9 @@ content-extra-file-in-folder = w folderze wiadomości czytany jest tylko plik in
 content-extra-file-in-folder-help = zmień jego nazwę na index.{ $lang }.md albo przenieś go do content/news/
 
 ## Nagłówek YAML wiadomości i strony (front matter)
+front-matter-no-text = plik ma nagłówek (front matter), ale nie ma treści
+front-matter-no-text-label = treść umieszcza się pod tym wierszem
+front-matter-no-text-help = wpisz treść pod zamykającym `---`; aby nieukończona wiadomość nie trafiła do serwisu, dodaj `draft: true`
 front-matter-missing = plik nie zaczyna się od nagłówka YAML (front matter)
 front-matter-missing-help = zacznij plik wierszem `---`, potem wpisz klucze YAML (`title:`, `date:`, …) i zamknij je kolejnym wierszem `---`
 front-matter-empty-file-help = wiadomość zaczyna się wierszem `---`, po nim są wiersze `title:` i `date:`, znowu `---`, a dalej tekst
@@ -208,6 +216,12 @@ url-taken = dwa pliki zostałyby opublikowane pod adresem /{ $path }
 url-taken-help = { $other } ma ten sam adres; nadaj jednemu z nich inny `slug:` (lub alias)
 alias-invalid = alias `{ $alias }` nie jest ścieżką w tym serwisie
 alias-invalid-help = zapisz stary adres jako ścieżkę zaczynającą się od `/`, np. /index.php?id=440
+
+## Dowiązania symboliczne: kronika nie czyta niczego spoza serwisu
+symlink-broken = dowiązanie symboliczne do `{ $target }` nie prowadzi do żadnego pliku albo tworzy pętlę
+symlink-outside-site = dowiązanie symboliczne do `{ $target }` prowadzi poza folder serwisu
+symlink-to-folder = dowiązanie symboliczne do `{ $target }` prowadzi do folderu
+symlink-help = kronika podąża tylko za dowiązaniami do plików wewnątrz serwisu; skopiuj plik tutaj zamiast go dowiązywać
 
 ## Załączniki
 attachment-not-a-name = załącznik `{ $name }` nie jest nazwą pliku z folderu wiadomości

@@ -1,5 +1,6 @@
 //! Finds the content files under `content/` and says what each one is from its path alone.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
@@ -9,6 +10,7 @@ use crate::config::Config;
 use crate::content::model::Kind;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::msg;
+use crate::source;
 use crate::types::Lang;
 
 /// A Markdown file of a news item or standalone page.
@@ -53,6 +55,9 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
     let walker = WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name();
+    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // Names folded as a case-insensitive, normalising file system (Windows, macOS) sees them.
+    let mut folded_names: HashMap<String, String> = HashMap::new();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -67,11 +72,24 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let path = entry.path();
         let shown = display_path(root, path);
+        if entry.path_is_symlink() {
+            if let Err(d) = source::check_link(&site_root, path, &shown) {
+                diags.push(d);
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        let folded: String = shown.nfc().collect::<String>().to_lowercase();
+        if let Some(other) = folded_names.insert(folded, shown.clone()) {
+            diags.push(
+                Diagnostic::error(&shown, msg!("content-name-clash", other = other))
+                    .help(msg!("content-name-clash-help")),
+            );
+            continue;
+        }
         let rel = display_path(&content, path).nfc().collect::<String>();
         let parts: Vec<&str> = rel.split('/').collect();
         let file_name = parts[parts.len() - 1];

@@ -104,6 +104,13 @@ pub fn parse(source: &str, path: &str) -> Result<Document, Diagnostic> {
     let after = &rest[close + 3..];
     let body = after.strip_prefix('\n').unwrap_or(after);
     let body_line = 2 + yaml_text.matches('\n').count() + 1;
+    if body.trim().is_empty() {
+        // Usually the text went above the closing `---`, or was never written.
+        return Err(Diagnostic::error(path, msg!("front-matter-no-text"))
+            .at(Span::new(body_line - 1, 1, 3), source)
+            .label(msg!("front-matter-no-text-label"))
+            .help(msg!("front-matter-no-text-help")));
+    }
     Ok(Document {
         front,
         body: body.to_string(),

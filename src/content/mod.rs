@@ -55,7 +55,7 @@ pub fn load(
         .markdown
         .into_par_iter()
         .map(|file| {
-            let read = read_text(&file.path, &file.shown)
+            let read = crate::source::read_text(&file.path, &file.shown)
                 .and_then(|text| front_matter::parse(&text, &file.shown).map(|doc| (text, doc)));
             match read {
                 Ok((text, doc)) => Ok(Parsed { file, text, doc }),
@@ -235,12 +235,69 @@ pub fn load(
             Kind::Page => pages.push(entry),
         }
     }
+    let static_files = static_files(root, &config, diags);
     if diags.iter().any(Diagnostic::is_error) {
         return None;
     }
     Some(assemble(
-        root, config, i18n, urls, news, pages, projects, tags,
+        config,
+        i18n,
+        urls,
+        news,
+        pages,
+        projects,
+        tags,
+        static_files,
     ))
+}
+
+/// The built-in theme's static files, overridden by the site theme's `static/`, then the
+/// site's own `static/`. Symbolic links are checked like content's.
+fn static_files(
+    root: &Path,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, StaticSource> {
+    let mut files: BTreeMap<String, StaticSource> = BTreeMap::new();
+    for (path, bytes) in crate::embedded::static_files() {
+        files.insert(path, StaticSource::Embedded(bytes));
+    }
+    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for dir in [
+        root.join("themes").join(&config.theme).join("static"),
+        root.join("static"),
+    ] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let shown = e
+                        .path()
+                        .map_or_else(|| display_path(root, &dir), |p| display_path(root, p));
+                    diags.push(Diagnostic::error(
+                        shown,
+                        msg!("content-read-failed", error = e.to_string()),
+                    ));
+                    continue;
+                }
+            };
+            let shown = display_path(root, entry.path());
+            if entry.path_is_symlink() {
+                if let Err(d) = crate::source::check_link(&site_root, entry.path(), &shown) {
+                    diags.push(d);
+                    continue;
+                }
+            } else if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel: String = display_path(&dir, entry.path()).nfc().collect();
+            files.insert(rel, StaticSource::File(entry.path().to_path_buf()));
+        }
+    }
+    files
 }
 
 enum LinkTarget {
@@ -279,29 +336,6 @@ fn lang_rank(config: &Config, lang: Lang) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// Reads a text file as UTF-8 with `\n` line ends, without a BOM.
-fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(shown, msg!("file-read-failed", error = e.to_string())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let before = String::from_utf8_lossy(&bytes[..offset]);
-        let line = before.matches('\n').count() + 1;
-        Diagnostic::error(shown, msg!("file-not-utf8", line = line.to_string()))
-            .help(msg!("file-not-utf8-help", path = shown))
-    })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    })
-}
-
 fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, Diagnostic> {
     let id = Slug::parse(&p.stem).ok_or_else(|| {
         let suggestion =
@@ -309,7 +343,7 @@ fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, D
         Diagnostic::error(&p.shown, msg!("project-bad-id", stem = &p.stem))
             .help(msg!("project-bad-id-help", suggestion = suggestion))
     })?;
-    let text = read_text(&p.path, &p.shown)?;
+    let text = crate::source::read_text(&p.path, &p.shown)?;
     Project::parse(id, &p.shown, &text, config.default_language)
 }
 
@@ -610,7 +644,9 @@ fn attachment(
         rd.flatten()
             .find(|e| e.file_name().to_string_lossy().nfc().collect::<String>() == wanted)
     });
-    let Some(found) = found.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) else {
+    // A symbolic link was checked when the content was discovered: one leading outside
+    // the site is an error there, so the build stops before anything is copied.
+    let Some(found) = found.filter(|e| e.path().is_file()) else {
         diags.push(
             Diagnostic::error(shown, msg!("attachment-missing", name = name))
                 .at(span, text)
@@ -700,7 +736,6 @@ fn render_entry(
 /// Links translations, fills inherited attachments and builds the per-language indices.
 #[allow(clippy::too_many_arguments)]
 fn assemble(
-    root: &Path,
     config: Config,
     i18n: I18n,
     urls: BTreeMap<Lang, Urls>,
@@ -708,6 +743,7 @@ fn assemble(
     mut pages: Vec<Entry>,
     projects: Vec<Project>,
     mut tags: Vec<Tag>,
+    mut static_files: BTreeMap<String, StaticSource>,
 ) -> Site {
     for list in [&mut news, &mut pages] {
         link_translations(list, config.default_language);
@@ -748,25 +784,6 @@ fn assemble(
         }
     }
 
-    let mut static_files: BTreeMap<String, StaticSource> = BTreeMap::new();
-    for (path, bytes) in crate::embedded::static_files() {
-        static_files.insert(path, StaticSource::Embedded(bytes));
-    }
-    for dir in [
-        root.join("themes").join(&config.theme).join("static"),
-        root.join("static"),
-    ] {
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file() {
-                let rel: String = display_path(&dir, entry.path()).nfc().collect();
-                static_files.insert(rel, StaticSource::File(entry.path().to_path_buf()));
-            }
-        }
-    }
     for e in news.iter().chain(pages.iter()) {
         for a in &e.attachments {
             static_files.insert(a.path.clone(), StaticSource::File(a.source.clone()));

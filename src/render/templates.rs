@@ -37,15 +37,12 @@ pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, V
             continue;
         }
         let name = display_path(&dir, entry.path());
-        match std::fs::read_to_string(entry.path()) {
+        match crate::source::read_text(entry.path(), &display_path(root, entry.path())) {
             Ok(text) => {
                 sources.retain(|(n, _)| *n != name);
                 sources.push((name, text));
             }
-            Err(e) => errors.push(Diagnostic::error(
-                display_path(root, entry.path()),
-                msg!("template-read-failed", error = e.to_string()),
-            )),
+            Err(d) => errors.push(d),
         }
     }
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {

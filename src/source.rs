@@ -1,0 +1,138 @@
+//! Reading the site's own files safely.
+//!
+//! Text is UTF-8 with `\n` line ends and no byte-order mark; a file in a legacy encoding
+//! (Windows-1250 and ISO-8859-2 are common in old Polish archives) is named as such, its
+//! offending line is quoted, and the `iconv` command that converts it is given. Symbolic
+//! links are checked before anything behind them is read: one that leads outside the
+//! site, to a folder, nowhere, or round in a loop is refused.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::msg;
+
+/// Reads `path` (shown as `shown`) as text.
+pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(shown, msg!("file-read-failed", error = e.to_string())))?;
+    decode(bytes, shown)
+}
+
+/// `bytes` as text: UTF-8 accepted with or without a BOM and with CRLF or LF line ends,
+/// anything else refused with its likely encoding named.
+pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(not_utf8(e.as_bytes(), e.utf8_error().valid_up_to(), shown)),
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+/// The error for a file that is not UTF-8; `valid` bytes are.
+fn not_utf8(bytes: &[u8], valid: usize, shown: &str) -> Diagnostic {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    // Polish is the likeliest language of a legacy file here; the hint breaks ties.
+    let encoding = detector.guess(Some(b"pl"), chardetng::Utf8Detection::Deny);
+    let decoded = encoding.decode_without_bom_handling_and_without_replacement(bytes);
+    let Some(decoded) = decoded.filter(|_| encoding != encoding_rs::UTF_8) else {
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Diagnostic::error(shown, msg!("file-not-utf8", line = line.to_string()))
+            .help(msg!("file-not-utf8-help"));
+    };
+    // Quote the first line that is not plain UTF-8, pointing at its first such character.
+    let prefix = String::from_utf8_lossy(&bytes[..valid]);
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let name = encoding.name();
+    Diagnostic::error(shown, msg!("file-legacy-encoding", encoding = name))
+        .at(Span::new(line, column, 1), &decoded.replace("\r\n", "\n"))
+        .help(msg!(
+            "file-legacy-encoding-help",
+            iconv = name.to_ascii_uppercase(),
+            path = shown
+        ))
+}
+
+/// What a symbolic link is allowed to be: a link to a file inside the site is read
+/// through; anything else is an error. `root` must be canonical. `Ok(None)`: not a link.
+pub fn check_link(root: &Path, path: &Path, shown: &str) -> Result<Option<PathBuf>, Diagnostic> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(None);
+    }
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    let Ok(resolved) = std::fs::canonicalize(path) else {
+        return Err(
+            Diagnostic::error(shown, msg!("symlink-broken", target = target))
+                .help(msg!("symlink-help")),
+        );
+    };
+    if !resolved.starts_with(root) {
+        return Err(
+            Diagnostic::error(shown, msg!("symlink-outside-site", target = target))
+                .help(msg!("symlink-help")),
+        );
+    }
+    if !resolved.is_file() {
+        return Err(
+            Diagnostic::error(shown, msg!("symlink-to-folder", target = target))
+                .help(msg!("symlink-help")),
+        );
+    }
+    Ok(Some(resolved))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Arg;
+
+    fn encoded(encoding: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
+        encoding.encode(text).0.into_owned()
+    }
+
+    const POLISH: &str =
+        "---\ntitle: \"Zażółć gęślą jaźń\"\n---\n\nŚwięto w Łodzi, źródło, śnieg, ąę.\n";
+
+    #[test]
+    fn legacy_polish_encodings_are_named() {
+        for (encoding, name) in [
+            (encoding_rs::WINDOWS_1250, "windows-1250"),
+            (encoding_rs::ISO_8859_2, "ISO-8859-2"),
+        ] {
+            let err = decode(encoded(encoding, POLISH), "x.md").unwrap_err();
+            assert!(
+                matches!(err.message.arg("encoding"), Some(Arg::Text(t)) if t == name),
+                "{name}: {:?}",
+                err.message
+            );
+            assert_eq!(err.span, Some(Span::new(2, 11, 1)), "{name}");
+            assert_eq!(
+                err.source_line.as_deref(),
+                Some("title: \"Zażółć gęślą jaźń\"")
+            );
+        }
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let plain = decode(POLISH.as_bytes().to_vec(), "x").unwrap();
+        let crlf = POLISH.replace('\n', "\r\n");
+        assert_eq!(decode(crlf.as_bytes().to_vec(), "x").unwrap(), plain);
+        assert_eq!(
+            decode(format!("\u{feff}{crlf}").into_bytes(), "x").unwrap(),
+            plain
+        );
+    }
+}
