@@ -8,10 +8,10 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Run, Site, tree};
+use common::{Run, Site, normalise, tree};
 use scraper::{Html, Selector};
 
 const ORIGIN: &str = "https://example.org";
@@ -264,22 +264,6 @@ fn decode(s: &str) -> String {
         .decode_utf8()
         .expect("percent-encoded UTF-8")
         .into_owned()
-}
-
-/// `a/b/../c` → `a/c`; `None` if the path climbs above its root.
-fn normalise(path: &Path) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// Builds the demo site (the repository root) into a temporary folder.

@@ -3,7 +3,11 @@
 //! page it names, under a base path and offline; money sums are exact to the grosz and
 //! the formatted amount reads back as the same number.
 
-use std::path::{Component, Path};
+mod common;
+
+use std::path::Path;
+
+use common::normalise;
 
 use kronika::config::BaseUrl;
 use kronika::locale::{Grouping, Locale};
@@ -84,19 +88,4 @@ fn site_path() -> impl Strategy<Value = String> {
             p.push_str(&file);
             p
         })
-}
-
-fn normalise(path: &Path) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    Some(parts.join("/"))
 }
