@@ -31,7 +31,7 @@ pub fn front_matter_markdown(data: &[u8]) {
         body_line: doc.body_line,
     };
     let resolve = |target: &str| -> Result<String, markdown::Unresolved> {
-        if target.len() % 2 == 0 {
+        if target.len().is_multiple_of(2) {
             Ok(format!("/archiwum/{target}"))
         } else {
             Err(markdown::Unresolved::Missing)
