@@ -172,7 +172,7 @@ fn four_digit_separator(decimal: &DecimalFormatter) -> Option<String> {
         .to_string()
         .chars()
         .collect();
-    let sep: String = five[2..five.len() - 3].iter().collect();
+    let sep: String = five.get(2..five.len().saturating_sub(3))?.iter().collect();
     (!sep.is_empty()).then_some(sep)
 }
 
