@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod model;
 pub mod project;
+pub mod sanitize;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
