@@ -220,10 +220,12 @@ pub fn render_with(
         origins.push(origin);
     }
     for at in refused.places {
+        // The caret marks the first tag, not the whole block.
+        let len = body[at.clone()].find('>').map_or(at.len(), |i| i + 1);
         errors.push(
             Diagnostic::error(src.path, msg!("html-raw-not-allowed"))
                 .at(
-                    Span::from_offset(body, at.start, at.len(), src.body_line),
+                    Span::from_offset(body, at.start, len, src.body_line),
                     src.file,
                 )
                 .help(msg!("html-raw-not-allowed-help")),
