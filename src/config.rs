@@ -51,6 +51,38 @@ impl Default for Typography {
     }
 }
 
+/// How Markdown bodies are read (`markdown:` in `site.yaml`).
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Markdown {
+    /// What raw HTML in a body does.
+    pub raw_html: RawHtml,
+}
+
+/// What raw HTML in a Markdown body does (`markdown: {raw_html: allow | error}`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Kept, except what could run code, embed other sites or restyle the page, which is
+    /// removed with a warning for each kind of removal (editors paste HTML from Word).
+    #[default]
+    Allow,
+    /// Every piece of raw HTML is an error: for sites whose bodies must be pure Markdown.
+    Error,
+}
+
+impl<'de> Deserialize<'de> for RawHtml {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(d)?;
+        match value.as_str() {
+            "allow" => Ok(RawHtml::Allow),
+            "error" => Ok(RawHtml::Error),
+            _ => Err(serde::de::Error::custom(
+                msg!("config-bad-raw-html", value = value).to_serde(),
+            )),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -65,6 +97,8 @@ struct RawConfig {
     editorial: Option<Editorial>,
     #[serde(default)]
     typography: Typography,
+    #[serde(default)]
+    markdown: Markdown,
 }
 
 /// A base URL split into its origin (`https://example.org`) and path (`/archiwum/`).
@@ -119,6 +153,7 @@ pub struct Config {
     pub publisher: Option<Publisher>,
     pub editorial: Option<Editorial>,
     pub typography: Typography,
+    pub markdown: Markdown,
 }
 
 impl Config {
@@ -230,6 +265,7 @@ impl Config {
                 publisher: raw.publisher,
                 editorial: raw.editorial,
                 typography: raw.typography,
+                markdown: raw.markdown,
             }),
             _ => Err(errors),
         }

@@ -226,3 +226,28 @@ link-missing = link to `@/{ $target }`, which does not exist
 link-to-draft = link to `@/{ $target }`, which is a draft and not published
 link-to-embargoed = link to `@/{ $target }`, which is embargoed until { $date } and not published
 link-help = link to a content file by its path under content/, e.g. @/news/2012-02-15-mops-wyrozniony.pl.md or @/projects/pora-na-aktywnosc.yaml
+
+## ── Raw HTML in Markdown bodies (markdown.rs, sanitize.rs) ──────────────────────────────
+## What the sanitiser removes, one warning per kind; $tag is an element name without <>
+html-removed-element = removed `<{ $tag }>` and everything in it from raw HTML
+html-removed-tag = removed the tags `<{ $tag }>` from raw HTML; the text inside them is kept
+html-removed-attribute = removed `{ $attribute }` from `<{ $tag }>`
+html-removed-url = removed the address `{ $url }` from `<{ $tag }>`
+html-also-label = also on { $count ->
+        [one] line
+       *[other] lines
+    } { $lines }
+html-script-help = it could run a script in the reader's browser; the site's pages work without scripts, so delete it from the file
+html-embed-help = it would show another site or a program inside the page; link to it instead, e.g. [title](https://…)
+html-page-help = it would change the whole page, not only this text; the theme decides how pages look
+html-form-help = a form could send what readers type to another site, and an archive page collects nothing; link to the form's page instead
+html-style-help = inline styles are not kept: the theme sets colours, fonts and sizes so that every page stays readable and prints well; for emphasis use Markdown (**bold**, *italics*)
+html-data-url-help = a data: address puts a whole file inside the page; save the file in the item's folder, list it under `attachments` and use its file name as the address
+html-scheme-help = only http:, https:, mailto: and tel: addresses, and addresses within the site, are kept
+html-invalid-url-help = this is not a valid address; check it, e.g. https://example.org/page
+html-unsupported-help = only HTML that formats text is kept: paragraphs, headings, lists, tables, links, images, emphasis and the like; write it in Markdown or with one of those elements
+## A site whose site.yaml sets `markdown: {raw_html: error}`
+html-raw-not-allowed = raw HTML is not allowed on this site
+html-raw-not-allowed-help = write it in Markdown; this site's site.yaml refuses raw HTML (`markdown: {"{"}raw_html: error{"}"}`)
+config-bad-raw-html = `{ $value }` is not a setting of `raw_html`: write `allow` (dangerous parts are removed, with a warning) or `error` (raw HTML is an error)
+## ── end of raw HTML ─────────────────────────────────────────────────────────────────────

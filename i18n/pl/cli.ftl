@@ -234,3 +234,28 @@ link-missing = odnośnik do nieistniejącego pliku `@/{ $target }`
 link-to-draft = odnośnik do szkicu `@/{ $target }`, który nie został opublikowany
 link-to-embargoed = odnośnik do `@/{ $target }` – wiadomość jest objęta embargiem do { $date } i nie została opublikowana
 link-help = podaj ścieżkę pliku treści względem folderu content/, np. @/news/2012-02-15-mops-wyrozniony.pl.md lub @/projects/pora-na-aktywnosc.yaml
+
+## ── Kod HTML w treści Markdown (markdown.rs, sanitize.rs) ───────────────────────────────
+## Co usuwa filtr kodu HTML, jedno ostrzeżenie na rodzaj; $tag to nazwa elementu bez <>
+html-removed-element = usunięto z kodu HTML element `<{ $tag }>` wraz z całą zawartością
+html-removed-tag = usunięto z kodu HTML znaczniki `<{ $tag }>`; tekst między nimi pozostaje
+html-removed-attribute = usunięto atrybut `{ $attribute }` z `<{ $tag }>`
+html-removed-url = usunięto adres `{ $url }` z `<{ $tag }>`
+html-also-label = także w { $count ->
+        [one] wierszu
+       *[other] wierszach
+    } { $lines }
+html-script-help = mógłby uruchomić skrypt w przeglądarce czytelnika; strony serwisu działają bez skryptów, więc usuń go z pliku
+html-embed-help = wyświetliłby na stronie inną witrynę lub program; zamiast tego wstaw odnośnik, np. [tytuł](https://…)
+html-page-help = zmieniłby całą stronę, a nie tylko ten tekst; o wyglądzie stron decyduje motyw
+html-form-help = formularz mógłby wysyłać to, co wpiszą czytelnicy, do innej witryny, a strona archiwum niczego nie zbiera; wstaw odnośnik do strony z formularzem
+html-style-help = style wpisane w treść nie są zachowywane: kolory, kroje i wielkość pisma ustala motyw, dzięki czemu każda strona jest czytelna i dobrze się drukuje; do wyróżnień użyj Markdownu (**pogrubienie**, *kursywa*)
+html-data-url-help = adres data: umieszcza w stronie cały plik; zapisz plik w folderze wiadomości, dodaj go do `attachments` i podaj jego nazwę jako adres
+html-scheme-help = zachowywane są tylko adresy http:, https:, mailto: i tel: oraz adresy w obrębie serwisu
+html-invalid-url-help = to nie jest poprawny adres; sprawdź go, np. https://example.org/strona
+html-unsupported-help = zachowywany jest tylko kod HTML formatujący tekst: akapity, nagłówki, listy, tabele, odnośniki, obrazy, wyróżnienia itp.; zapisz to w Markdownie albo za pomocą jednego z tych elementów
+## Serwis, którego site.yaml ustawia `markdown: {raw_html: error}`
+html-raw-not-allowed = kod HTML nie jest dozwolony w tym serwisie
+html-raw-not-allowed-help = zapisz to w Markdownie; site.yaml tego serwisu nie dopuszcza kodu HTML (`markdown: {"{"}raw_html: error{"}"}`)
+config-bad-raw-html = `{ $value }` nie jest ustawieniem `raw_html`: wpisz `allow` (niebezpieczne fragmenty są usuwane z ostrzeżeniem) albo `error` (kod HTML jest błędem)
+## ── koniec: kod HTML ────────────────────────────────────────────────────────────────────

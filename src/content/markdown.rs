@@ -1,10 +1,16 @@
-//! Markdown → HTML (CommonMark with tables, footnotes, strikethrough), heading ids and `@/` links.
+//! Markdown → HTML (CommonMark with tables, footnotes, strikethrough), heading ids, `@/`
+//! links, and raw HTML sanitised (or refused) with located warnings.
 
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+use super::sanitize::{self, Reason, Removal, Removed};
+use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Span};
+use crate::messages::Message;
 use crate::msg;
 use crate::types::{Date, Slug};
 
@@ -40,12 +46,40 @@ pub enum Unpublished {
     Embargoed(Date),
 }
 
-/// Renders `body`. `resolve` maps an internal link target (`projects/x.yaml`, the part after
-/// `@/`) to the `href` to write, or says why there is none.
+/// Where an event of the body came from, to locate what the sanitiser removes from its HTML.
+#[derive(Clone)]
+struct Origin {
+    /// Byte range in the body; `None` for markup kronika adds.
+    range: Option<Range<usize>>,
+    /// Raw HTML written out as it stands in the body, so that offsets in the HTML are
+    /// offsets in the body.
+    verbatim: bool,
+    raw: bool,
+}
+
+/// Renders `body`, with raw HTML allowed and sanitised: see [`render_with`].
 pub fn render(
     body: &str,
     src: &Source,
     resolve: &dyn Fn(&str) -> Result<String, Unresolved>,
+    errors: &mut Vec<Diagnostic>,
+) -> Rendered {
+    render_with(body, src, resolve, RawHtml::Allow, errors)
+}
+
+/// Renders `body`. `resolve` maps an internal link target (`projects/x.yaml`, the part after
+/// `@/`) to the `href` to write, or says why there is none.
+///
+/// A body whose HTML could carry more than pulldown-cmark's own markup — raw HTML, a link or
+/// image address with a scheme other than the web's, mail and phone, a heading with
+/// attributes — is sanitised ([`sanitize`]), and each kind of removal is a warning at its
+/// first place in the file. Other bodies are written untouched. With [`RawHtml::Error`],
+/// every piece of raw HTML is an error instead.
+pub fn render_with(
+    body: &str,
+    src: &Source,
+    resolve: &dyn Fn(&str) -> Result<String, Unresolved>,
+    raw_html: RawHtml,
     errors: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let options = Options::ENABLE_TABLES
@@ -53,6 +87,10 @@ pub fn render(
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut events: Vec<Event> = Vec::new();
+    let mut origins: Vec<Origin> = Vec::new();
+    let mut needs_sanitising = false;
+    let mut refused = RawHtmlRefusals::default();
+    let mut in_image = 0usize;
     let mut first_paragraph = String::new();
     let mut paragraph_state = 0u8; // 0 before, 1 inside, 2 done
     let mut heading_start: Option<usize> = None;
@@ -69,6 +107,47 @@ pub fn render(
             }
             _ => {}
         }
+        let mut raw = false;
+        match &event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ => {}
+        }
+        match &event {
+            // Inside an image's description raw HTML is written as text (the `alt`).
+            Event::Html(html) | Event::InlineHtml(html) if in_image == 0 => {
+                raw = true;
+                needs_sanitising = true;
+                if raw_html == RawHtml::Error {
+                    refused.see(&event, html, range.clone());
+                }
+            }
+            Event::Start(Tag::HtmlBlock) if raw_html == RawHtml::Error => {
+                refused.block(range.clone())
+            }
+            Event::End(TagEnd::HtmlBlock) => refused.in_block = false,
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !dest_url.starts_with("@/") && !sanitize::url_allowed(dest_url) =>
+            {
+                needs_sanitising = true
+            }
+            // `{onclick=…}` after a heading would reach the page as an attribute.
+            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
+                needs_sanitising = true
+            }
+            _ => {}
+        }
+        let verbatim = match &event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                body.get(range.clone()) == Some(html.as_ref())
+            }
+            _ => false,
+        };
+        let origin = Origin {
+            range: Some(range.clone()),
+            verbatim,
+            raw,
+        };
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -113,15 +192,20 @@ pub fn render(
             // Wide tables scroll inside their wrapper instead of widening the page (WCAG
             // reflow); the wrapper takes keyboard focus so that it can be scrolled without a
             // mouse, and is named by the heading above the table.
-            Event::Start(Tag::Table(_)) => events.push(Event::Html(CowStr::from(match &last_heading {
-                Some(id) => format!(
-                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\">"
-                ),
-                None => "<div class=\"table-wrap\" tabindex=\"0\">".to_string(),
-            }))),
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html(CowStr::from(match &last_heading {
+                    Some(id) => format!(
+                        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\">"
+                    ),
+                    None => "<div class=\"table-wrap\" tabindex=\"0\">".to_string(),
+                })));
+                origins.push(Origin::added());
+            }
             Event::End(TagEnd::Table) => {
                 events.push(event);
+                origins.push(origin);
                 events.push(Event::Html(CowStr::from("</div>\n")));
+                origins.push(Origin::added());
                 continue;
             }
             Event::Start(Tag::Heading { .. }) => heading_start = Some(events.len()),
@@ -133,12 +217,224 @@ pub fn render(
             _ => {}
         }
         events.push(event);
+        origins.push(origin);
     }
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
+    for at in refused.places {
+        // The caret marks the first tag, not the whole block.
+        let len = body[at.clone()].find('>').map_or(at.len(), |i| i + 1);
+        errors.push(
+            Diagnostic::error(src.path, msg!("html-raw-not-allowed"))
+                .at(
+                    Span::from_offset(body, at.start, len, src.body_line),
+                    src.file,
+                )
+                .help(msg!("html-raw-not-allowed-help")),
+        );
+    }
+    let html = if needs_sanitising {
+        let (html, marks) = write_tracked(events, origins);
+        let refused_raw = raw_html == RawHtml::Error;
+        let removals = sanitize::removals(&html)
+            .into_iter()
+            .map(|r| (locate(&r, &html, &marks, body), r))
+            .filter(|((_, raw), _)| !(refused_raw && *raw))
+            .map(|((at, _), r)| (at, r));
+        report_removals(removals, body, src, errors);
+        sanitize::clean(&html)
+    } else {
+        let mut out = String::with_capacity(body.len() * 3 / 2);
+        html::push_html(&mut out, events.into_iter());
+        out
+    };
     Rendered {
-        html: out,
+        html,
         first_paragraph: first_paragraph.trim().to_string(),
+    }
+}
+
+impl Origin {
+    /// Markup kronika adds (the table's scrolling region).
+    fn added() -> Origin {
+        Origin {
+            range: None,
+            verbatim: false,
+            raw: false,
+        }
+    }
+}
+
+/// Where raw HTML stands in a body whose site refuses it: one place per HTML block and per
+/// inline tag, except the end tag of an inline element already counted.
+#[derive(Default)]
+struct RawHtmlRefusals {
+    places: Vec<Range<usize>>,
+    in_block: bool,
+    /// Inline elements opened and not yet closed, by name.
+    open: HashMap<String, usize>,
+}
+
+impl RawHtmlRefusals {
+    fn block(&mut self, range: Range<usize>) {
+        self.in_block = true;
+        self.places.push(range);
+    }
+
+    fn see(&mut self, event: &Event, html: &str, range: Range<usize>) {
+        if self.in_block || !matches!(event, Event::InlineHtml(_)) {
+            if !self.in_block {
+                self.places.push(range);
+            }
+            return;
+        }
+        let name = |s: &str| -> String {
+            s.chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase()
+        };
+        if let Some(end) = html.strip_prefix("</") {
+            if let Some(n) = self.open.get_mut(&name(end)).filter(|n| **n > 0) {
+                *n -= 1;
+                return;
+            }
+        } else if let Some(start) = html.strip_prefix('<') {
+            let tag = name(start);
+            if !tag.is_empty() && !html.ends_with("/>") {
+                *self.open.entry(tag).or_insert(0) += 1;
+            }
+        }
+        self.places.push(range);
+    }
+}
+
+/// A [`fmt::Write`](std::fmt::Write) that keeps count of what it has written.
+struct Tracked<'c> {
+    out: String,
+    written: &'c Cell<usize>,
+}
+
+impl std::fmt::Write for Tracked<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.push_str(s);
+        self.written.set(self.out.len());
+        Ok(())
+    }
+}
+
+/// The HTML of `events`, and where each event's output starts in it. pulldown-cmark asks
+/// for the next event only once the previous one is written, so the length written when
+/// an event is taken is where its output begins.
+fn write_tracked(events: Vec<Event>, origins: Vec<Origin>) -> (String, Vec<(usize, Origin)>) {
+    let written = Cell::new(0);
+    let mut marks = Vec::with_capacity(events.len());
+    let mut out = Tracked {
+        out: String::new(),
+        written: &written,
+    };
+    let taken = events.into_iter().zip(origins).map(|(event, origin)| {
+        marks.push((written.get(), origin));
+        event
+    });
+    // Writing to a String cannot fail.
+    let _ = html::write_html_fmt(&mut out, taken);
+    (out.out, marks)
+}
+
+/// Where a removal found in the HTML is in the body (a byte range), and whether it is in
+/// raw HTML. Raw HTML maps offset for offset; markup pulldown-cmark writes (a link, a
+/// heading) points at its source, at the removed value where it can be found there.
+fn locate(r: &Removal, html: &str, marks: &[(usize, Origin)], body: &str) -> (Range<usize>, bool) {
+    let k = marks
+        .partition_point(|(start, _)| *start <= r.at.start)
+        .saturating_sub(1);
+    let Some((out_start, origin)) = marks.get(k) else {
+        return (0..0, false);
+    };
+    let Some(range) = origin.range.clone() else {
+        return (0..0, false);
+    };
+    if origin.verbatim {
+        let start = range.start + (r.at.start - out_start);
+        return (start..start + r.at.len(), origin.raw);
+    }
+    let wanted = match &r.what {
+        Removed::Url { url, .. } => url.as_str(),
+        Removed::Attribute { attribute, .. } => attribute.as_str(),
+        _ => &html[r.at.clone()],
+    };
+    let at = body[range.clone()]
+        .find(wanted)
+        .filter(|_| !wanted.is_empty())
+        .map_or(range.start..range.start + 1, |i| {
+            range.start + i..range.start + i + wanted.len()
+        });
+    (at, origin.raw)
+}
+
+/// One warning per kind of removal, at its first place, naming the lines of the others.
+fn report_removals(
+    removals: impl Iterator<Item = (Range<usize>, Removal)>,
+    body: &str,
+    src: &Source,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut kinds: Vec<(Message, Reason, Span, Vec<usize>)> = Vec::new();
+    for (at, r) in removals {
+        let span = Span::from_offset(body, at.start, at.len(), src.body_line);
+        let message = removal_message(&r.what);
+        match kinds.iter_mut().find(|(m, ..)| *m == message) {
+            Some((_, _, first, lines)) => {
+                if span.line != first.line && !lines.contains(&span.line) {
+                    lines.push(span.line);
+                }
+            }
+            None => kinds.push((message, r.why, span, Vec::new())),
+        }
+    }
+    for (message, why, span, lines) in kinds {
+        let mut d = Diagnostic::warning(src.path, message).at(span, src.file);
+        if !lines.is_empty() {
+            let list: Vec<String> = lines.iter().map(usize::to_string).collect();
+            d = d.label(msg!(
+                "html-also-label",
+                count = lines.len(),
+                lines = list.join(", ")
+            ));
+        }
+        errors.push(d.help(reason_help(why)));
+    }
+}
+
+fn removal_message(what: &Removed) -> Message {
+    match what {
+        Removed::Element { tag } => msg!("html-removed-element", tag = tag),
+        Removed::Tag { tag } => msg!("html-removed-tag", tag = tag),
+        Removed::Attribute { tag, attribute } => {
+            msg!("html-removed-attribute", attribute = attribute, tag = tag)
+        }
+        Removed::Url { tag, url, .. } => {
+            // A data: address can be a whole file long.
+            let shown: String = if url.chars().count() > 60 {
+                url.chars().take(59).chain(['…']).collect()
+            } else {
+                url.clone()
+            };
+            msg!("html-removed-url", url = shown, tag = tag)
+        }
+    }
+}
+
+fn reason_help(why: Reason) -> Message {
+    match why {
+        Reason::Script => msg!("html-script-help"),
+        Reason::Embed => msg!("html-embed-help"),
+        Reason::PageWide => msg!("html-page-help"),
+        Reason::Form => msg!("html-form-help"),
+        Reason::Style => msg!("html-style-help"),
+        Reason::DataUrl => msg!("html-data-url-help"),
+        Reason::Scheme => msg!("html-scheme-help"),
+        Reason::InvalidUrl => msg!("html-invalid-url-help"),
+        Reason::Unsupported => msg!("html-unsupported-help"),
     }
 }
 
@@ -175,19 +471,24 @@ mod tests {
     use super::*;
 
     fn md(body: &str) -> (Rendered, Vec<Diagnostic>) {
+        md_with(body, RawHtml::Allow)
+    }
+
+    fn md_with(body: &str, raw_html: RawHtml) -> (Rendered, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let src = Source {
             path: "a.pl.md",
             file: body,
             body_line: 1,
         };
-        let r = render(
+        let r = render_with(
             body,
             &src,
             &|t| match t {
                 "projects/x.yaml" => Ok("/projekty/x/".to_string()),
                 _ => Err(Unresolved::Missing),
             },
+            raw_html,
             &mut errors,
         );
         (r, errors)
@@ -212,5 +513,114 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].span.unwrap().line, 3);
         assert_eq!(errors[0].span.unwrap().column, 10);
+    }
+
+    /// (line, column, message id) of each diagnostic.
+    fn places(diags: &[Diagnostic]) -> Vec<(usize, usize, &str)> {
+        diags
+            .iter()
+            .map(|d| {
+                let s = d.span.expect("located");
+                (s.line, s.column, d.message.id())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_pulldown_cmark_and_kronika_write_passes_the_sanitiser() {
+        // One piece of raw HTML makes the whole body go through the sanitiser.
+        let body = "Intro <span lang=\"en\">x</span> i [karta](@/projects/x.yaml \"Karta\").\n\n\
+                    ## Wyniki {#wyniki .wide lang=pl}\n\n\
+                    | a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n\n\
+                    Przypis[^uwaga], ~~skreślenie~~, `kod`, **mocno**, *lekko*,  \nłamanie.\n\n\
+                    3. trzy\n4. cztery\n\n> cytat\n\n---\n\n\
+                    ![opis *obrazu*](a.png \"tytuł\") [www](https://example.org/?a=1&b=2) <https://example.org>\n\n\
+                    ```rust\nlet a = 1 < 2;\n```\n\n[^uwaga]: Treść przypisu.\n";
+        let (r, diags) = md(body);
+        assert!(diags.is_empty(), "{diags:?}");
+        for kept in [
+            r#"<span lang="en">x</span>"#,
+            r#"<a href="/projekty/x/" title="Karta">karta</a>"#,
+            r#"<h2 id="wyniki" class="wide" lang="pl">"#,
+            r#"<div class="table-wrap" role="region" tabindex="0" aria-labelledby="wyniki">"#,
+            r#"<th style="text-align: left">a</th>"#,
+            r#"<td style="text-align: center">2</td>"#,
+            r#"<td style="text-align: right">3</td>"#,
+            r##"<sup class="footnote-reference"><a href="#uwaga">1</a></sup>"##,
+            r#"<div class="footnote-definition" id="uwaga"><sup class="footnote-definition-label">1</sup>"#,
+            "<del>skreślenie</del>",
+            "<code>kod</code>",
+            "<br>",
+            r#"<ol start="3">"#,
+            "<blockquote>",
+            "<hr>",
+            r#"<img src="a.png" alt="opis obrazu" title="tytuł">"#,
+            r#"<a href="https://example.org/?a=1&amp;b=2">www</a>"#,
+            r#"<a href="https://example.org">https://example.org</a>"#,
+            r#"<code class="language-rust">let a = 1 &lt; 2;"#,
+        ] {
+            assert!(r.html.contains(kept), "{kept} in:\n{}", r.html);
+        }
+    }
+
+    #[test]
+    fn removals_are_located_in_the_file_one_warning_per_kind() {
+        let body = "Tekst.\n\n<p style=\"margin:0\" onclick=\"x()\">a</p>\n\n\
+                    > cytat <img src=\"a.png\"\n> onerror=\"y()\">\n\n\
+                    <div style=\"color:red\">\n\n*b*\n\n</div>\n\n\
+                    <p style=\"margin:1px\">c</p>\n";
+        let (r, diags) = md(body);
+        assert_eq!(
+            places(&diags),
+            [
+                (3, 4, "html-removed-attribute"),
+                (3, 21, "html-removed-attribute"),
+                (6, 3, "html-removed-attribute"),
+                (8, 6, "html-removed-attribute"),
+            ],
+            "{diags:#?}"
+        );
+        // `style` of <p> is also on line 14; the <div>'s is a kind of its own.
+        assert_eq!(
+            diags[0].label,
+            Some(msg!("html-also-label", count = 1usize, lines = "14"))
+        );
+        assert!(
+            !r.html.contains("style=")
+                && !r.html.contains("onclick")
+                && !r.html.contains("onerror")
+        );
+        assert!(
+            r.html.contains("<div>\n<p><em>b</em></p>\n</div>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn a_site_that_refuses_raw_html_gets_an_error_for_each_piece() {
+        let body =
+            "A <b>b</b> i <br/> <i>c</i></i>.\n\n<div>\nblok\n</div>\n\n![<b>x</b>](a.png)\n";
+        let (_, diags) = md_with(body, RawHtml::Error);
+        assert_eq!(
+            places(&diags),
+            [
+                (1, 3, "html-raw-not-allowed"),
+                (1, 14, "html-raw-not-allowed"),
+                (1, 20, "html-raw-not-allowed"),
+                (1, 28, "html-raw-not-allowed"),
+                (3, 1, "html-raw-not-allowed"),
+            ]
+        );
+        assert!(diags.iter().all(Diagnostic::is_error));
+    }
+
+    #[test]
+    fn bodies_without_raw_html_are_not_rewritten() {
+        let body = "Linia  \ndruga & \"cytat\" <https://example.org>\n\n---\n";
+        let (r, _) = md(body);
+        let mut plain = String::new();
+        html::push_html(&mut plain, Parser::new(body));
+        assert_eq!(r.html, plain);
     }
 }

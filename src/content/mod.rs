@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod model;
 pub mod project;
+pub mod sanitize;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::config::Config;
+use crate::config::{Config, RawHtml};
 use crate::diagnostics::{Diagnostic, Span, display_path};
 use crate::i18n::I18n;
 use crate::msg;
@@ -216,10 +217,11 @@ pub fn load(
         targets.insert(format!("projects/{id}.yml"), LinkTarget::Project(id));
     }
 
-    // Render Markdown in parallel; link errors are collected per entry.
+    // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
+    let raw_html = config.markdown.raw_html;
     let rendered: Vec<(Entry, Vec<Slug>, Vec<Diagnostic>)> = kept
         .into_par_iter()
-        .map(|p| render_entry(p, &targets, &urls, &opts.links))
+        .map(|p| render_entry(p, &targets, &urls, &opts.links, raw_html))
         .collect();
 
     let mut news = Vec::new();
@@ -694,6 +696,7 @@ fn render_entry(
     targets: &HashMap<String, LinkTarget>,
     urls: &BTreeMap<Lang, Urls>,
     links: &LinkStyle,
+    raw_html: RawHtml,
 ) -> (Entry, Vec<Slug>, Vec<Diagnostic>) {
     let Pending {
         mut entry,
@@ -725,7 +728,7 @@ fn render_entry(
         file: &text,
         body_line,
     };
-    let rendered = markdown::render(&body, &src, &resolve, &mut errors);
+    let rendered = markdown::render_with(&body, &src, &resolve, raw_html, &mut errors);
     entry.body_html = rendered.html;
     if entry.summary.is_empty() {
         entry.summary = rendered.first_paragraph;
