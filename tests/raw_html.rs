@@ -178,11 +178,7 @@ fn warnings_follow_the_users_language() {
 fn a_site_that_refuses_raw_html_reports_every_piece_and_writes_nothing() {
     let site = Site::built("basic");
     let before = tree(&site.path("public"));
-    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
-    site.write(
-        "site.yaml",
-        &format!("{yaml}markdown: {{raw_html: error}}\n"),
-    );
+    site.append("site.yaml", "markdown: {raw_html: error}\n");
     site.write(
         ITEM,
         &item("Tekst <b>pogrubiony</b> i <span lang=\"en\">this</span>.\n\n<div>\nblok\n</div>\n"),
@@ -215,11 +211,7 @@ fn a_site_that_refuses_raw_html_reports_every_piece_and_writes_nothing() {
 #[test]
 fn an_unknown_raw_html_setting_names_the_allowed_ones() {
     let site = Site::fixture("basic");
-    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
-    site.write(
-        "site.yaml",
-        &format!("{yaml}markdown:\n  raw_html: strip\n"),
-    );
+    let yaml = site.append("site.yaml", "markdown:\n  raw_html: strip\n");
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let line = yaml.lines().count() + 2;

@@ -44,6 +44,13 @@ impl Site {
         fs::write(p, text).unwrap();
     }
 
+    /// Appends `text` to the file `rel` and returns what the file held before.
+    pub fn append(&self, rel: &str, text: &str) -> String {
+        let before = fs::read_to_string(self.path(rel)).unwrap_or_default();
+        self.write(rel, &format!("{before}{text}"));
+        before
+    }
+
     pub fn remove(&self, rel: &str) {
         fs::remove_file(self.path(rel)).unwrap();
     }
