@@ -16,12 +16,25 @@ use crate::types::Lang;
 const VERBATIM: [&str; 7] = ["code", "pre", "kbd", "samp", "script", "style", "textarea"];
 
 /// The rules of one language.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Typography {
     /// Opening and closing double quotation marks.
     quotes: Option<(char, char)>,
     /// One-letter words, in both cases.
     single_letters: Vec<char>,
+    /// Bytes at which text may need a change (`&`, `"`, the lead byte of `“`, the first
+    /// byte of each one-letter word); the text between them is copied in bulk.
+    special: [bool; 256],
+}
+
+impl Default for Typography {
+    fn default() -> Self {
+        Typography {
+            quotes: None,
+            single_letters: Vec::new(),
+            special: [false; 256],
+        }
+    }
 }
 
 impl Typography {
@@ -52,6 +65,15 @@ impl Typography {
                 rules.single_letters.extend(c.to_uppercase());
             }
         }
+        rules.special[usize::from(b'&')] = true;
+        if rules.quotes.is_some() {
+            rules.special[usize::from(b'"')] = true;
+            rules.special[0xE2] = true; // “ ” „
+        }
+        for c in &rules.single_letters {
+            let mut buf = [0u8; 4];
+            rules.special[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+        }
         rules
     }
 
@@ -80,14 +102,15 @@ impl Typography {
             out.push_str(&rest[..markup]);
             rest = &rest[markup..];
             let Some(tag) = tag else { continue };
-            if tag == "script" || tag == "style" {
+            let is = |name: &str| tag.eq_ignore_ascii_case(name);
+            if is("script") || is("style") {
                 // Raw text up to the closing tag, whatever it contains.
                 if !closing {
                     let end = find_ignore_case(rest, &format!("</{tag}")).unwrap_or(rest.len());
                     out.push_str(&rest[..end]);
                     rest = &rest[end..];
                 }
-            } else if VERBATIM.contains(&tag.as_str()) {
+            } else if VERBATIM.iter().any(|v| is(v)) {
                 if closing {
                     verbatim_depth = verbatim_depth.saturating_sub(1);
                 } else {
@@ -98,63 +121,73 @@ impl Typography {
         out
     }
 
-    /// One run of text between two tags.
+    /// One run of text between two tags. Only the bytes marked in `special` stop the
+    /// scan; everything between them is copied as it is.
     fn text(&self, s: &str, state: &mut TextState, verbatim: bool, out: &mut String) {
         if verbatim {
             out.push_str(s);
-            state.prev = 'x';
+            if !s.is_empty() {
+                state.prev = 'x';
+            }
             return;
         }
-        let mut i = 0;
         let bytes = s.as_bytes();
-        while i < s.len() {
-            // A double quote, written as a character or as `&quot;`.
-            let quote_len = if s[i..].starts_with("&quot;") {
+        // `s[..done]` is in `out`, and `state.prev` is its last character.
+        let mut done = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if !self.special[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            // Special bytes are ASCII or lead bytes, so `i` is a character boundary.
+            if done < i {
+                out.push_str(&s[done..i]);
+                state.prev = s[done..i].chars().next_back().unwrap_or(state.prev);
+            }
+            let rest = &s[i..];
+            let c = rest.chars().next().unwrap_or(' ');
+            let quote_len = if rest.starts_with("&quot;") {
                 6
-            } else if s[i..].starts_with(['"', '“', '”', '„']) {
-                s[i..].chars().next().map_or(1, char::len_utf8)
+            } else if matches!(c, '"' | '“' | '”' | '„') {
+                c.len_utf8()
             } else {
                 0
             };
-            if quote_len > 0 {
-                if let Some((open, close)) = self.quotes {
-                    let c = s[i..].chars().next().unwrap_or('"');
-                    let opens = match c {
-                        '„' => true,
-                        '”' => false,
-                        _ => opens_quote(state.prev),
-                    };
-                    out.push(if opens { open } else { close });
-                    state.prev = if opens { '„' } else { '”' };
-                } else {
-                    out.push_str(&s[i..i + quote_len]);
-                    state.prev = '"';
-                }
+            if let (Some((open, close)), true) = (self.quotes, quote_len > 0) {
+                let opens = match c {
+                    '„' => true,
+                    '”' => false,
+                    _ => opens_quote(state.prev),
+                };
+                out.push(if opens { open } else { close });
+                state.prev = if opens { '„' } else { '”' };
                 i += quote_len;
-                continue;
-            }
-            if bytes[i] == b'&' {
+            } else if c == '&' {
                 // An entity: copied whole; `&nbsp;` counts as a space.
-                let len = s[i..].find(';').filter(|&n| n <= 10).map_or(1, |n| n + 1);
-                out.push_str(&s[i..i + len]);
-                state.prev = if &s[i..i + len] == "&nbsp;" { ' ' } else { 'x' };
+                let len = rest.find(';').filter(|&n| n <= 10).map_or(1, |n| n + 1);
+                out.push_str(&rest[..len]);
+                state.prev = if &rest[..len] == "&nbsp;" { ' ' } else { 'x' };
                 i += len;
-                continue;
-            }
-            let c = s[i..].chars().next().unwrap_or(' ');
-            out.push(c);
-            i += c.len_utf8();
-            // `w` + space → `w` + no-break space, when `w` is a word of its own.
-            if self.single_letters.contains(&c)
+            } else if self.single_letters.contains(&c)
                 && starts_word(state.prev)
-                && matches!(bytes.get(i), Some(b' ' | b'\n'))
+                && matches!(bytes.get(i + c.len_utf8()), Some(b' ' | b'\n'))
             {
+                // `w` + space → `w` + no-break space, when `w` is a word of its own.
+                out.push(c);
                 out.push('\u{a0}');
-                i += 1;
                 state.prev = ' ';
-                continue;
+                i += c.len_utf8() + 1;
+            } else {
+                out.push(c);
+                state.prev = c;
+                i += c.len_utf8();
             }
-            state.prev = c;
+            done = i;
+        }
+        if done < bytes.len() {
+            out.push_str(&s[done..]);
+            state.prev = s[done..].chars().next_back().unwrap_or(state.prev);
         }
     }
 }
@@ -198,23 +231,21 @@ fn markup_len(s: &str) -> usize {
     s.len()
 }
 
-/// The lowercase element name of a tag and whether it closes; `None` for comments,
-/// declarations and a stray `<`.
-fn tag_name(tag: &str) -> (Option<String>, bool) {
+/// The element name of a tag (as written) and whether it closes; `None` for comments,
+/// declarations, self-closing tags and a stray `<`.
+fn tag_name(tag: &str) -> (Option<&str>, bool) {
     let body = &tag[1..];
     let (closing, body) = match body.strip_prefix('/') {
         Some(b) => (true, b),
         None => (false, body),
     };
-    let name: String = body
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if name.is_empty() || tag.ends_with("/>") {
+    let end = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    if end == 0 || tag.ends_with("/>") {
         (None, closing)
     } else {
-        (Some(name), closing)
+        (Some(&body[..end]), closing)
     }
 }
 
