@@ -219,7 +219,7 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
             let p = entry.path();
             if p.extension().is_some_and(|e| e == "ftl") {
                 let shown = crate::diagnostics::display_path(root, &p);
-                match crate::source::read_text(&p, &shown) {
+                match crate::source::read_site_text(root, &p, &shown) {
                     Ok(t) => {
                         site_sources.insert(shown, t);
                     }

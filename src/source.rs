@@ -18,6 +18,14 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
     decode(bytes, shown)
 }
 
+/// Reads a file of the site as text, refusing a symbolic link that [`check_link`] refuses
+/// (`root` is the site folder).
+pub fn read_site_text(root: &Path, path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    check_link(&root, path, shown)?;
+    read_text(path, shown)
+}
+
 /// `bytes` as text: UTF-8 accepted with or without a BOM and with CRLF or LF line ends,
 /// anything else refused with its likely encoding named.
 pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {

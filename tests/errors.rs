@@ -435,3 +435,23 @@ fn a_symbolic_link_to_a_file_inside_the_site_is_followed() {
             .contains("Tekst wspólny.")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_messages_and_templates_are_checked_too() {
+    use std::os::unix::fs::symlink;
+    let run = broken(|s| {
+        std::fs::create_dir_all(s.path("i18n/pl")).unwrap();
+        symlink("/etc/passwd", s.path("i18n/pl/serwis.ftl")).unwrap();
+    });
+    run.expect_stderr(
+        "i18n/pl/serwis.ftl: error: symbolic link to `/etc/passwd` leads outside the site folder",
+    );
+    let run = broken(|s| {
+        std::fs::create_dir_all(s.path("themes/bip/templates")).unwrap();
+        symlink("/etc/hostname", s.path("themes/bip/templates/base.html")).unwrap();
+    });
+    run.expect_stderr(
+        "themes/bip/templates/base.html: error: symbolic link to `/etc/hostname` leads outside the site folder",
+    );
+}

@@ -33,11 +33,12 @@ pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, V
         .into_iter()
         .flatten()
     {
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_file() && !entry.path_is_symlink() {
             continue;
         }
         let name = display_path(&dir, entry.path());
-        match crate::source::read_text(entry.path(), &display_path(root, entry.path())) {
+        let shown = display_path(root, entry.path());
+        match crate::source::read_site_text(root, entry.path(), &shown) {
             Ok(text) => {
                 sources.retain(|(n, _)| *n != name);
                 sources.push((name, text));
