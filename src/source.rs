@@ -6,7 +6,7 @@
 //! links are checked before anything behind them is read: one that leads outside the
 //! site, to a folder, nowhere, or round in a loop is refused.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::msg;
@@ -18,11 +18,11 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
     decode(bytes, shown)
 }
 
-/// Reads a file of the site as text, refusing a symbolic link that [`check_link`] refuses
-/// (`root` is the site folder).
+/// Reads a file of the site as text, refusing one that [`check_inside`] refuses (`root`
+/// is the site folder).
 pub fn read_site_text(root: &Path, path: &Path, shown: &str) -> Result<String, Diagnostic> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    check_link(&root, path, shown)?;
+    check_inside(&root, path, shown)?;
     read_text(path, shown)
 }
 
@@ -70,35 +70,31 @@ fn not_utf8(bytes: &[u8], valid: usize, shown: &str) -> Diagnostic {
         ))
 }
 
-/// What a symbolic link is allowed to be: a link to a file inside the site is read
-/// through; anything else is an error. `root` must be canonical. `Ok(None)`: not a link.
-pub fn check_link(root: &Path, path: &Path, shown: &str) -> Result<Option<PathBuf>, Diagnostic> {
+/// Whether the file at `path` may be read: it must resolve, through any symbolic link on
+/// the way (the file itself or a folder above it), to a file inside the site folder
+/// `root` (canonical). A link to a folder, a link that leads nowhere or round in a
+/// loop, and anything that resolves outside the site are errors.
+pub fn check_inside(root: &Path, path: &Path, shown: &str) -> Result<(), Diagnostic> {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
-        return Ok(None);
-    }
-    let target = std::fs::read_link(path)
-        .map(|t| t.display().to_string())
-        .unwrap_or_default();
+    let target = || match std::fs::read_link(path) {
+        Ok(t) => t.display().to_string(),
+        Err(_) => std::fs::canonicalize(path).map_or_else(|_| shown.to_string(), |p| p.display().to_string()),
+    };
     let Ok(resolved) = std::fs::canonicalize(path) else {
-        return Err(
-            Diagnostic::error(shown, msg!("symlink-broken", target = target))
-                .help(msg!("symlink-help")),
-        );
+        return Err(Diagnostic::error(shown, msg!("symlink-broken", target = target()))
+            .help(msg!("symlink-help")));
     };
     if !resolved.starts_with(root) {
         return Err(
-            Diagnostic::error(shown, msg!("symlink-outside-site", target = target))
+            Diagnostic::error(shown, msg!("symlink-outside-site", target = target()))
                 .help(msg!("symlink-help")),
         );
     }
-    if !resolved.is_file() {
-        return Err(
-            Diagnostic::error(shown, msg!("symlink-to-folder", target = target))
-                .help(msg!("symlink-help")),
-        );
+    if is_link && !resolved.is_file() {
+        return Err(Diagnostic::error(shown, msg!("symlink-to-folder", target = target()))
+            .help(msg!("symlink-help")));
     }
-    Ok(Some(resolved))
+    Ok(())
 }
 
 #[cfg(test)]

@@ -454,4 +454,12 @@ fn symbolic_links_in_messages_and_templates_are_checked_too() {
     run.expect_stderr(
         "themes/bip/templates/base.html: error: symbolic link to `/etc/hostname` leads outside the site folder",
     );
+    // A linked folder leads outside too: nothing under it is read.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("pl")).unwrap();
+    std::fs::write(outside.path().join("pl/x.ftl"), "home = SEKRET\n").unwrap();
+    let run = broken(|s| symlink(outside.path(), s.path("i18n")).unwrap());
+    run.expect_stderr("i18n/pl/x.ftl: error: symbolic link to")
+        .expect_stderr("leads outside the site folder");
+    assert!(!run.stderr.contains("SEKRET"));
 }

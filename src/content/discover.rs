@@ -74,12 +74,11 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
         };
         let path = entry.path();
         let shown = display_path(root, path);
-        if entry.path_is_symlink() {
-            if let Err(d) = source::check_link(&site_root, path, &shown) {
-                diags.push(d);
-                continue;
-            }
-        } else if !entry.file_type().is_file() {
+        if !entry.file_type().is_file() && !entry.path_is_symlink() {
+            continue;
+        }
+        if let Err(d) = source::check_inside(&site_root, path, &shown) {
+            diags.push(d);
             continue;
         }
         let folded: String = shown.nfc().collect::<String>().to_lowercase();

@@ -287,12 +287,11 @@ fn static_files(
                 }
             };
             let shown = display_path(root, entry.path());
-            if entry.path_is_symlink() {
-                if let Err(d) = crate::source::check_link(&site_root, entry.path(), &shown) {
-                    diags.push(d);
-                    continue;
-                }
-            } else if !entry.file_type().is_file() {
+            if !entry.file_type().is_file() && !entry.path_is_symlink() {
+                continue;
+            }
+            if let Err(d) = crate::source::check_inside(&site_root, entry.path(), &shown) {
+                diags.push(d);
                 continue;
             }
             let rel: String = display_path(&dir, entry.path()).nfc().collect();
