@@ -78,11 +78,14 @@ pub fn check_inside(root: &Path, path: &Path, shown: &str) -> Result<(), Diagnos
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = || match std::fs::read_link(path) {
         Ok(t) => t.display().to_string(),
-        Err(_) => std::fs::canonicalize(path).map_or_else(|_| shown.to_string(), |p| p.display().to_string()),
+        Err(_) => std::fs::canonicalize(path)
+            .map_or_else(|_| shown.to_string(), |p| p.display().to_string()),
     };
     let Ok(resolved) = std::fs::canonicalize(path) else {
-        return Err(Diagnostic::error(shown, msg!("symlink-broken", target = target()))
-            .help(msg!("symlink-help")));
+        return Err(
+            Diagnostic::error(shown, msg!("symlink-broken", target = target()))
+                .help(msg!("symlink-help")),
+        );
     };
     if !resolved.starts_with(root) {
         return Err(
@@ -91,8 +94,10 @@ pub fn check_inside(root: &Path, path: &Path, shown: &str) -> Result<(), Diagnos
         );
     }
     if is_link && !resolved.is_file() {
-        return Err(Diagnostic::error(shown, msg!("symlink-to-folder", target = target()))
-            .help(msg!("symlink-help")));
+        return Err(
+            Diagnostic::error(shown, msg!("symlink-to-folder", target = target()))
+                .help(msg!("symlink-help")),
+        );
     }
     Ok(())
 }

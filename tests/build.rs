@@ -416,3 +416,27 @@ fn markdown_tables_scroll_in_a_focusable_region_named_by_their_heading() {
         "{pl}"
     );
 }
+
+#[test]
+fn funding_sources_and_indicators_kronika_does_not_know_show_as_written() {
+    let site = Site::fixture("basic");
+    site.append(
+        "content/projects/pora.yaml",
+        "funding:\n  - {period: \"2012\", source: gmina, amount: \"100.00\", currency: PLN}\n",
+    );
+    let yaml = std::fs::read_to_string(site.path("content/projects/pora.yaml")).unwrap();
+    site.write(
+        "content/projects/pora.yaml",
+        &yaml.replace("employed: 202}", "employed: 202, wolontariusze: 12}"),
+    );
+    site.build(&[]).assert_ok();
+    for rel in ["projekty/pora/index.html", "en/projects/pora/index.html"] {
+        let page = site.page(rel);
+        assert!(page.contains(r#"<th scope="row">gmina</th>"#), "{page}");
+        assert!(page.contains(">wolontariusze</th>"), "{page}");
+        assert!(
+            !page.contains("funding-source-") && !page.contains("indicator-"),
+            "{page}"
+        );
+    }
+}

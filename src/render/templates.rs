@@ -99,6 +99,11 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
             let key: String = kwargs.must_get("key")?;
             let lang = lang_of(&kwargs, state, &s)?;
+            if !s.i18n.exists(lang, &key)
+                && let Some(default) = kwargs.get::<String>("default")?
+            {
+                return Ok(default);
+            }
             let mut args = FluentArgs::new();
             for (k, v) in kwargs.iter() {
                 let name = k.to_string();

@@ -12,6 +12,13 @@ use crate::config;
 use crate::i18n::I18n;
 use crate::types::Lang;
 
+/// Elements that sit inside a line of text; every other tag (a paragraph, a table cell,
+/// a list item, `<br>`) starts the text after it afresh, as if after a space.
+const INLINE: [&str; 24] = [
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+];
+
 /// Elements whose text is copied as it is.
 const VERBATIM: [&str; 7] = ["code", "pre", "kbd", "samp", "script", "style", "textarea"];
 
@@ -103,6 +110,9 @@ impl Typography {
             rest = &rest[markup..];
             let Some(tag) = tag else { continue };
             let is = |name: &str| tag.eq_ignore_ascii_case(name);
+            if !INLINE.iter().any(|t| is(t)) {
+                text.prev = ' ';
+            }
             if is("script") || is("style") {
                 // Raw text up to the closing tag, whatever it contains.
                 if !closing {
@@ -295,6 +305,21 @@ mod tests {
 
     #[test]
     fn code_attributes_and_urls_are_left_alone() {
+        for (html, expected) in [
+            (
+                "<tr><td>x</td><td>\"Pora\"</td></tr>",
+                "<tr><td>x</td><td>„Pora”</td></tr>",
+            ),
+            (
+                "<th>x</th><th>W domu</th>",
+                "<th>x</th><th>W\u{a0}domu</th>",
+            ),
+            ("<p>Tekst<br>w domu</p>", "<p>Tekst<br>w\u{a0}domu</p>"),
+            ("<li>a</li><li>\"b\"</li>", "<li>a</li><li>„b”</li>"),
+            ("<p><em>x</em>\"y\"</p>", "<p><em>x</em>”y”</p>"),
+        ] {
+            assert_eq!(polish().apply(html), expected, "{html}");
+        }
         for html in [
             r#"<a href="/w z/" title="a i o">x</a>"#,
             "<code>a w \"z\"</code>",
