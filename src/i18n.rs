@@ -193,7 +193,10 @@ impl I18n {
             "money"
         };
         let text = self.get(lang, id, Some(&args));
-        if amount.is_sign_negative() && !amount.is_zero() {
+        // The sign of what is shown: -0.004 rounds to 0,00, which has none.
+        let shown =
+            amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if shown.is_sign_negative() && !shown.is_zero() {
             format!("{}{text}", locale.minus_sign())
         } else {
             text
@@ -404,6 +407,17 @@ mod tests {
                 .count(pl, "news-count", 5)
                 .contains(['\u{2068}', '\u{2069}'])
         );
+    }
+
+    #[test]
+    fn an_amount_that_rounds_to_zero_has_no_sign() {
+        let (i18n, pl, en) = load(SITE);
+        let money = |a: &str| Money {
+            amount: crate::types::Amount(a.parse().unwrap()),
+            currency: crate::types::Currency::parse("PLN").unwrap(),
+        };
+        assert_eq!(i18n.money(pl, &money("-0.004")), "0,00\u{a0}zł");
+        assert_eq!(i18n.money(en, &money("-0.005")), "-PLN\u{a0}0.01");
     }
 
     #[test]

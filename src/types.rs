@@ -168,7 +168,7 @@ impl<'de> Deserialize<'de> for Date {
                 Err(custom(msg!("yaml-not-a-date", value = v.to_string())))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
-                self.visit_i64(v as i64)
+                Err(custom(msg!("yaml-not-a-date", value = v.to_string())))
             }
         }
         d.deserialize_any(DateVisitor)

@@ -440,3 +440,26 @@ fn funding_sources_and_indicators_kronika_does_not_know_show_as_written() {
         );
     }
 }
+
+#[test]
+fn a_project_listed_twice_counts_once_and_headings_keep_clear_of_theme_ids() {
+    let site = Site::fixture("basic");
+    let item = "content/news/2012-02-15-mops.pl.md";
+    let text = std::fs::read_to_string(site.path(item)).unwrap();
+    site.write(
+        item,
+        &text
+            .replace("projects: [pora]", "projects: [pora, pora]")
+            .replace("## Wyniki", "## Main"),
+    );
+    site.build(&[]).assert_ok();
+    let page = site.page("aktualnosci/mops-wyrozniony/index.html");
+    assert_eq!(
+        page.matches(r#"href="/archiwum/projekty/pora/""#).count(),
+        2,
+        "body link + one list entry"
+    );
+    assert!(
+        page.contains(r#"<h2 id="main-2">Main</h2>"#) && page.matches(r#"id="main""#).count() == 1
+    );
+}

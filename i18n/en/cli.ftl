@@ -21,7 +21,7 @@ cli-build-base-url = Replace site.yaml's base_url (e.g. for CI previews)
 cli-build-offline = Write relative links ending in index.html, to browse the output from disk
 cli-build-drafts = Include drafts and embargoed (future-dated) items
 cli-build-quiet = Print only errors
-cli-build-verbose = Print warnings in full and what was written
+cli-build-verbose = Also print how many files the output holds and how many changed
 
 ## The summary line of a build; $languages is a list of build-summary-language
 build-summary = Built { $pages ->

@@ -22,7 +22,7 @@ cli-build-base-url = Zastępuje base_url z site.yaml (np. na potrzeby podglądu 
 cli-build-offline = Zapisuje względne odnośniki zakończone na index.html, by wynik dało się przeglądać z dysku
 cli-build-drafts = Uwzględnia szkice i wiadomości objęte embargiem (z datą w przyszłości)
 cli-build-quiet = Wypisuje tylko błędy
-cli-build-verbose = Wypisuje pełne ostrzeżenia i to, co zostało zapisane
+cli-build-verbose = Wypisuje też, ile plików ma folder wynikowy i ile z nich się zmieniło
 
 ## Podsumowanie budowania; $languages to lista komunikatów build-summary-language.
 ## Po „Zbudowano” biernik (1 stronę, 2 strony, 5 stron), po „z” dopełniacz

@@ -85,8 +85,10 @@ pub fn parse(source: &str, path: &str) -> Result<Document, Diagnostic> {
     let close = rest
         .match_indices("---")
         .find(|(i, _)| {
+            // `---` alone on its line; trailing spaces (invisible in editors) allowed.
+            let line_end = rest[i + 3..].find('\n').map_or(rest.len(), |n| i + 3 + n);
             (*i == 0 || rest.as_bytes()[i - 1] == b'\n')
-                && matches!(rest.as_bytes().get(i + 3), None | Some(b'\n'))
+                && rest[i + 3..line_end].trim_matches([' ', '\t']).is_empty()
         })
         .map(|(i, _)| i);
     let Some(close) = close else {
@@ -102,6 +104,7 @@ pub fn parse(source: &str, path: &str) -> Result<Document, Diagnostic> {
         yaml::parse(yaml_text, path, source, 2)?
     };
     let after = &rest[close + 3..];
+    let after = after.trim_start_matches([' ', '\t']);
     let body = after.strip_prefix('\n').unwrap_or(after);
     let body_line = 2 + yaml_text.matches('\n').count() + 1;
     if body.trim().is_empty() {
@@ -143,5 +146,11 @@ mod tests {
     fn unclosed_front_matter_is_an_error() {
         let err = parse("---\ntitle: x\n\nBody\n", "a.pl.md").err().unwrap();
         assert_eq!(err.message.id(), "front-matter-not-closed");
+    }
+
+    #[test]
+    fn a_closing_line_with_trailing_spaces_still_closes() {
+        let doc = parse("---\ntitle: x\n---  \n\nBody\n", "a.pl.md").unwrap();
+        assert_eq!(doc.body.trim(), "Body");
     }
 }

@@ -94,7 +94,8 @@ pub fn render_with(
     let mut first_paragraph = String::new();
     let mut paragraph_state = 0u8; // 0 before, 1 inside, 2 done
     let mut heading_start: Option<usize> = None;
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    // The theme's `<main id="main">` is on every page: a heading `## Main` becomes `main-2`.
+    let mut used_ids: HashMap<String, usize> = HashMap::from([("main".to_string(), 1)]);
     let mut last_heading: Option<String> = None;
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {

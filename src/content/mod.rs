@@ -431,7 +431,8 @@ fn resolve_entry(
     let projects_are_own = own.projects.is_some();
     for id in merged.projects.iter().flatten() {
         match project_ids.get(id.value.as_str()) {
-            Some(&i) => project_idx.push(i),
+            Some(&i) if !project_idx.contains(&i) => project_idx.push(i),
+            Some(_) => {} // listed twice: once is enough
             // An inherited reference is reported once, on the original that wrote it.
             None if !projects_are_own || broken_projects.contains(&id.value) => {}
             None => {
