@@ -30,6 +30,8 @@ const FALLBACK: &str = "en";
 pub struct I18n {
     languages: HashMap<Lang, Language>,
     fallback: Option<Lang>,
+    /// Problems that do not stop the build (a language without UI strings of its own).
+    warnings: Vec<Diagnostic>,
 }
 
 struct Language {
@@ -71,13 +73,21 @@ impl I18n {
         let mut wanted = config.languages.clone();
         wanted.extend(fallback.filter(|f| !wanted.contains(f)));
         let mut languages = HashMap::new();
+        let mut warnings = Vec::new();
         for lang in wanted {
             let resources = read_resources(root, lang, &mut errors);
+            let own_locale = locale_message(&resources);
+            if let Some(tag) = own_locale.as_deref().filter(|t| !Locale::is_valid_tag(t)) {
+                warnings.push(
+                    Diagnostic::warning(format!("i18n/{lang}"), msg!("i18n-bad-locale", tag = tag))
+                        .help(msg!("i18n-bad-locale-help")),
+                );
+            }
             let tag = config
                 .locales
                 .get(&lang)
                 .cloned()
-                .or_else(|| locale_message(&resources))
+                .or(own_locale)
                 .unwrap_or_else(|| lang.to_string());
             let langid: LanguageIdentifier = tag
                 .parse()
@@ -93,6 +103,15 @@ impl I18n {
             for resource in resources {
                 bundle.add_resource_overriding(resource);
             }
+            if config.has_language(lang) && !bundle.has_message("language-name") {
+                warnings.push(
+                    Diagnostic::warning(
+                        format!("i18n/{lang}"),
+                        msg!("i18n-language-without-messages", lang = lang),
+                    )
+                    .help(msg!("i18n-language-without-messages-help", lang = lang)),
+                );
+            }
             let locale = Locale::new(&tag, grouping);
             languages.insert(lang, Language { bundle, locale });
         }
@@ -100,9 +119,25 @@ impl I18n {
             Ok(I18n {
                 languages,
                 fallback,
+                warnings,
             })
         } else {
             Err(errors)
+        }
+    }
+
+    /// The warnings of loading, handed over once.
+    pub fn take_warnings(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// The name of `lang` in itself (`polski`); its code when it has no `language-name`
+    /// of its own, never another language's name.
+    pub fn language_name(&self, lang: Lang) -> String {
+        if self.has(lang, "language-name") {
+            self.get(lang, "language-name", None)
+        } else {
+            lang.to_string()
         }
     }
 

@@ -124,7 +124,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         Ok(c) => c,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };
-    let i18n = match I18n::load(&opts.root, &config) {
+    let mut i18n = match I18n::load(&opts.root, &config) {
         Ok(i) => i,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };
@@ -137,6 +137,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         today: opts.today.unwrap_or_else(Date::today),
         links: links.clone(),
     };
+    diags.extend(i18n.take_warnings());
     let site = content::load(&opts.root, config, i18n, &load, &mut diags);
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics::sorted(diags)
         .into_iter()

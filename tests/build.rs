@@ -391,8 +391,15 @@ fn language_without_its_own_messages_falls_back_to_english_segments() {
         "content/news/2012-02-15-mops.de.md",
         "---\ntitle: \"MOPS ausgezeichnet\"\nslug: mops-ausgezeichnet\n---\n\nText.\n",
     );
-    site.build(&[]).assert_ok();
+    site.build(&[])
+        .assert_ok()
+        .expect_stderr("i18n/de: warning: language `de` has no UI strings of its own: its pages use the English labels");
     let de = site.page("de/news/mops-ausgezeichnet/index.html");
+    // Its name in the switcher is its code, never another language's name.
+    assert!(
+        de.contains(r#"<span aria-current="true" lang="de">de</span>"#),
+        "{de}"
+    );
     assert!(de.contains(r#"<html lang="de">"#));
     assert!(de.contains(
         r#"hreflang="de" href="https://example.org/archiwum/de/news/mops-ausgezeichnet/""#

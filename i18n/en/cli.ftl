@@ -209,6 +209,12 @@ url-taken-help = { $other } has the same URL; give one of them another `slug:` (
 alias-invalid = alias `{ $alias }` is not a path of this site
 alias-invalid-help = write the old address as a path starting with `/`, e.g. /index.php?id=440
 
+## Languages without UI strings of their own
+i18n-language-without-messages = language `{ $lang }` has no UI strings of its own: its pages use the English labels
+i18n-language-without-messages-help = add i18n/{ $lang }/main.ftl with `language-name` and the messages to translate (the built-in i18n/en/main.ftl lists them all)
+i18n-bad-locale = `{ $tag }` is not a locale tag, so dates and numbers use CLDR's neutral forms
+i18n-bad-locale-help = write a BCP 47 tag with a hyphen, e.g. `locale = en-GB`
+
 ## Symbolic links: kronika reads nothing outside the site
 symlink-broken = symbolic link to `{ $target }` leads nowhere, or round in a loop
 symlink-outside-site = symbolic link to `{ $target }` leads outside the site folder

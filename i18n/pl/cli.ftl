@@ -217,6 +217,12 @@ url-taken-help = { $other } ma ten sam adres; nadaj jednemu z nich inny `slug:` 
 alias-invalid = alias `{ $alias }` nie jest ścieżką w tym serwisie
 alias-invalid-help = zapisz stary adres jako ścieżkę zaczynającą się od `/`, np. /index.php?id=440
 
+## Języki bez własnych tekstów interfejsu
+i18n-language-without-messages = język `{ $lang }` nie ma własnych tekstów interfejsu: jego strony mają etykiety angielskie
+i18n-language-without-messages-help = dodaj plik i18n/{ $lang }/main.ftl z komunikatem `language-name` i tekstami do przetłumaczenia (wszystkie wymienia wbudowany i18n/en/main.ftl)
+i18n-bad-locale = `{ $tag }` nie jest oznaczeniem lokalizacji, więc daty i liczby mają neutralną postać CLDR
+i18n-bad-locale-help = wpisz oznaczenie BCP 47 z łącznikiem, np. `locale = en-GB`
+
 ## Dowiązania symboliczne: kronika nie czyta niczego spoza serwisu
 symlink-broken = dowiązanie symboliczne do `{ $target }` nie prowadzi do żadnego pliku albo tworzy pętlę
 symlink-outside-site = dowiązanie symboliczne do `{ $target }` prowadzi poza folder serwisu

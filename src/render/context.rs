@@ -110,13 +110,13 @@ impl Shared {
                             site.i18n.get(l, &format!("language-{lang}"), None),
                         );
                         let notice = site.i18n.get(l, "translation-missing", Some(&args));
-                        (l, (site.i18n.get(l, "language-name", None), notice))
+                        (l, (site.i18n.language_name(l), notice))
                     })
                     .collect();
                 let shared = LangShared {
                     site: Value::from_serializable(&vars),
                     nav: Value::from_serializable(&nav),
-                    language_name: Value::from(site.i18n.get(lang, "language-name", None)),
+                    language_name: Value::from(site.i18n.language_name(lang)),
                     other,
                 };
                 (lang, shared)
