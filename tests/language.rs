@@ -391,3 +391,52 @@ fn no_bidi_isolation_mark_reaches_any_page() {
         );
     }
 }
+
+#[test]
+fn the_project_count_takes_every_polish_plural_form() {
+    // The fixture has 4 projects; more are added to reach each form.
+    for (total, polish, english) in [
+        (
+            5,
+            "W~archiwum jest 5 projektów.",
+            "The archive holds 5 projects.",
+        ),
+        (
+            12,
+            "W~archiwum jest 12 projektów.",
+            "The archive holds 12 projects.",
+        ),
+        (
+            14,
+            "W~archiwum jest 14 projektów.",
+            "The archive holds 14 projects.",
+        ),
+        (
+            22,
+            "W~archiwum są 22 projekty.",
+            "The archive holds 22 projects.",
+        ),
+        (
+            25,
+            "W~archiwum jest 25 projektów.",
+            "The archive holds 25 projects.",
+        ),
+    ] {
+        let site = Site::fixture("language");
+        for i in 4..total {
+            site.write(
+                &format!("content/projects/p{i}.yaml"),
+                &format!("title: {{pl: \"Projekt {i}\", en: \"Project {i}\"}}\n"),
+            );
+        }
+        site.build(&[]).assert_ok();
+        assert!(
+            page(&site, "projekty/index.html").contains(polish),
+            "{total}"
+        );
+        assert!(
+            page(&site, "en/projects/index.html").contains(english),
+            "{total}"
+        );
+    }
+}

@@ -265,6 +265,7 @@ fn static_files(
         files.insert(path, StaticSource::Embedded(bytes));
     }
     let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut folded_names: HashMap<String, String> = HashMap::new();
     for dir in [
         root.join("themes").join(&config.theme).join("static"),
         root.join("static"),
@@ -295,6 +296,15 @@ fn static_files(
                 continue;
             }
             let rel: String = display_path(&dir, entry.path()).nfc().collect();
+            // Within one folder: a site file may replace a theme file of the same name.
+            let folded = format!("{}\t{}", dir.display(), rel.to_lowercase());
+            if let Some(other) = folded_names.insert(folded, shown.clone()) {
+                diags.push(
+                    Diagnostic::error(&shown, msg!("content-name-clash", other = other))
+                        .help(msg!("content-name-clash-help")),
+                );
+                continue;
+            }
             files.insert(rel, StaticSource::File(entry.path().to_path_buf()));
         }
     }
