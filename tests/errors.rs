@@ -463,3 +463,21 @@ fn symbolic_links_in_messages_and_templates_are_checked_too() {
         .expect_stderr("leads outside the site folder");
     assert!(!run.stderr.contains("SEKRET"));
 }
+
+#[test]
+fn an_alias_or_static_file_taking_a_generated_page_names_its_source() {
+    let run = broken(|s| {
+        s.write(
+            ITEM,
+            "---\ntitle: \"Tylko\"\ndate: 2013-05-01\naliases: [\"/rss.xml\", \"/aktualnosci/\"]\n---\n\nTekst.\n",
+        );
+        s.write("static/sitemap.xml", "<urlset/>");
+    });
+    run.expect_stderr(&format!(
+        "{ITEM}: error: alias `/rss.xml` would replace rss.xml, a page kronika generates"
+    ))
+    .expect_stderr(&format!(
+        "{ITEM}: error: alias `/aktualnosci/` would replace aktualnosci/index.html, a page kronika generates"
+    ))
+    .expect_stderr("static/sitemap.xml: error: this file would replace sitemap.xml, which kronika generates");
+}

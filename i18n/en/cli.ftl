@@ -206,6 +206,10 @@ page-url-reserved = the page would take the URL /{ $slug }/, which the site uses
 page-url-reserved-help = set another `slug:` in the front matter
 url-taken = two files would be published at /{ $path }
 url-taken-help = { $other } has the same URL; give one of them another `slug:` (or alias)
+alias-takes-generated-page = alias `{ $alias }` would replace { $file }, a page kronika generates
+alias-takes-generated-page-help = choose the old address exactly as it was published; kronika's own pages cannot be redirected
+static-takes-generated-page = this file would replace { $file }, which kronika generates
+static-takes-generated-page-help = rename or move the file; to change a generated page, override its template in themes/<theme>/templates/
 alias-invalid = alias `{ $alias }` is not a path of this site
 alias-invalid-help = write the old address as a path starting with `/`, e.g. /index.php?id=440
 

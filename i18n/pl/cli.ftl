@@ -214,6 +214,10 @@ page-url-reserved = strona zajęłaby adres /{ $slug }/, którego serwis używa 
 page-url-reserved-help = ustaw w nagłówku inny `slug:`
 url-taken = dwa pliki zostałyby opublikowane pod adresem /{ $path }
 url-taken-help = { $other } ma ten sam adres; nadaj jednemu z nich inny `slug:` (lub alias)
+alias-takes-generated-page = alias `{ $alias }` zastąpiłby { $file }, stronę generowaną przez kronikę
+alias-takes-generated-page-help = podaj stary adres dokładnie taki, pod jakim był opublikowany; własnych stron kroniki nie można przekierować
+static-takes-generated-page = ten plik zastąpiłby { $file }, który generuje kronika
+static-takes-generated-page-help = zmień nazwę pliku albo go przenieś; aby zmienić generowaną stronę, nadpisz jej szablon w themes/<motyw>/templates/
 alias-invalid = alias `{ $alias }` nie jest ścieżką w tym serwisie
 alias-invalid-help = zapisz stary adres jako ścieżkę zaczynającą się od `/`, np. /index.php?id=440
 

@@ -44,6 +44,10 @@ pub fn render(
     let tera = templates::build(root, &site, links)?;
     let shared = context::Shared::new(&site);
     let planned = pages::plan(&site);
+    let clashes = pages::clashes(root, &site, &planned);
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
     let typography: HashMap<_, _> = site
         .config
         .languages
