@@ -185,11 +185,6 @@ impl I18n {
         &language.locale
     }
 
-    /// A whole number in the language's digit grouping (`3 617`, `3,617`).
-    pub fn number(&self, lang: Lang, n: i64) -> String {
-        self.locale(lang).integer(n)
-    }
-
     /// A date in `style`: the CLDR form from [`Locale`], placed into the language's
     /// `date-long`/`date-month` message (which adds the Polish `r.`).
     pub fn date(&self, lang: Lang, date: Date, style: DateStyle) -> String {

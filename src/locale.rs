@@ -33,7 +33,6 @@ pub enum Grouping {
 /// Formatters and the collator of one language, built once per build and shared by the
 /// render threads.
 pub struct Locale {
-    tag: String,
     decimal: DecimalFormatter,
     /// The separator to put into four-digit numbers that CLDR leaves ungrouped.
     four_digit_separator: Option<String>,
@@ -51,7 +50,6 @@ impl Locale {
             .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
             .expect("compiled-in root data formats numbers");
         Locale {
-            tag: locale.to_string(),
             four_digit_separator: match grouping {
                 Grouping::FromFourDigits => four_digit_separator(&decimal),
                 Grouping::Cldr => None,
@@ -79,10 +77,6 @@ impl Locale {
     /// Whether ICU4X knows `tag` as a well-formed locale.
     pub fn is_valid_tag(tag: &str) -> bool {
         tag.parse::<IcuLocale>().is_ok()
-    }
-
-    pub fn tag(&self) -> &str {
-        &self.tag
     }
 
     /// `3617` → `3 617` (pl, no-break space) or `3,617` (en).

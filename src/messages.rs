@@ -147,7 +147,6 @@ count_from!(i32, u32, i64, u64, usize);
 
 /// The messages of one language, with English behind it for anything it lacks.
 pub struct Catalog {
-    lang: Lang,
     bundles: Vec<FluentBundle<FluentResource>>,
     locale: Locale,
 }
@@ -165,7 +164,6 @@ impl Catalog {
             bundles.push(bundle(Lang::EN));
         }
         Catalog {
-            lang,
             bundles,
             locale: Locale::new(lang.as_str(), Grouping::FromFourDigits),
         }
@@ -174,11 +172,6 @@ impl Catalog {
     /// The messages of the user's language ([`language_from_env`]).
     pub fn from_env() -> Catalog {
         Catalog::new(language_from_env())
-    }
-
-    /// The language the messages are in.
-    pub fn lang(&self) -> Lang {
-        self.lang
     }
 
     /// The message as text.

@@ -122,10 +122,9 @@ pub fn parse(source: &str, path: &str) -> Result<Document, Diagnostic> {
 }
 
 /// Turns a location of serde-saphyr inside front matter (which starts at line 2) into a span.
-pub fn span_of<T>(s: &Spanned<T>, source: &str, len: usize) -> Span {
+pub fn span_of<T>(s: &Spanned<T>, len: usize) -> Span {
     let line = s.referenced.line() as usize + 1;
     let column = (s.referenced.column() as usize).max(1);
-    let _ = source;
     Span::new(line, column, len)
 }
 

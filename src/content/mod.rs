@@ -448,7 +448,7 @@ fn resolve_entry(
             None => {
                 let known: Vec<String> = projects.iter().map(|p| p.id.to_string()).collect();
                 let mut d = Diagnostic::error(shown, msg!("project-unknown", id = &id.value))
-                    .at(span_of(id, &text, id.value.chars().count()), &text);
+                    .at(span_of(id, id.value.chars().count()), &text);
                 if let Some(n) = yaml::nearest(&id.value, &known) {
                     d = d.label(msg!("did-you-mean-label", suggestion = n));
                 }
@@ -475,7 +475,7 @@ fn resolve_entry(
             None if !tags_are_own => {}
             None => diags.push(
                 Diagnostic::error(shown, msg!("tag-no-slug", tag = &tag.value))
-                    .at(span_of(tag, &text, tag.value.chars().count().max(1)), &text)
+                    .at(span_of(tag, tag.value.chars().count().max(1)), &text)
                     .help(msg!("tag-no-slug-help")),
             ),
         }
@@ -486,7 +486,7 @@ fn resolve_entry(
         Some(s) => Slug::parse(&s.value).or_else(|| {
             diags.push(
                 Diagnostic::error(shown, msg!("slug-invalid", slug = &s.value))
-                    .at(span_of(s, &text, s.value.chars().count().max(1)), &text)
+                    .at(span_of(s, s.value.chars().count().max(1)), &text)
                     .help(msg!(
                         "slug-invalid-help",
                         suggestion = Slug::from_text(&s.value)
@@ -526,7 +526,7 @@ fn resolve_entry(
             Some(p) => aliases.push(p),
             None => diags.push(
                 Diagnostic::error(shown, msg!("alias-invalid", alias = &a.value))
-                    .at(span_of(a, &text, a.value.chars().count().max(1)), &text)
+                    .at(span_of(a, a.value.chars().count().max(1)), &text)
                     .help(msg!("alias-invalid-help")),
             ),
         }
@@ -637,7 +637,7 @@ fn attachment(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Attachment> {
     let name = a.file.value.as_str();
-    let span = span_of(&a.file, text, name.chars().count().max(1));
+    let span = span_of(&a.file, name.chars().count().max(1));
     if name.is_empty()
         || name.contains(['/', '\\'])
         || name == ".."
@@ -680,7 +680,8 @@ fn attachment(
     })
 }
 
-/// Two entries (or an entry and a section page) may not produce the same URL.
+/// Two entries may not claim the same URL (page or alias). Clashes with pages kronika
+/// generates itself are found when the pages are planned (`render::pages::clashes`).
 fn check_unique_paths(pending: &[Pending], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for p in pending.iter().filter(|p| p.excluded.is_none()) {
