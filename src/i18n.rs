@@ -93,13 +93,7 @@ impl I18n {
                 .parse()
                 .or_else(|_| lang.as_str().parse())
                 .unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            // Bidi isolation marks (U+2068/U+2069) must never reach the HTML.
-            bundle.set_use_isolating(false);
-            bundle.set_formatter(Some(match grouping {
-                Grouping::FromFourDigits => fluent_number_grouped,
-                Grouping::Cldr => fluent_number_cldr,
-            }));
+            let mut bundle = new_bundle(langid, grouping);
             for resource in resources {
                 bundle.add_resource_overriding(resource);
             }
@@ -157,14 +151,12 @@ impl I18n {
     /// (a visible id is easier to spot and fix than an empty string).
     pub fn get(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         let order = [Some(lang), self.fallback];
-        for language in order.iter().flatten().filter_map(|l| self.languages.get(l)) {
-            let bundle = &language.bundle;
-            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-                let mut errs = Vec::new();
-                return bundle.format_pattern(pattern, args, &mut errs).into_owned();
-            }
-        }
-        id.to_string()
+        let bundles = order
+            .into_iter()
+            .flatten()
+            .filter_map(|l| self.languages.get(&l))
+            .map(|language| &language.bundle);
+        format_first(bundles, id, args).unwrap_or_else(|| id.to_string())
     }
 
     /// A message with one numeric argument `count`, selecting the CLDR plural form.
@@ -237,6 +229,38 @@ impl I18n {
     pub fn compare(&self, lang: Lang, a: &str, b: &str) -> Ordering {
         self.locale(lang).compare(a, b)
     }
+}
+
+/// A Fluent bundle as kronika uses them all: without bidi isolation marks (U+2068/U+2069
+/// must never reach the HTML or a terminal), and with numbers formatted by [`Locale`].
+pub(crate) fn new_bundle(
+    langid: LanguageIdentifier,
+    grouping: Grouping,
+) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match grouping {
+        Grouping::FromFourDigits => fluent_number_grouped,
+        Grouping::Cldr => fluent_number_cldr,
+    }));
+    bundle
+}
+
+/// Message `id` formatted by the first of `bundles` that has it.
+pub(crate) fn format_first<'b>(
+    bundles: impl IntoIterator<Item = &'b FluentBundle<FluentResource>>,
+    id: &str,
+    args: Option<&FluentArgs>,
+) -> Option<String> {
+    bundles.into_iter().find_map(|bundle| {
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
+    })
 }
 
 /// The built-in `.ftl` files of `lang`, then the site's, parsed; syntax errors go to `errors`.
@@ -326,7 +350,7 @@ fn fluent_number<M: MemoizerKind>(v: &FluentValue, m: &M, grouping: Grouping) ->
         .ok()
 }
 
-pub(crate) fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
+fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
     fluent_number(v, m, Grouping::FromFourDigits)
 }
 

@@ -180,16 +180,9 @@ impl Catalog {
         for (name, arg) in &message.args {
             args.set(name.as_ref(), self.value(arg));
         }
-        for bundle in &self.bundles {
-            if let Some(pattern) = bundle.get_message(&message.id).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                return bundle
-                    .format_pattern(pattern, Some(&args), &mut errors)
-                    .into_owned();
-            }
-        }
-        // Not reached for the ids of the code: the id test finds them in both files.
-        message.id.to_string()
+        // The id itself is not reached for the ids of the code: a test finds them all.
+        crate::i18n::format_first(&self.bundles, &message.id, Some(&args))
+            .unwrap_or_else(|| message.id.to_string())
     }
 
     fn value(&self, arg: &Arg) -> FluentValue<'static> {
@@ -215,10 +208,7 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // The built-in files parse cleanly (a test checks); a broken entry would only be missing.
     let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
     let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    // Bidi isolation marks (U+2068/U+2069) would reach terminals and CI logs as noise.
-    bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(crate::i18n::fluent_number_grouped));
+    let mut bundle = crate::i18n::new_bundle(langid, Grouping::FromFourDigits);
     let _ = bundle.add_resource(resource);
     bundle
 }
