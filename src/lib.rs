@@ -117,6 +117,18 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         opts.root.join(&opts.output)
     };
     output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
+    // A bad flag is a usage error (exit 2), found before anything is read.
+    if let Some(url) = opts
+        .base_url
+        .as_deref()
+        .filter(|u| config::BaseUrl::parse(u).is_none())
+    {
+        let failure = Failure::Usage {
+            message: msg!("config-bad-base-url", url = url),
+            help: vec![msg!("config-bad-base-url-help")],
+        };
+        return Err((failure, Vec::new()));
+    }
 
     let mut diags: Vec<Diagnostic> = Vec::new();
     let config = Config::load(&opts.root, opts.base_url.as_deref());

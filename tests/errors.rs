@@ -481,3 +481,13 @@ fn an_alias_or_static_file_taking_a_generated_page_names_its_source() {
     ))
     .expect_stderr("static/sitemap.xml: error: this file would replace sitemap.xml, which kronika generates");
 }
+
+#[test]
+fn a_bad_base_url_flag_is_a_usage_error() {
+    let site = Site::built("basic");
+    let before = tree(&site.path("public"));
+    let run = site.build(&["--base-url", "ftp://example.org/"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.expect_stderr("error: `ftp://example.org/` is not a usable base URL");
+    assert_eq!(tree(&site.path("public")), before);
+}
