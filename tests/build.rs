@@ -446,6 +446,13 @@ fn funding_sources_and_indicators_kronika_does_not_know_show_as_written() {
             "{page}"
         );
     }
+    // Known indicators in the card's order (participants before employed), others after.
+    let pl = site.page("projekty/pora/index.html");
+    let at = |s: &str| {
+        pl.find(&format!(">{s}</th>"))
+            .unwrap_or_else(|| panic!("{s}"))
+    };
+    assert!(at("uczestnicy") < at("podjęli pracę") && at("podjęli pracę") < at("wolontariusze"));
 }
 
 #[test]

@@ -102,3 +102,7 @@ impl Project {
 
 /// Funding sources kronika knows (their names are translated by `funding-source-*` messages).
 pub const FUNDING_SOURCES: [&str; 5] = ["eu", "state_budget", "own", "local_budget", "other"];
+
+/// Indicators kronika knows (translated by `indicator-*` messages), in the order a
+/// project card shows them: from who joined to what it achieved. Others follow, A–Z.
+pub const INDICATORS: [&str; 4] = ["participants", "completed", "employed", "independent"];

@@ -9,6 +9,7 @@ use crate::content::project::Project;
 use crate::render::pages::{PageKind, Pagination, Planned};
 use std::collections::BTreeMap;
 
+use crate::content::project::INDICATORS;
 use crate::types::{Lang, Money, Translated};
 use crate::urls::LinkStyle;
 
@@ -658,6 +659,10 @@ fn project(site: &Site, i: usize, p: &Project, lang: Lang) -> ProjectVars {
                 }
             }
         }
+        names.sort_by_key(|n| {
+            let known = INDICATORS.iter().position(|k| k == n);
+            (known.unwrap_or(INDICATORS.len()), n.clone())
+        });
         Indicators {
             rows: d
                 .indicators
