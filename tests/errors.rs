@@ -491,3 +491,15 @@ fn a_bad_base_url_flag_is_a_usage_error() {
     run.expect_stderr("error: `ftp://example.org/` is not a usable base URL");
     assert_eq!(tree(&site.path("public")), before);
 }
+
+#[test]
+fn a_template_syntax_error_is_located_in_its_file() {
+    let run = broken(|s| {
+        s.write(
+            "themes/bip/templates/tags.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ title }</h1>\n{% endblock main %}\n",
+        )
+    });
+    run.expect_stderr("themes/bip/templates/tags.html:3:14: error: syntax error in the template:")
+        .expect_stderr("3 | <h1>{{ title }</h1>\n  |              ^");
+}

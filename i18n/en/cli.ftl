@@ -83,6 +83,8 @@ write-outside = refusing to write outside the output folder: { $path }
 write-thread-failed = a render thread failed
 
 ## Templates (Tera) and the site's Fluent files; $detail is the library's own description
+template-syntax = syntax error in the template: { $detail }
+template-syntax-help = Tera 2 syntax: {"{{"} value {"}}"}, {"{%"} tag {"%}"}; see the README section "Templates"
 template-invalid = a template has an error
 render-failed = cannot render { $target }
 template-detail-help = the template engine says: { $detail }

@@ -91,6 +91,8 @@ write-outside = odmowa zapisu poza folderem wynikowym: { $path }
 write-thread-failed = jeden z wątków generowania stron zawiódł
 
 ## Szablony (Tera) i pliki Fluent serwisu; $detail to opis podany przez bibliotekę
+template-syntax = błąd składni szablonu: { $detail }
+template-syntax-help = składnia Tera 2: {"{{"} wartość {"}}"}, {"{%"} znacznik {"%}"}; zobacz rozdział README „Templates”
 template-invalid = szablon zawiera błąd
 render-failed = nie można wygenerować { $target }
 template-detail-help = komunikat silnika szablonów: { $detail }

@@ -7,7 +7,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::content::model::Site;
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::{Diagnostic, Span, display_path};
 use crate::embedded;
 use crate::i18n::DateStyle;
 use crate::msg;
@@ -24,6 +24,7 @@ pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, V
         .map(|(n, t)| (n, t.to_string()))
         .collect();
     let mut errors = Vec::new();
+    let mut site_templates: Vec<String> = Vec::new();
     let dir = root
         .join("themes")
         .join(&site.config.theme)
@@ -41,24 +42,58 @@ pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, V
         match crate::source::read_site_text(root, entry.path(), &shown) {
             Ok(text) => {
                 sources.retain(|(n, _)| *n != name);
+                site_templates.push(name.clone());
                 sources.push((name, text));
             }
             Err(d) => errors.push(d),
         }
     }
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-        errors.push(
-            Diagnostic::error(
-                format!("themes/{}/templates", site.config.theme),
-                msg!("template-invalid"),
-            )
-            .help(msg!("template-detail-help", detail = e.to_string())),
-        );
+        errors.push(template_error(
+            &e,
+            &site.config.theme,
+            &site_templates,
+            &sources,
+        ));
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(tera)
+}
+
+/// A template that does not compile, located in its file when Tera says where (a syntax
+/// error), else named by the templates folder with Tera's whole account as help.
+fn template_error(
+    e: &tera::Error,
+    theme: &str,
+    site_templates: &[String],
+    sources: &[(String, String)],
+) -> Diagnostic {
+    let folder = format!("themes/{theme}/templates");
+    let tera::ErrorKind::SyntaxError(report) = e.kind() else {
+        return Diagnostic::error(folder, msg!("template-invalid"))
+            .help(msg!("template-detail-help", detail = e.to_string()));
+    };
+    let name = report.filename();
+    let path = if site_templates.iter().any(|n| n == name) {
+        format!("{folder}/{name}")
+    } else {
+        format!("(built-in) {folder}/{name}")
+    };
+    let span = report.span();
+    let len = if span.end_line == span.start_line {
+        span.end_col.saturating_sub(span.start_col).max(1)
+    } else {
+        1
+    };
+    let text = sources
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, t)| t.as_str());
+    Diagnostic::error(path, msg!("template-syntax", detail = report.message()))
+        .at(Span::new(span.start_line, span.start_col + 1, len), text)
+        .help(msg!("template-syntax-help"))
 }
 
 fn lang_of(kwargs: &Kwargs, state: &State, site: &Site) -> TeraResult<Lang> {
