@@ -19,7 +19,7 @@ use unic_langid::LanguageIdentifier;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::embedded;
-use crate::locale::{Grouping, Locale};
+use crate::locale::{Grouping, Locale, Numbers};
 use crate::msg;
 use crate::types::{Date, Lang, Money};
 
@@ -197,7 +197,7 @@ impl I18n {
     /// its sign in front of the whole (`-PLN 1,250.50`).
     pub fn money(&self, lang: Lang, money: &Money) -> String {
         let code = money.currency.as_str();
-        let locale = self.locale(lang);
+        let locale = self.locale(lang).numbers();
         let amount = money.amount.0;
         let mut args = FluentArgs::new();
         args.set("amount", FluentValue::from(locale.amount(&amount.abs())));
@@ -332,13 +332,13 @@ fn locale_message(resources: &[FluentResource]) -> Option<String> {
 
 /// The number formatter of one Fluent bundle, built by Fluent's memoizer from the
 /// bundle's locale.
-struct FluentNumbers(Locale);
+struct FluentNumbers(Numbers);
 
 impl Memoizable for FluentNumbers {
     type Args = Grouping;
     type Error = ();
     fn construct(lang: LanguageIdentifier, grouping: Grouping) -> Result<Self, ()> {
-        Ok(FluentNumbers(Locale::new(&lang.to_string(), grouping)))
+        Ok(FluentNumbers(Numbers::new(&lang.to_string(), grouping)))
     }
 }
 

@@ -33,28 +33,31 @@ pub enum Grouping {
 /// Formatters and the collator of one language, built once per build and shared by the
 /// render threads.
 pub struct Locale {
-    decimal: DecimalFormatter,
-    /// The separator to put into four-digit numbers that CLDR leaves ungrouped.
-    four_digit_separator: Option<String>,
+    numbers: Numbers,
     long_date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     collator: CollatorBorrowed<'static>,
+}
+
+/// The number formatting of one language: all that Fluent and kronika's own messages
+/// need, without the date and collation data of a whole [`Locale`].
+pub struct Numbers {
+    decimal: DecimalFormatter,
+    /// The separator to put into four-digit numbers that CLDR leaves ungrouped.
+    four_digit_separator: Option<String>,
+}
+
+fn icu_locale(tag: &str) -> IcuLocale {
+    tag.parse().unwrap_or(IcuLocale::UNKNOWN)
 }
 
 impl Locale {
     /// The locale `tag` (a BCP 47 tag such as `pl-PL` or `en-GB`). An unknown or malformed
     /// tag gives CLDR's root data, never an error: the caller validates tags.
     pub fn new(tag: &str, grouping: Grouping) -> Locale {
-        let locale: IcuLocale = tag.parse().unwrap_or(IcuLocale::UNKNOWN);
-        let decimal = DecimalFormatter::try_new((&locale).into(), Default::default())
-            .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
-            .expect("compiled-in root data formats numbers");
+        let locale = icu_locale(tag);
         Locale {
-            four_digit_separator: match grouping {
-                Grouping::FromFourDigits => four_digit_separator(&decimal),
-                Grouping::Cldr => None,
-            },
-            decimal,
+            numbers: Numbers::new(tag, grouping),
             long_date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .or_else(|_| {
                     FixedCalendarDateTimeFormatter::try_new(Default::default(), YMD::long())
@@ -74,9 +77,52 @@ impl Locale {
         }
     }
 
+    /// Numbers and money in this language.
+    pub fn numbers(&self) -> &Numbers {
+        &self.numbers
+    }
+
     /// Whether ICU4X knows `tag` as a well-formed locale.
     pub fn is_valid_tag(tag: &str) -> bool {
         tag.parse::<IcuLocale>().is_ok()
+    }
+
+    /// `15 lutego 2012` (genitive in Polish), `15 February 2012` (en-GB).
+    pub fn long_date(&self, d: Date) -> String {
+        match icu_date(d) {
+            Some(date) => self.long_date.format(&date).to_string(),
+            None => d.iso(),
+        }
+    }
+
+    /// A month standing alone: `luty 2012` (nominative in Polish), `February 2012`.
+    pub fn month(&self, d: Date) -> String {
+        match icu_date(d) {
+            Some(date) => self.month.format(&date).to_string(),
+            None => d.iso(),
+        }
+    }
+
+    /// Alphabetical order of the language: Polish puts `ą` after `a`, `ł` after `l`, and
+    /// `ź` before `ż`, both after `z`.
+    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+        self.collator.compare(a, b)
+    }
+}
+
+impl Numbers {
+    /// Number formatting for locale `tag`; see [`Locale::new`].
+    pub fn new(tag: &str, grouping: Grouping) -> Numbers {
+        let decimal = DecimalFormatter::try_new((&icu_locale(tag)).into(), Default::default())
+            .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
+            .expect("compiled-in root data formats numbers");
+        Numbers {
+            four_digit_separator: match grouping {
+                Grouping::FromFourDigits => four_digit_separator(&decimal),
+                Grouping::Cldr => None,
+            },
+            decimal,
+        }
     }
 
     /// `3617` → `3 617` (pl, no-break space) or `3,617` (en).
@@ -128,28 +174,6 @@ impl Locale {
             Ok(d) => self.decimal(&d.normalize()),
             Err(_) => n.to_string(),
         }
-    }
-
-    /// `15 lutego 2012` (genitive in Polish), `15 February 2012` (en-GB).
-    pub fn long_date(&self, d: Date) -> String {
-        match icu_date(d) {
-            Some(date) => self.long_date.format(&date).to_string(),
-            None => d.iso(),
-        }
-    }
-
-    /// A month standing alone: `luty 2012` (nominative in Polish), `February 2012`.
-    pub fn month(&self, d: Date) -> String {
-        match icu_date(d) {
-            Some(date) => self.month.format(&date).to_string(),
-            None => d.iso(),
-        }
-    }
-
-    /// Alphabetical order of the language: Polish puts `ą` after `a`, `ł` after `l`, and
-    /// `ź` before `ż`, both after `z`.
-    pub fn compare(&self, a: &str, b: &str) -> Ordering {
-        self.collator.compare(a, b)
     }
 }
 
@@ -207,9 +231,9 @@ mod tests {
             ),
             (-3617, "-3\u{a0}617", "-3617", "-3,617"),
         ] {
-            assert_eq!(pl().integer(n), polish, "pl {n}");
-            assert_eq!(cldr.integer(n), polish_cldr, "pl CLDR {n}");
-            assert_eq!(en().integer(n), english, "en {n}");
+            assert_eq!(pl().numbers().integer(n), polish, "pl {n}");
+            assert_eq!(cldr.numbers().integer(n), polish_cldr, "pl CLDR {n}");
+            assert_eq!(en().numbers().integer(n), english, "en {n}");
         }
     }
 
@@ -224,8 +248,8 @@ mod tests {
             ("0.005", "0,01", "0.01"),
             ("2.675", "2,68", "2.68"),
         ] {
-            assert_eq!(pl().amount(&dec(amount)), polish, "pl {amount}");
-            assert_eq!(en().amount(&dec(amount)), english, "en {amount}");
+            assert_eq!(pl().numbers().amount(&dec(amount)), polish, "pl {amount}");
+            assert_eq!(en().numbers().amount(&dec(amount)), english, "en {amount}");
         }
     }
 

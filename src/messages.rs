@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 use unic_langid::LanguageIdentifier;
 
 use crate::embedded;
-use crate::locale::{Grouping, Locale};
+use crate::locale::{Grouping, Numbers};
 use crate::types::Lang;
 
 /// A message to the user: an id of `cli.ftl` and its arguments, not yet text.
@@ -148,7 +148,7 @@ count_from!(i32, u32, i64, u64, usize);
 /// The messages of one language, with English behind it for anything it lacks.
 pub struct Catalog {
     bundles: Vec<FluentBundle<FluentResource>>,
-    locale: Locale,
+    numbers: Numbers,
 }
 
 impl Catalog {
@@ -165,7 +165,7 @@ impl Catalog {
         }
         Catalog {
             bundles,
-            locale: Locale::new(lang.as_str(), Grouping::FromFourDigits),
+            numbers: Numbers::new(lang.as_str(), Grouping::FromFourDigits),
         }
     }
 
@@ -189,7 +189,7 @@ impl Catalog {
         match arg {
             Arg::Text(text) => FluentValue::from(text.clone()),
             Arg::Count(n) => FluentValue::from(*n),
-            Arg::Decimal(n) => FluentValue::from(self.locale.decimal(n)),
+            Arg::Decimal(n) => FluentValue::from(self.numbers.decimal(n)),
             Arg::Message(m) => FluentValue::from(self.render(m)),
             Arg::List(items) => FluentValue::from(
                 items

@@ -10,7 +10,7 @@ use std::path::Path;
 use common::normalise;
 
 use kronika::config::BaseUrl;
-use kronika::locale::{Grouping, Locale};
+use kronika::locale::{Grouping, Numbers};
 use kronika::types::Slug;
 use kronika::urls::{LinkStyle, output_file};
 use proptest::prelude::*;
@@ -64,8 +64,8 @@ proptest! {
         let amounts: Vec<Decimal> = cents.iter().map(|&c| Decimal::new(c, 2)).collect();
         let sum: Decimal = amounts.iter().sum();
         prop_assert_eq!(sum, Decimal::new(cents.iter().sum::<i64>(), 2));
-        let pl = Locale::new("pl-PL", Grouping::FromFourDigits);
-        let en = Locale::new("en-GB", Grouping::FromFourDigits);
+        let pl = Numbers::new("pl-PL", Grouping::FromFourDigits);
+        let en = Numbers::new("en-GB", Grouping::FromFourDigits);
         let polish = pl.amount(&sum);
         let english = en.amount(&sum);
         let back_pl: Decimal = polish.replace('\u{a0}', "").replace(',', ".").parse().unwrap();

@@ -211,7 +211,7 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
         "num",
         move |n: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
             let lang = lang_of(&kwargs, state, &s)?;
-            let locale = s.i18n.locale(lang);
+            let locale = s.i18n.locale(lang).numbers();
             if let Some(i) = n.as_i64() {
                 return Ok(locale.integer(i));
             }
