@@ -6,9 +6,13 @@
 //! links are checked before anything behind them is read: one that leads outside the
 //! site, to a folder, nowhere, or round in a loop is refused.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Span};
+use unicode_normalization::UnicodeNormalization;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Span, display_path};
 use crate::msg;
 
 /// Reads `path` (shown as `shown`) as text.
@@ -68,6 +72,48 @@ fn not_utf8(bytes: &[u8], valid: usize, shown: &str) -> Diagnostic {
             iconv = name.to_ascii_uppercase(),
             path = shown
         ))
+}
+
+/// Every file under `dir` that may be read, in name order, with its path as shown to the
+/// user. Left out, each with an error in `diags`: what cannot be walked, what
+/// [`check_inside`] refuses, and a name that differs from an earlier one only in letter
+/// case or Unicode normalisation (one file on Windows and macOS).
+pub fn site_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut folded_names: HashMap<String, String> = HashMap::new();
+    let mut files = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = display_path(root, e.path().unwrap_or(dir));
+                diags.push(Diagnostic::error(
+                    shown,
+                    msg!("content-read-failed", error = e.to_string()),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() && !entry.path_is_symlink() {
+            continue;
+        }
+        let path = entry.path();
+        let shown = display_path(root, path);
+        if let Err(d) = check_inside(&site_root, path, &shown) {
+            diags.push(d);
+            continue;
+        }
+        let folded = shown.nfc().collect::<String>().to_lowercase();
+        if let Some(other) = folded_names.insert(folded, shown.clone()) {
+            diags.push(
+                Diagnostic::error(&shown, msg!("content-name-clash", other = other))
+                    .help(msg!("content-name-clash-help")),
+            );
+            continue;
+        }
+        files.push((path.to_path_buf(), shown));
+    }
+    files
 }
 
 /// Whether the file at `path` may be read: it must resolve, through any symbolic link on

@@ -1,10 +1,8 @@
 //! Finds the content files under `content/` and says what each one is from its path alone.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::content::model::Kind;
@@ -52,43 +50,8 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
         );
         return found;
     }
-    let walker = WalkDir::new(&content)
-        .follow_links(false)
-        .sort_by_file_name();
-    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    // Names folded as a case-insensitive, normalising file system (Windows, macOS) sees them.
-    let mut folded_names: HashMap<String, String> = HashMap::new();
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let shown = e
-                    .path()
-                    .map_or_else(|| "content".to_string(), |p| display_path(root, p));
-                diags.push(Diagnostic::error(
-                    shown,
-                    msg!("content-read-failed", error = e.to_string()),
-                ));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let shown = display_path(root, path);
-        if !entry.file_type().is_file() && !entry.path_is_symlink() {
-            continue;
-        }
-        if let Err(d) = source::check_inside(&site_root, path, &shown) {
-            diags.push(d);
-            continue;
-        }
-        let folded: String = shown.nfc().collect::<String>().to_lowercase();
-        if let Some(other) = folded_names.insert(folded, shown.clone()) {
-            diags.push(
-                Diagnostic::error(&shown, msg!("content-name-clash", other = other))
-                    .help(msg!("content-name-clash-help")),
-            );
-            continue;
-        }
+    for (path, shown) in source::site_files(root, &content, diags) {
+        let path = path.as_path();
         let rel = display_path(&content, path).nfc().collect::<String>();
         let parts: Vec<&str> = rel.split('/').collect();
         let file_name = parts[parts.len() - 1];

@@ -264,8 +264,6 @@ fn static_files(
     for (path, bytes) in crate::embedded::static_files() {
         files.insert(path, StaticSource::Embedded(bytes));
     }
-    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut folded_names: HashMap<String, String> = HashMap::new();
     for dir in [
         root.join("themes").join(&config.theme).join("static"),
         root.join("static"),
@@ -273,39 +271,9 @@ fn static_files(
         if !dir.is_dir() {
             continue;
         }
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    let shown = e
-                        .path()
-                        .map_or_else(|| display_path(root, &dir), |p| display_path(root, p));
-                    diags.push(Diagnostic::error(
-                        shown,
-                        msg!("content-read-failed", error = e.to_string()),
-                    ));
-                    continue;
-                }
-            };
-            let shown = display_path(root, entry.path());
-            if !entry.file_type().is_file() && !entry.path_is_symlink() {
-                continue;
-            }
-            if let Err(d) = crate::source::check_inside(&site_root, entry.path(), &shown) {
-                diags.push(d);
-                continue;
-            }
-            let rel: String = display_path(&dir, entry.path()).nfc().collect();
-            // Within one folder: a site file may replace a theme file of the same name.
-            let folded = format!("{}\t{}", dir.display(), rel.to_lowercase());
-            if let Some(other) = folded_names.insert(folded, shown.clone()) {
-                diags.push(
-                    Diagnostic::error(&shown, msg!("content-name-clash", other = other))
-                        .help(msg!("content-name-clash-help")),
-                );
-                continue;
-            }
-            files.insert(rel, StaticSource::File(entry.path().to_path_buf()));
+        for (path, _) in crate::source::site_files(root, &dir, diags) {
+            let rel: String = display_path(&dir, &path).nfc().collect();
+            files.insert(rel, StaticSource::File(path));
         }
     }
     files
