@@ -1,0 +1,1 @@
+//! Symbolic links publish only what a build would publish anyway.

@@ -1,0 +1,1 @@
+//! Diagnostics stay bounded, cost linear time, and never carry control characters or CI commands.

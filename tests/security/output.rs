@@ -1,0 +1,1 @@
+//! The output folder: files kronika did not generate are never removed or replaced.
