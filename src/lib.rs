@@ -116,7 +116,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     } else {
         opts.root.join(&opts.output)
     };
-    output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
+    let output = output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
     // A bad flag is a usage error (exit 2), found before anything is read.
     if let Some(url) = opts
         .base_url
@@ -163,7 +163,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     match render::render(&opts.root, site.clone(), &links, &staging, &opts.progress) {
         Ok(rendered) => {
             opts.progress.set_stage(progress::Stage::Writing);
-            let changed = output::commit(staging, &output).map_err(|f| (f, warnings.clone()))?;
+            let changed = output::commit(staging).map_err(|f| (f, warnings.clone()))?;
             Ok(Report {
                 pages_per_lang: rendered.pages_per_lang,
                 news_items: site.news.len(),

@@ -1,11 +1,17 @@
 //! The output folder: refuse what is not ours, build in a staging folder, move into place
 //! only when the whole build succeeded, remove what we generated before and no longer do.
 //!
-//! kronika's marker file in the output folder lists every file the last build wrote, with a
-//! hash of its bytes; files not in it (`.git`, `CNAME`) are never touched. A file whose bytes
-//! did not change since the last build is not written again (cheap rebuilds, stable mtimes).
+//! kronika's marker file in the output folder lists every file a build generated, with a
+//! hash of its bytes. Anything it does not list (`.git`, `CNAME`, a file put there by
+//! hand) is never removed or replaced: a generated path that would need to is found
+//! before anything is moved ([`Staging::collisions`]), and the move itself refuses to
+//! touch it. README, "What a build guarantees", states these rules as the tests check them.
+//!
+//! The move is journaled: before the first file is moved in, the marker already lists
+//! every file of the previous build and of this one, so a build killed at any step
+//! leaves only files that a marker names, and the next build finishes the job.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
 use std::io;
@@ -16,6 +22,7 @@ use crate::content::model::StaticSource;
 use crate::diagnostics::{Failure, IoAction};
 use crate::messages::Message;
 use crate::msg;
+use crate::urls::{folders_on_the_way, is_reserved};
 
 /// Name of the marker file: it lists the files kronika generated, one per line
 /// (`path<TAB>hash`).
@@ -24,6 +31,7 @@ pub const MARKER: &str = ".kronika-output";
 /// A folder the build writes into before anything reaches the output.
 pub struct Staging {
     dir: PathBuf,
+    /// The output folder, resolved through symbolic links.
     output: PathBuf,
     /// What the previous build generated: path → hash of its bytes.
     previous: BTreeMap<String, String>,
@@ -62,10 +70,28 @@ impl WriteError {
     }
 }
 
+/// A generated file that cannot be moved into place without removing or replacing
+/// something kronika did not generate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collision {
+    /// The generated file (a path relative to the output).
+    pub generated: String,
+    /// What stands in its way: a file or folder not in the marker (relative to the output).
+    pub foreign: String,
+}
+
 fn hash(bytes: &[u8]) -> String {
     let mut h = DefaultHasher::new();
     h.write(bytes);
     format!("{:016x}-{}", h.finish(), bytes.len())
+}
+
+/// Whether `rel` is a relative path of plain names (no `..`, no root, nothing empty).
+fn is_plain(rel: &str) -> bool {
+    !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
 }
 
 impl Staging {
@@ -74,9 +100,11 @@ impl Staging {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.target(rel)?;
         let digest = hash(bytes);
+        // The marker's hash only says whether a comparison is worth it; the bytes on disk
+        // decide, so a file changed by hand (even to the same length) is written again.
         let unchanged = self.previous.get(rel) == Some(&digest)
-            && fs::metadata(self.output.join(rel))
-                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+            && self.holds(rel, bytes.len())
+            && fs::read(self.output.join(rel)).is_ok_and(|b| b == bytes);
         if !unchanged {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent)?;
@@ -84,6 +112,12 @@ impl Staging {
             fs::write(&path, bytes)?;
         }
         self.record(rel, digest, !unchanged)
+    }
+
+    /// Whether the output holds a plain file (not a link) of `len` bytes at `rel`.
+    fn holds(&self, rel: &str, len: usize) -> bool {
+        fs::symlink_metadata(self.output.join(rel))
+            .is_ok_and(|m| m.file_type().is_file() && m.len() == len as u64)
     }
 
     /// Copies a static file to `rel`.
@@ -102,22 +136,92 @@ impl Staging {
         Ok(())
     }
 
-    /// The staging path of `rel`, refusing anything that could leave the folder.
+    /// The staging path of `rel`, refusing anything that could leave the folder or that
+    /// no site may generate (see [`is_reserved`]).
     fn target(&self, rel: &str) -> Result<PathBuf, WriteError> {
-        let p = Path::new(rel);
-        if rel.is_empty() || !p.components().all(|c| matches!(c, Component::Normal(_))) {
+        if !is_plain(rel) || is_reserved(rel) {
             return Err(WriteError::Outside(rel.to_string()));
         }
-        Ok(self.dir.join(p))
+        Ok(self.dir.join(rel))
+    }
+
+    /// The files of `generated` (every path this build will write) that the output cannot
+    /// take without removing or replacing something the marker does not list: a foreign
+    /// file where a file or a folder is needed, a foreign symbolic link, or a folder with
+    /// foreign files in it. Reads the output folder only; changes nothing.
+    pub fn collisions<'a>(&self, generated: impl IntoIterator<Item = &'a str>) -> Vec<Collision> {
+        let generated: BTreeSet<&str> = generated.into_iter().collect();
+        // A path of the previous build that this one drops is removed before the move.
+        let leaving = |p: &str| self.previous.contains_key(p) && !generated.contains(p);
+        let mut folders: HashMap<&str, Option<String>> = HashMap::new();
+        let mut out = Vec::new();
+        for &rel in &generated {
+            // Every folder on the way must be a folder, or a file of ours that is leaving.
+            let blocked = folders_on_the_way(rel).find_map(|dir| {
+                folders
+                    .entry(dir)
+                    .or_insert_with(|| {
+                        let m = fs::symlink_metadata(self.output.join(dir)).ok()?;
+                        (!m.file_type().is_dir() && !leaving(dir)).then(|| dir.to_string())
+                    })
+                    .clone()
+            });
+            if let Some(foreign) = blocked {
+                out.push(Collision {
+                    generated: rel.to_string(),
+                    foreign,
+                });
+                continue;
+            }
+            let Ok(m) = fs::symlink_metadata(self.output.join(rel)) else {
+                continue;
+            };
+            let foreign = if m.file_type().is_dir() {
+                // A folder may give way only if all it holds is ours and leaving.
+                self.foreign_inside(rel, &leaving)
+            } else {
+                (!self.previous.contains_key(rel)).then(|| rel.to_string())
+            };
+            if let Some(foreign) = foreign {
+                out.push(Collision {
+                    generated: rel.to_string(),
+                    foreign,
+                });
+            }
+        }
+        out
+    }
+
+    /// The first file under the output's folder `dir` that is not a leaving file of ours.
+    fn foreign_inside(&self, dir: &str, leaving: &dyn Fn(&str) -> bool) -> Option<String> {
+        let base = self.output.join(dir);
+        for entry in walkdir::WalkDir::new(&base)
+            .min_depth(1)
+            .sort_by_file_name()
+        {
+            let Ok(entry) = entry else {
+                return Some(dir.to_string());
+            };
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&self.output).ok()?;
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if !leaving(&rel) {
+                return Some(rel);
+            }
+        }
+        None
     }
 }
 
-/// Refuses output folders that are not kronika's to fill.
-pub fn check_output(root: &Path, output: &Path) -> Result<(), Failure> {
+/// Refuses output folders that are not kronika's to fill, and returns the folder the build
+/// will fill: `output` resolved through symbolic links and `..`, also for the parts that do
+/// not exist yet, so that no detour reaches a refused folder.
+pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Failure> {
     let root =
         fs::canonicalize(root).map_err(|e| Failure::io(root, IoAction::OpenSiteFolder, e))?;
-    let out = absolute(output);
-    let out = fs::canonicalize(&out).unwrap_or(out);
+    let out = resolve(&absolute(output));
     let shown = output.display().to_string();
     if out == root || root.starts_with(&out) {
         return Err(Failure::usage(
@@ -158,7 +262,7 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Failure> {
             ));
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -171,15 +275,43 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-fn staging_dir(output: &Path) -> PathBuf {
-    let out = absolute(output);
-    let name = out
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.kronika-staging"))
+/// `path` (absolute) with every symbolic link and `..` resolved: the longest part that
+/// exists is canonicalized, and the rest, which cannot hold links, is normalised by name.
+fn resolve(path: &Path) -> PathBuf {
+    let mut parts: Vec<Component> = path.components().collect();
+    let mut rest = Vec::new();
+    let base = loop {
+        let candidate: PathBuf = parts.iter().collect();
+        if let Ok(real) = fs::canonicalize(&candidate) {
+            break real;
+        }
+        match parts.pop() {
+            Some(c) => rest.push(c),
+            None => break PathBuf::from("/"),
+        }
+    };
+    let mut out = base;
+    for c in rest.into_iter().rev() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => out.push(name),
+            _ => {}
+        }
+    }
+    out
 }
 
-/// Creates a fresh staging folder beside `output` (a leftover of a killed build is replaced).
+fn staging_dir(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    output.with_file_name(format!(".{name}.kronika-staging"))
+}
+
+/// Creates a fresh staging folder beside `output` (as [`check_output`] resolved it; a
+/// leftover of a killed build is replaced).
 pub fn prepare(output: &Path) -> Result<Staging, Failure> {
     let dir = staging_dir(output);
     if dir.exists() {
@@ -194,15 +326,18 @@ pub fn prepare(output: &Path) -> Result<Staging, Failure> {
     })
 }
 
+/// The marker's list. A line naming a path no build may generate (a tampered marker
+/// listing `.git/config` or `../x`) is ignored, so nothing outside kronika's own files is
+/// ever taken for one of them.
 fn read_marker(output: &Path) -> BTreeMap<String, String> {
     fs::read_to_string(output.join(MARKER))
         .map(|t| {
             t.lines()
-                .filter(|l| !l.is_empty())
                 .map(|l| match l.split_once('\t') {
                     Some((p, h)) => (p.to_string(), h.to_string()),
                     None => (l.to_string(), String::new()),
                 })
+                .filter(|(p, _)| is_plain(p) && !is_reserved(p))
                 .collect()
         })
         .unwrap_or_default()
@@ -213,75 +348,192 @@ pub fn discard(staging: Staging) {
     let _ = fs::remove_dir_all(&staging.dir);
 }
 
-/// Moves the staged files into `output`, removes files the previous build generated and this
-/// one did not, and records the new list in the marker.
-pub fn commit(staging: Staging, output: &Path) -> Result<usize, Failure> {
-    let written = staging.written.into_inner().unwrap_or_default();
+/// Moves the staged files into the output, removes files the previous build generated and
+/// this one did not, and records the new list in the marker. Returns how many files of the
+/// output changed.
+pub fn commit(staging: Staging) -> Result<usize, Failure> {
+    let dir = staging.dir.clone();
+    let result = Commit::new(staging, usize::MAX).run();
+    // Whatever happened, nothing in the staging folder is needed any more: a file not moved
+    // in is still listed in the journal, and the next build stages it again.
+    let _ = fs::remove_dir_all(&dir);
+    result.map(|done| done.unwrap_or(0))
+}
+
+/// [`commit`], stopped after `steps` changes to the output as if the process were killed
+/// there: the staging folder is left as a kill leaves it. `Ok(None)` if it was stopped.
+/// For the tests and the fuzz target of the move; a build never stops on purpose.
+#[doc(hidden)]
+pub fn commit_interrupted(staging: Staging, steps: usize) -> Result<Option<usize>, Failure> {
+    Commit::new(staging, steps).run()
+}
+
+/// One move into place, counting its steps so that a test can stop it at any of them.
+struct Commit {
+    staging: Staging,
+    written: BTreeMap<String, (String, bool)>,
+    /// Changes to the output still allowed before the (simulated) kill.
+    budget: usize,
+}
+
+/// The move was stopped at a step boundary (only in tests).
+struct Stopped;
+
+impl Commit {
+    fn new(mut staging: Staging, budget: usize) -> Commit {
+        let written = std::mem::take(staging.written.get_mut().unwrap_or_else(|e| e.into_inner()));
+        Commit {
+            staging,
+            written,
+            budget,
+        }
+    }
+
+    /// Counts one change to the output; `Err` when the budget is spent.
+    fn step(&mut self) -> Result<(), Stopped> {
+        if self.budget == 0 {
+            return Err(Stopped);
+        }
+        self.budget -= 1;
+        Ok(())
+    }
+
+    fn run(mut self) -> Result<Option<usize>, Failure> {
+        match self.moves() {
+            Ok(Ok(changed)) => Ok(Some(changed)),
+            Ok(Err(Stopped)) => Ok(None),
+            Err(f) => Err(f),
+        }
+    }
+
+    fn moves(&mut self) -> Result<Result<usize, Stopped>, Failure> {
+        let output = self.staging.output.clone();
+        let dir = self.staging.dir.clone();
+        let list = marker_text(self.written.iter().map(|(p, (h, _))| (p, h)));
+
+        // A first build into a new or empty folder: the staging folder becomes the output.
+        let empty = fs::read_dir(&output).map_or(true, |mut d| d.next().is_none());
+        if empty {
+            fs::write(dir.join(MARKER), &list)
+                .map_err(|e| Failure::io(&dir, IoAction::WriteMarker, e))?;
+            if output.exists() {
+                if self.step().is_err() {
+                    return Ok(Err(Stopped));
+                }
+                fs::remove_dir(&output).map_err(|e| Failure::io(&output, IoAction::Replace, e))?;
+            }
+            if self.step().is_err() {
+                return Ok(Err(Stopped));
+            }
+            fs::rename(&dir, &output)
+                .map_err(|e| Failure::io(&output, IoAction::MoveIntoPlace, e))?;
+            return Ok(Ok(self.written.len()));
+        }
+
+        // The journal: every file of the previous build and of this one. For a file in
+        // both, the previous hash stays until the end, so that it is never taken for new.
+        let mut journal = self.staging.previous.clone();
+        for (p, (h, _)) in &self.written {
+            journal.entry(p.clone()).or_insert_with(|| h.clone());
+        }
+        if let Err(s) = self.write_marker(&marker_text(journal.iter()))? {
+            return Ok(Err(s));
+        }
+
+        // Files the previous build generated and this one does not go first, so that a
+        // file of ours that stands where a folder is now needed is out of the way.
+        let mut changed = 0;
+        let gone: Vec<String> = self
+            .staging
+            .previous
+            .keys()
+            .filter(|p| !self.written.contains_key(*p))
+            .cloned()
+            .collect();
+        for rel in gone {
+            let path = output.join(&rel);
+            match fs::symlink_metadata(&path) {
+                Ok(m) if m.file_type().is_dir() => continue, // not what kronika wrote there
+                Ok(_) => {
+                    if self.step().is_err() {
+                        return Ok(Err(Stopped));
+                    }
+                    if fs::remove_file(&path).is_err() {
+                        continue;
+                    }
+                    changed += 1;
+                }
+                // Never moved in (a build killed before it): its folders may still have
+                // been made, empty.
+                Err(_) => {}
+            }
+            let mut parent = path.parent();
+            while let Some(d) = parent.filter(|d| *d != output) {
+                if fs::remove_dir(d).is_err() {
+                    break; // not empty: it holds other files (or is not there)
+                }
+                parent = d.parent();
+            }
+        }
+
+        let staged: Vec<String> = self
+            .written
+            .iter()
+            .filter(|(_, (_, staged))| *staged)
+            .map(|(p, _)| p.clone())
+            .collect();
+        for rel in staged {
+            let to = output.join(&rel);
+            // Only folders, or nothing, on the way; a file would be foreign (checked before
+            // the build started moving, so only a change made meanwhile gets here).
+            if let Some(blocked) = folders_on_the_way(&rel)
+                .map(|d| output.join(d))
+                .find(|d| fs::symlink_metadata(d).is_ok_and(|m| !m.file_type().is_dir()))
+            {
+                let err = io::Error::new(io::ErrorKind::AlreadyExists, "not a folder");
+                return Err(Failure::io(&blocked, IoAction::Create, err));
+            }
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(|e| Failure::io(parent, IoAction::Create, e))?;
+            }
+            if fs::symlink_metadata(&to).is_ok_and(|m| m.file_type().is_dir()) {
+                // Empty once the files of ours that were in it left; never removed whole.
+                fs::remove_dir(&to).map_err(|e| Failure::io(&to, IoAction::Replace, e))?;
+            }
+            if self.step().is_err() {
+                return Ok(Err(Stopped));
+            }
+            fs::rename(dir.join(&rel), &to).map_err(|e| Failure::io(&to, IoAction::Write, e))?;
+            changed += 1;
+        }
+
+        if let Err(s) = self.write_marker(&list)? {
+            return Ok(Err(s));
+        }
+        Ok(Ok(changed))
+    }
+
+    /// Replaces the marker in one rename (written in the staging folder first).
+    fn write_marker(&mut self, text: &str) -> Result<Result<(), Stopped>, Failure> {
+        let output = self.staging.output.clone();
+        let tmp = self.staging.dir.join(format!("{MARKER}.new"));
+        fs::write(&tmp, text).map_err(|e| Failure::io(&output, IoAction::WriteMarker, e))?;
+        if let Err(s) = self.step() {
+            return Ok(Err(s));
+        }
+        fs::rename(&tmp, output.join(MARKER))
+            .map_err(|e| Failure::io(&output, IoAction::WriteMarker, e))?;
+        Ok(Ok(()))
+    }
+}
+
+fn marker_text<'a>(entries: impl Iterator<Item = (&'a String, &'a String)>) -> String {
     let mut list = String::new();
-    for (rel, (digest, _)) in &written {
+    for (rel, digest) in entries {
         list.push_str(rel);
         list.push('\t');
         list.push_str(digest);
         list.push('\n');
     }
-
-    // A first build into a new or empty folder: the staging folder simply becomes the output.
-    let empty = !output.exists()
-        || fs::read_dir(output)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-    if empty {
-        fs::write(staging.dir.join(MARKER), &list)
-            .map_err(|e| Failure::io(&staging.dir, IoAction::WriteMarker, e))?;
-        if output.exists() {
-            fs::remove_dir(output).map_err(|e| Failure::io(output, IoAction::Replace, e))?;
-        }
-        fs::rename(&staging.dir, output)
-            .map_err(|e| Failure::io(output, IoAction::MoveIntoPlace, e))?;
-        return Ok(written.len());
-    }
-
-    let mut changed = 0;
-    for (rel, _) in written.iter().filter(|(_, (_, staged))| *staged) {
-        let from = staging.dir.join(rel);
-        let to = output.join(rel);
-        if let Some(parent) = to.parent() {
-            if parent.is_file() {
-                fs::remove_file(parent).map_err(|e| Failure::io(parent, IoAction::Replace, e))?;
-            }
-            fs::create_dir_all(parent).map_err(|e| Failure::io(parent, IoAction::Create, e))?;
-        }
-        if to.is_dir() {
-            fs::remove_dir_all(&to).map_err(|e| Failure::io(&to, IoAction::Replace, e))?;
-        }
-        fs::rename(&from, &to).map_err(|e| Failure::io(&to, IoAction::Write, e))?;
-        changed += 1;
-    }
-    for gone in staging
-        .previous
-        .keys()
-        .filter(|p| !written.contains_key(*p))
-    {
-        let p = Path::new(gone);
-        if !p.components().all(|c| matches!(c, Component::Normal(_))) {
-            continue; // a tampered marker must not make kronika delete outside the folder
-        }
-        let path = output.join(p);
-        if path.is_file() && fs::remove_file(&path).is_ok() {
-            changed += 1;
-            let mut dir = path.parent();
-            while let Some(d) = dir.filter(|d| *d != output) {
-                if fs::remove_dir(d).is_err() {
-                    break; // not empty: it holds other files
-                }
-                dir = d.parent();
-            }
-        }
-    }
-    let tmp = output.join(format!("{MARKER}.tmp"));
-    fs::write(&tmp, list).map_err(|e| Failure::io(&tmp, IoAction::Write, e))?;
-    fs::rename(&tmp, output.join(MARKER))
-        .map_err(|e| Failure::io(output, IoAction::WriteMarker, e))?;
-    let _ = fs::remove_dir_all(&staging.dir);
-    Ok(changed)
+    list
 }

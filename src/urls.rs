@@ -153,6 +153,21 @@ impl LinkStyle {
     }
 }
 
+/// Whether no site may generate the site path `path`: a segment starting with `.` (`.git/`,
+/// kronika's marker `.kronika-output`, its staging folder, `.htaccess`, `..`) belongs to
+/// tools, hosts and kronika itself. The one exception is a leading `.well-known/` (RFC 8615),
+/// which hosts and certificate authorities read from the site.
+pub fn is_reserved(path: &str) -> bool {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let rest = path.strip_prefix(".well-known/").unwrap_or(path);
+    rest.split('/').any(|s| s.starts_with('.'))
+}
+
+/// The folders on the way to an output file: `a/b/c.html` → `a`, `a/b`.
+pub fn folders_on_the_way(file: &str) -> impl Iterator<Item = &str> {
+    file.match_indices('/').map(|(i, _)| &file[..i])
+}
+
 /// The output file a site path is written to (`aktualnosci/x/` → `aktualnosci/x/index.html`).
 pub fn output_file(site_path: &str) -> String {
     if site_path.is_empty() || site_path.ends_with('/') {

@@ -212,6 +212,13 @@ alias-takes-generated-page = alias `{ $alias }` would replace { $file }, a page 
 alias-takes-generated-page-help = choose the old address exactly as it was published; kronika's own pages cannot be redirected
 static-takes-generated-page = this file would replace { $file }, which kronika generates
 static-takes-generated-page-help = rename or move the file; to change a generated page, override its template in themes/<theme>/templates/
+alias-takes-copied-file = alias `{ $alias }` would replace { $file }, which kronika copies from { $source }
+output-file-and-folder = { $file } would have to be a file and a folder at once: { $other } would be inside it
+output-reserved = `{ $path }` is a path no site may publish: names starting with `.` (`.git/`, kronika's marker `.kronika-output`) belong to tools and to kronika itself
+output-reserved-help = of such names only `.well-known/` is published; give the alias or the file another name
+alias-takes-foreign = alias `{ $alias }` would replace { $foreign } in the output folder, which kronika did not generate
+output-takes-foreign = { $file } would replace { $foreign } in the output folder, which kronika did not generate
+output-foreign-help = kronika never removes what it did not write: move { $foreign } out of the output folder, or delete it if the new file should take its place
 alias-invalid = alias `{ $alias }` is not a path of this site
 alias-invalid-help = write the old address as a path starting with `/`, e.g. /index.php?id=440
 

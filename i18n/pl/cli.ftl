@@ -220,6 +220,13 @@ alias-takes-generated-page = alias `{ $alias }` zastąpiłby { $file }, stronę 
 alias-takes-generated-page-help = podaj stary adres dokładnie taki, pod jakim był opublikowany; własnych stron kroniki nie można przekierować
 static-takes-generated-page = ten plik zastąpiłby { $file }, który generuje kronika
 static-takes-generated-page-help = zmień nazwę pliku albo go przenieś; aby zmienić generowaną stronę, nadpisz jej szablon w themes/<motyw>/templates/
+alias-takes-copied-file = alias `{ $alias }` zastąpiłby { $file }, plik kopiowany przez kronikę z { $source }
+output-file-and-folder = { $file } musiałby być jednocześnie plikiem i folderem: w środku miałby się znaleźć { $other }
+output-reserved = `{ $path }` to ścieżka, której żadna witryna nie może opublikować: nazwy zaczynające się od `.` (`.git/`, znacznik kroniki `.kronika-output`) należą do narzędzi i do samej kroniki
+output-reserved-help = spośród takich nazw publikowany jest tylko folder `.well-known/`; nadaj aliasowi lub plikowi inną nazwę
+alias-takes-foreign = alias `{ $alias }` zastąpiłby { $foreign } w folderze wynikowym, a tego kronika nie wygenerowała
+output-takes-foreign = { $file } zastąpiłby { $foreign } w folderze wynikowym, a tego kronika nie wygenerowała
+output-foreign-help = kronika nigdy nie usuwa tego, czego sama nie zapisała: przenieś { $foreign } poza folder wynikowy albo usuń, jeśli nowy plik ma zająć jego miejsce
 alias-invalid = alias `{ $alias }` nie jest ścieżką w tym serwisie
 alias-invalid-help = zapisz stary adres jako ścieżkę zaczynającą się od `/`, np. /index.php?id=440
 

@@ -273,6 +273,11 @@ fn static_files(
         }
         for (path, _) in crate::source::site_files(root, &dir, diags) {
             let rel: String = display_path(&dir, &path).nfc().collect();
+            // Like content, names starting with `.` are not the site's (a submodule's
+            // `.git`, `.DS_Store`); `.well-known/` is published (README, "A site on disk").
+            if crate::urls::is_reserved(&rel) {
+                continue;
+            }
             files.insert(rel, StaticSource::File(path));
         }
     }

@@ -6,6 +6,7 @@
 
 mod context;
 mod feeds;
+mod outputs;
 mod pages;
 pub mod templates;
 pub mod typography;
@@ -44,9 +45,15 @@ pub fn render(
     let tera = templates::build(root, &site, links)?;
     let shared = context::Shared::new(&site);
     let planned = pages::plan(&site);
-    let clashes = pages::clashes(root, &site, &planned);
+    let outputs = outputs::list(&site, &planned);
+    let clashes = outputs::clashes(root, &outputs);
     if !clashes.is_empty() {
         return Err(clashes);
+    }
+    // Found before anything is staged or moved: the output keeps what is not ours.
+    let collisions = staging.collisions(outputs.iter().map(|o| o.file.as_str()));
+    if !collisions.is_empty() {
+        return Err(outputs::foreign(root, &outputs, &collisions));
     }
     let typography: HashMap<_, _> = site
         .config

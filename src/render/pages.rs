@@ -2,13 +2,9 @@
 //! counterparts in the other languages (for the switcher and `hreflang`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use crate::content::model::{Site, StaticSource};
-use crate::diagnostics::{Diagnostic, display_path};
-use crate::msg;
+use crate::content::model::Site;
 use crate::types::Lang;
-use crate::urls::output_file;
 
 /// Items shown on one page of every list.
 pub const PER_PAGE: usize = 20;
@@ -340,65 +336,10 @@ fn paginate(items: &[usize], first: &str) -> Vec<Pagination> {
 }
 
 /// The site path of the redirect page of alias path `path` (`/stare/x` → `stare/x/`).
-fn alias_page(path: &str) -> String {
+pub(crate) fn alias_page(path: &str) -> String {
     if path.ends_with('/') || path.ends_with(".html") || path.ends_with(".htm") {
         path.to_string()
     } else {
         format!("{path}/")
     }
-}
-
-/// An alias or a static file that would take the file of a page kronika generates (a
-/// section page, a feed, the sitemap), named by its source rather than by the output file.
-pub fn clashes(root: &Path, site: &Site, planned: &[Planned]) -> Vec<Diagnostic> {
-    let mut generated: BTreeMap<String, ()> = planned
-        .iter()
-        .filter(|p| !matches!(p.kind, PageKind::Alias { .. }))
-        .map(|p| (output_file(&p.path), ()))
-        .collect();
-    for lang in &site.config.languages {
-        generated.insert(site.urls(*lang).rss(), ());
-    }
-    for fixed in ["sitemap.xml", "robots.txt"] {
-        generated.insert(fixed.to_string(), ());
-    }
-    let mut out = Vec::new();
-    for e in site.news.iter().chain(site.pages.iter()) {
-        for a in &e.aliases {
-            let own = output_file(&alias_page(
-                a.split_once('?').map_or(a.as_str(), |(p, _)| p),
-            ));
-            // The alias's file itself, or a folder on its way that is a generated file
-            // (`/rss.xml` would need a folder `rss.xml/`).
-            let taken = std::iter::once(own.as_str())
-                .chain(own.match_indices('/').map(|(i, _)| &own[..i]))
-                .find(|f| generated.contains_key(*f));
-            if let Some(file) = taken {
-                out.push(
-                    Diagnostic::error(
-                        &e.source,
-                        msg!(
-                            "alias-takes-generated-page",
-                            alias = format!("/{a}"),
-                            file = file
-                        ),
-                    )
-                    .help(msg!("alias-takes-generated-page-help")),
-                );
-            }
-        }
-    }
-    for (path, source) in &site.static_files {
-        if generated.contains_key(path) {
-            let shown = match source {
-                StaticSource::File(p) => display_path(root, p),
-                StaticSource::Embedded(_) => format!("(built-in) {path}"),
-            };
-            out.push(
-                Diagnostic::error(shown, msg!("static-takes-generated-page", file = path))
-                    .help(msg!("static-takes-generated-page-help")),
-            );
-        }
-    }
-    out
 }
