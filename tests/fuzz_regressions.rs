@@ -39,3 +39,8 @@ fn front_matter_and_markdown_regressions_replay_cleanly() {
 fn project_yaml_regressions_replay_cleanly() {
     assert!(replay("project_yaml", targets::project_yaml) > 0);
 }
+
+#[test]
+fn output_move_regressions_replay_cleanly() {
+    assert!(replay("output_move", targets::output_move) > 0);
+}
