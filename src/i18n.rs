@@ -276,7 +276,8 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
             let p = entry.path();
             if p.extension().is_some_and(|e| e == "ftl") {
                 let shown = crate::diagnostics::display_path(root, &p);
-                match crate::source::read_site_text(root, &p, &shown) {
+                match crate::source::read_site_text(root, &p, &shown, crate::source::Role::Strings)
+                {
                     Ok(t) => {
                         site_sources.insert(shown, t);
                     }

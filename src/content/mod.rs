@@ -271,7 +271,14 @@ fn static_files(
         if !dir.is_dir() {
             continue;
         }
-        for (path, _) in crate::source::site_files(root, &dir, diags) {
+        for (path, _) in crate::source::site_files(
+            root,
+            &dir,
+            crate::source::Role::Published {
+                theme: &config.theme,
+            },
+            diags,
+        ) {
             let rel: String = display_path(&dir, &path).nfc().collect();
             files.insert(rel, StaticSource::File(path));
         }
