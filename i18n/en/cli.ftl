@@ -73,6 +73,7 @@ io-remove-old-staging = cannot remove the old staging folder { $path }: { $error
 io-create-staging = cannot create the staging folder { $path }: { $error }
 io-write-marker = cannot write the marker in { $path }: { $error }
 io-move-into-place = cannot move the built site to { $path }: { $error }
+io-write-stdout = cannot write to standard output: { $error }
 
 ## Writing the built site; $reason is one of the write-* messages
 write-failed = cannot write the file: { $reason }

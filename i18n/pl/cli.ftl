@@ -81,6 +81,7 @@ io-remove-old-staging = nie można usunąć starego folderu tymczasowego { $path
 io-create-staging = nie można utworzyć folderu tymczasowego { $path }: { $error }
 io-write-marker = nie można zapisać znacznika w { $path }: { $error }
 io-move-into-place = nie można przenieść zbudowanego serwisu do { $path }: { $error }
+io-write-stdout = nie można pisać do standardowego wyjścia: { $error }
 
 ## Zapis zbudowanego serwisu; $reason to jeden z komunikatów write-*
 write-failed = nie można zapisać pliku: { $reason }
