@@ -91,6 +91,8 @@ render-failed = cannot render { $target }
 template-detail-help = the template engine says: { $detail }
 fluent-syntax = Fluent syntax error: { $detail }
 fluent-syntax-help = see https://projectfluent.org/fluent/guide/ for the message syntax
+fluent-too-deep = placeables nested more than { $limit } deep
+fluent-too-deep-help = no message needs so deep a nesting; Fluent could not read it safely, so the file is left unread
 
 ## Files
 file-read-failed = cannot read the file: { $error }

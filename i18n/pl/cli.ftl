@@ -99,6 +99,8 @@ render-failed = nie można wygenerować { $target }
 template-detail-help = komunikat silnika szablonów: { $detail }
 fluent-syntax = błąd składni Fluent: { $detail }
 fluent-syntax-help = składnię komunikatów opisuje https://projectfluent.org/fluent/guide/
+fluent-too-deep = wyrażenia zagnieżdżone głębiej niż { $limit } poziomy
+fluent-too-deep-help = żaden komunikat nie potrzebuje tak głębokiego zagnieżdżenia; Fluent nie odczytałby go bezpiecznie, więc plik nie jest czytany
 
 ## Pliki
 file-read-failed = nie można odczytać pliku: { $error }

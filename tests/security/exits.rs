@@ -96,3 +96,102 @@ fn a_full_disk_on_stderr_is_an_io_failure() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
 }
+
+/// Builds the basic fixture with `text` as `i18n/pl/main.ftl`.
+fn with_strings(text: &str) -> (Site, Run) {
+    let site = Site::fixture("basic");
+    site.write("i18n/pl/main.ftl", text);
+    let run = site.build(&[]);
+    (site, run)
+}
+
+#[test]
+fn placeables_nested_20_000_deep_are_a_located_error_not_a_stack_overflow() {
+    let n = 20_000;
+    for (text, column) in [
+        // Closed, unclosed, and through function arguments.
+        (
+            format!("home = {}\"x\"{}\n", "{".repeat(n), "}".repeat(n)),
+            72,
+        ),
+        (format!("# komentarz\nhome = {}\n", "{ ".repeat(n)), 136),
+        (
+            format!("home = {{ {}1{} }}\n", "NUMBER(".repeat(n), ")".repeat(n)),
+            457,
+        ),
+    ] {
+        let (site, run) = with_strings(&text);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let line = if text.starts_with('#') { 2 } else { 1 };
+        run.expect_stderr(&format!(
+            "i18n/pl/main.ftl:{line}:{column}: error: placeables nested more than 64 deep"
+        ))
+        .expect_stderr("help: no message needs so deep a nesting; Fluent could not read it safely");
+        assert!(!site.exists("index.html"));
+    }
+}
+
+#[test]
+fn nesting_a_message_may_need_still_works() {
+    // Strings, comments and braces in string literals do not count as nesting.
+    let text = format!(
+        "# {{{{{{{{ {}\nhome = {{ \"{}\" }} {}\n",
+        "{".repeat(100),
+        "{".repeat(100),
+        "{ ".repeat(64) + "\"Start\"" + &" }".repeat(64),
+    );
+    let (site, run) = with_strings(&text);
+    run.assert_ok();
+    assert!(site.page("index.html").contains(&"{".repeat(100)));
+    assert!(site.page("index.html").contains("Start"));
+}
+
+#[test]
+fn long_and_cyclic_message_references_do_not_overflow_the_stack() {
+    let n = 20_000;
+    let mut chain = String::from("home = { m0 }\n");
+    for i in 0..n {
+        chain.push_str(&format!("m{i} = {{ m{} }}\n", i + 1));
+    }
+    chain.push_str(&format!("m{n} = Koniec\n"));
+    let (_, run) = with_strings(&chain);
+    assert!(
+        run.code == 0 || run.code == 1,
+        "{}: {}",
+        run.code,
+        run.stderr
+    );
+    let (_, run) = with_strings("home = { a }\na = { b }\nb = { home }\n");
+    assert!(
+        run.code == 0 || run.code == 1,
+        "{}: {}",
+        run.code,
+        run.stderr
+    );
+}
+
+#[test]
+fn templates_nested_or_including_themselves_are_errors_not_a_stack_overflow() {
+    // Tera bounds its own parser and rendering; this keeps it so.
+    for (text, expected) in [
+        (
+            format!(
+                "{}x{}",
+                "{% if true %}".repeat(20_000),
+                "{% endif %}".repeat(20_000)
+            ),
+            "themes/bip/templates/404.html:1:",
+        ),
+        (
+            format!("{{{{ {}1{} }}}}", "(".repeat(20_000), ")".repeat(20_000)),
+            "themes/bip/templates/404.html:1:",
+        ),
+        ("{% include \"404.html\" %}".to_string(), "error:"),
+    ] {
+        let site = Site::fixture("basic");
+        site.write("themes/bip/templates/404.html", &text);
+        let run = site.build(&[]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        run.expect_stderr(expected);
+    }
+}
