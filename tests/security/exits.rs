@@ -195,3 +195,28 @@ fn templates_nested_or_including_themselves_are_errors_not_a_stack_overflow() {
         run.expect_stderr(expected);
     }
 }
+
+/// The system refusing to write the built site (a full disk; here a file-size limit,
+/// which needs no privileges) is an I/O failure, not a content error.
+#[cfg(unix)]
+#[test]
+fn the_system_refusing_to_write_the_site_is_an_io_failure() {
+    let site = Site::fixture("basic");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' build --root '{}'",
+        env!("CARGO_BIN_EXE_kronika"),
+        site.root().display()
+    );
+    let run = Run::from(
+        Command::new("sh")
+            .args(["-c", &script])
+            .env_clear()
+            .env("LANG", "C")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    run.expect_stderr("index.html: error: cannot write the file: File too large")
+        .expect_stderr("nothing was written (public is unchanged)");
+    assert!(!site.path("public").exists());
+}
