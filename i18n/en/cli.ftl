@@ -230,9 +230,9 @@ symlink-outside-site = symbolic link to `{ $target }` leads outside the site fol
 symlink-to-folder = symbolic link to `{ $target }` leads to a folder
 symlink-help = kronika follows only links to files inside the site; copy the file here instead of linking to it
 symlink-not-published = symbolic link to `{ $target }` leads outside what the build publishes
-symlink-not-published-help = a link may lead only to a file the build publishes anyway: one under content/, static/ or themes/{ $theme }/static/, and never into a folder or to a file whose name starts with a dot (.git, .env)
+symlink-not-published-help = a link may lead only to a file the build publishes anyway: one under content/, static/ or themes/{ $theme }/static/, and never to a file or into a folder whose name starts with a dot (.git, .env)
 symlink-not-read = symbolic link to `{ $target }` leads outside what kronika may read through it
-symlink-not-read-help = a template may link only to a file under themes/, a Fluent file only to one under i18n/, and site.yaml only to a file beside it; never into a folder or to a file whose name starts with a dot (.git, .env)
+symlink-not-read-help = a template may link only to a file under themes/, a Fluent file only to one under i18n/, and site.yaml only to a file beside it; never to a file or into a folder whose name starts with a dot (.git, .env)
 
 ## Attachments
 attachment-not-a-name = attachment `{ $name }` is not a file name in the item's folder

@@ -238,9 +238,9 @@ symlink-outside-site = dowiązanie symboliczne do `{ $target }` prowadzi poza fo
 symlink-to-folder = dowiązanie symboliczne do `{ $target }` prowadzi do folderu
 symlink-help = kronika podąża tylko za dowiązaniami do plików wewnątrz serwisu; skopiuj plik tutaj zamiast go dowiązywać
 symlink-not-published = dowiązanie symboliczne do `{ $target }` prowadzi poza to, co publikuje budowanie
-symlink-not-published-help = dowiązanie może prowadzić tylko do pliku, który budowanie i tak publikuje: w content/, static/ albo themes/{ $theme }/static/, i nigdy do folderu ani pliku o nazwie zaczynającej się od kropki (.git, .env)
+symlink-not-published-help = dowiązanie może prowadzić tylko do pliku, który budowanie i tak publikuje: w content/, static/ albo themes/{ $theme }/static/, i nigdy do pliku ani folderu, których nazwa zaczyna się od kropki (.git, .env)
 symlink-not-read = dowiązanie symboliczne do `{ $target }` prowadzi poza to, co kronika może przez nie czytać
-symlink-not-read-help = szablon może wskazywać tylko plik w themes/, plik Fluent tylko plik w i18n/, a site.yaml tylko plik obok siebie; nigdy folder ani plik o nazwie zaczynającej się od kropki (.git, .env)
+symlink-not-read-help = szablon może wskazywać tylko plik w themes/, plik Fluent tylko plik w i18n/, a site.yaml tylko plik obok siebie; nigdy plik ani folder, których nazwa zaczyna się od kropki (.git, .env)
 
 ## Załączniki
 attachment-not-a-name = załącznik `{ $name }` nie jest nazwą pliku z folderu wiadomości
