@@ -166,7 +166,8 @@ impl Config {
                 msg!("config-missing-help", root = root.display().to_string()),
             )]);
         }
-        let text = crate::source::read_site_text(root, &path, name).map_err(|d| vec![d])?;
+        let text = crate::source::read_site_text(root, &path, name, crate::source::Role::Config)
+            .map_err(|d| vec![d])?;
         let text = text.as_str();
         let raw: RawConfig = yaml::parse(text, name, text, 1).map_err(|d| vec![d])?;
         let mut errors = Vec::new();

@@ -174,6 +174,9 @@ pub enum Failure {
     },
     /// Reading or writing failed (exit 3).
     Io(Message),
+    /// The system refused to write files of the built site, e.g. a full disk (exit 3):
+    /// every error of the build, as with [`Failure::Content`].
+    Write(Vec<Diagnostic>),
 }
 
 /// What kronika was doing with a file or folder when the system said no (exit 3).
@@ -195,7 +198,7 @@ impl Failure {
         match self {
             Failure::Content(_) => 1,
             Failure::Usage { .. } => 2,
-            Failure::Io(_) => 3,
+            Failure::Io(_) | Failure::Write(_) => 3,
         }
     }
 
@@ -228,7 +231,7 @@ impl Failure {
     /// line saying nothing was written to `output`, or one `error:` line with its help.
     pub fn render(&self, catalog: &Catalog, output: &Path) -> String {
         match self {
-            Failure::Content(errors) => {
+            Failure::Content(errors) | Failure::Write(errors) => {
                 let mut out = String::new();
                 for e in errors {
                     out.push_str(&e.render(catalog));

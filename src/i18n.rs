@@ -276,7 +276,8 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
             let p = entry.path();
             if p.extension().is_some_and(|e| e == "ftl") {
                 let shown = crate::diagnostics::display_path(root, &p);
-                match crate::source::read_site_text(root, &p, &shown) {
+                match crate::source::read_site_text(root, &p, &shown, crate::source::Role::Strings)
+                {
                     Ok(t) => {
                         site_sources.insert(shown, t);
                     }
@@ -291,6 +292,17 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
             .strip_prefix('\u{feff}')
             .unwrap_or(&text)
             .replace("\r\n", "\n");
+        if let Some(at) = too_deep(&text) {
+            errors.push(
+                Diagnostic::error(
+                    &shown,
+                    msg!("fluent-too-deep", limit = MAX_NESTING.to_string()),
+                )
+                .at(Span::from_offset(&text, at, 1, 1), &text)
+                .help(msg!("fluent-too-deep-help")),
+            );
+            continue;
+        }
         let resource = match FluentResource::try_new(text.clone()) {
             Ok(r) => r,
             Err((r, errs)) => {
@@ -311,6 +323,68 @@ fn read_resources(root: &Path, lang: Lang, errors: &mut Vec<Diagnostic>) -> Vec<
         out.push(resource);
     }
     out
+}
+
+/// Nesting no message needs: Fluent's parser, its formatter and the dropping of its
+/// syntax tree each recurse once per `{` or `(` level, so a file nested thousands deep
+/// would overflow the stack (an abort, exit 134). A file nested deeper is refused before
+/// the parser sees it, whatever its size, which a bigger stack could not promise.
+const MAX_NESTING: usize = 64;
+
+/// The byte offset in the Fluent source `text` of the first `{` or `(` that opens a
+/// level deeper than [`MAX_NESTING`], if any. It counts like the parser nests: `{`
+/// anywhere, `(` (call arguments) and string literals only inside placeables; a comment
+/// line or a line starting a new message or term (`id =`) starts afresh, since the
+/// parser never nests across one. Junk after a syntax error may count more than the
+/// parser would nest, never less.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        if line.starts_with('#') {
+            depth = 0;
+            continue;
+        }
+        if starts_entry(line) {
+            depth = 0;
+        }
+        // A string literal ends at its line's end.
+        let (mut in_string, mut escaped) = (false, false);
+        for (i, c) in line.char_indices() {
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' if depth > 0 => in_string = true,
+                '{' => depth += 1,
+                '(' if depth > 0 => depth += 1,
+                '}' | ')' if depth > 0 => depth -= 1,
+                _ => continue,
+            }
+            if depth > MAX_NESTING {
+                return Some(start + i);
+            }
+        }
+    }
+    None
+}
+
+/// Whether `line` starts a message or term definition (`id =`, `-id =`).
+fn starts_entry(line: &str) -> bool {
+    let rest = line.strip_prefix('-').unwrap_or(line);
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    rest.trim_start_matches([' ', '\t']).starts_with('=')
 }
 
 /// The text of the last plain `locale = xx-YY` message of `resources` (later files win).
@@ -372,6 +446,36 @@ mod tests {
 
     const SITE: &str =
         "title: T\nbase_url: https://example.org/\ndefault_language: pl\nlanguages: [pl, en]\n";
+
+    #[test]
+    fn nesting_is_counted_as_the_parser_nests() {
+        let deep = |open: &str| format!("x = {}", open.repeat(MAX_NESTING + 1));
+        assert_eq!(too_deep(&deep("{")), Some(4 + MAX_NESTING));
+        assert_eq!(
+            too_deep(&format!("x = {{ {}", deep("F(").split_at(4).1)),
+            Some(7 + 2 * (MAX_NESTING - 1))
+        );
+        let fine = format!(
+            "x = {}1{}",
+            "{".repeat(MAX_NESTING),
+            "}".repeat(MAX_NESTING)
+        );
+        assert_eq!(too_deep(&fine), None);
+        // Text, comments, string literals and a new entry do not nest.
+        let open = "{".repeat(MAX_NESTING + 1);
+        assert_eq!(too_deep(&format!("# {open}\nx = a (((( ))\n")), None);
+        assert_eq!(
+            too_deep(&format!("x = {{ \"{open}\\\" {open}\" }}\n")),
+            None
+        );
+        let half = "{ ".repeat(MAX_NESTING / 2 + 1);
+        assert_eq!(
+            too_deep(&format!("x = {half}\n-y = {half}\nz = {half}\n")),
+            None
+        );
+        // A continuation line does not start afresh.
+        assert!(too_deep(&format!("x = {half}\n  y = {half}\n")).is_some());
+    }
 
     #[test]
     fn counts_take_the_cldr_plural_form_of_each_language() {

@@ -176,7 +176,11 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         }
         Err(errs) => {
             output::discard(staging);
-            Err((Failure::Content(diagnostics::sorted(errs)), warnings))
+            let errs = diagnostics::sorted(errs);
+            if errs.iter().any(render::is_system_write_failure) {
+                return Err((Failure::Write(errs), warnings));
+            }
+            Err((Failure::Content(errs), warnings))
         }
     }
 }

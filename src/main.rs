@@ -100,28 +100,87 @@ fn main() -> ExitCode {
                 }
                 build(&opts)
             });
-            match result {
+            let mut out = Printer::default();
+            let code = match result {
                 Ok(report) => {
                     if !quiet {
                         for w in &report.warnings {
-                            eprintln!("{}\n", w.render(&catalog));
+                            out.line(Stream::Stderr, &format!("{}\n", w.render(&catalog)));
                         }
-                        println!("{}", catalog.render(&report.summary(&output)));
+                        out.line(Stream::Stdout, &catalog.render(&report.summary(&output)));
                         if verbose {
-                            println!("{}", catalog.render(&report.files()));
+                            out.line(Stream::Stdout, &catalog.render(&report.files()));
                         }
                     }
-                    ExitCode::SUCCESS
+                    0
                 }
                 Err((failure, warnings)) => {
                     if !quiet {
                         for w in &warnings {
-                            eprintln!("{}\n", w.render(&catalog));
+                            out.line(Stream::Stderr, &format!("{}\n", w.render(&catalog)));
                         }
                     }
-                    eprintln!("{}", failure.render(&catalog, &output));
-                    ExitCode::from(failure.exit_code() as u8)
+                    out.line(Stream::Stderr, &failure.render(&catalog, &output));
+                    failure.exit_code() as u8
                 }
+            };
+            ExitCode::from(out.finish(code, &catalog))
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Prints the report of a build with write errors handled, instead of `println!`, which
+/// panics (exit 101) when a stream cannot be written (README "Exit status"). A closed
+/// pipe (`kronika build | head -1`) means the reader has all it wants: the rest is
+/// dropped quietly and the build's status stands, as in ripgrep and cargo. Any other
+/// failure (a full disk) lost part of the report: the status becomes 3, an I/O failure.
+#[derive(Default)]
+struct Printer {
+    closed: [bool; 2],
+    lost: Option<(Stream, std::io::Error)>,
+}
+
+impl Printer {
+    /// Writes `text` and a line end to `stream`, unless the stream has failed before.
+    fn line(&mut self, stream: Stream, text: &str) {
+        if self.closed[stream as usize] {
+            return;
+        }
+        let written = match stream {
+            Stream::Stdout => {
+                let mut w = std::io::stdout().lock();
+                writeln!(w, "{text}").and_then(|()| w.flush())
+            }
+            Stream::Stderr => {
+                let mut w = std::io::stderr().lock();
+                writeln!(w, "{text}").and_then(|()| w.flush())
+            }
+        };
+        if let Err(e) = written {
+            self.closed[stream as usize] = true;
+            if e.kind() != std::io::ErrorKind::BrokenPipe && self.lost.is_none() {
+                self.lost = Some((stream, e));
+            }
+        }
+    }
+
+    /// The exit status: `code`, the build's, unless part of the report was lost to a
+    /// failure other than a closed pipe; then 3, said on stderr when stdout failed.
+    fn finish(mut self, code: u8, catalog: &Catalog) -> u8 {
+        match self.lost.take() {
+            None => code,
+            Some((stream, e)) => {
+                if stream == Stream::Stdout {
+                    let text = catalog.render(&msg!("io-write-stdout", error = e.to_string()));
+                    self.line(Stream::Stderr, &format!("error: {text}"));
+                }
+                3
             }
         }
     }

@@ -4,10 +4,11 @@
 //! (Windows-1250 and ISO-8859-2 are common in old Polish archives) is named as such, its
 //! offending line is quoted, and the `iconv` command that converts it is given. Symbolic
 //! links are checked before anything behind them is read: one that leads outside the
-//! site, to a folder, nowhere, or round in a loop is refused.
+//! site, to a folder, nowhere, or round in a loop is refused, and so is one that leads
+//! to a file the build would not publish or read anyway (see [`Role`]).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
@@ -22,12 +23,97 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
     decode(bytes, shown)
 }
 
-/// Reads a file of the site as text, refusing one that [`check_inside`] refuses (`root`
-/// is the site folder).
-pub fn read_site_text(root: &Path, path: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    check_inside(&root, path, shown)?;
+/// What a file of the site is read for, which decides where a symbolic link to it (or a
+/// linked folder on the way to it) may lead: only to a file the build would publish or
+/// read for the same purpose anyway, so that no link makes a build publish, or quote in
+/// an error, a file such as `.git/config` (the CI token) or `.env` (README "What a build
+/// guarantees", symbolic links).
+#[derive(Clone, Copy, Debug)]
+pub enum Role<'a> {
+    /// A file under `content/`, `static/` or the theme's `static/`: published as it is or
+    /// rendered into pages. A link leads into one of those three folders.
+    Published { theme: &'a str },
+    /// A template of the site's theme: its text can reach every page. A link leads to a
+    /// file under `themes/`.
+    Template,
+    /// A Fluent file of the site: its messages can reach every page. A link leads to a
+    /// file under `i18n/`.
+    Strings,
+    /// `site.yaml`. A link leads to a file beside it (`site.production.yaml`).
+    Config,
+}
+
+impl Role<'_> {
+    /// Whether a link may lead to `rel`, a path relative to the site folder: never into a
+    /// folder or to a file whose name starts with `.` (`.git`, `.env`, `.ssh`), and only
+    /// within the folders of the role.
+    fn allows(self, rel: &Path) -> bool {
+        let mut parts = Vec::new();
+        for c in rel.components() {
+            match c {
+                Component::Normal(p) => parts.push(p.to_string_lossy()),
+                _ => return false,
+            }
+        }
+        if parts.iter().any(|p| p.starts_with('.')) {
+            return false;
+        }
+        let parts: Vec<&str> = parts.iter().map(|p| p.as_ref()).collect();
+        match self {
+            Role::Published { theme } => match parts.as_slice() {
+                ["content" | "static", _, ..] => true,
+                ["themes", t, "static", _, ..] => *t == theme,
+                _ => false,
+            },
+            Role::Template => matches!(parts.as_slice(), ["themes", _, _, ..]),
+            Role::Strings => matches!(parts.as_slice(), ["i18n", _, ..]),
+            Role::Config => parts.len() == 1,
+        }
+    }
+
+    fn error(self, shown: &str, target: String) -> Diagnostic {
+        match self {
+            Role::Published { theme } => {
+                Diagnostic::error(shown, msg!("symlink-not-published", target = target))
+                    .help(msg!("symlink-not-published-help", theme = theme))
+            }
+            _ => Diagnostic::error(shown, msg!("symlink-not-read", target = target))
+                .help(msg!("symlink-not-read-help")),
+        }
+    }
+}
+
+/// Reads a file of the site (`root` is the site folder) as text, refusing one that
+/// [`check_inside`] refuses for `role`.
+pub fn read_site_text(
+    root: &Path,
+    path: &Path,
+    shown: &str,
+    role: Role,
+) -> Result<String, Diagnostic> {
+    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let linked = linked_on_the_way(root, path, false);
+    check_inside(&site_root, path, shown, role, linked)?;
     read_text(path, shown)
+}
+
+/// Whether `path`, or a folder between `root` (exclusive) and it, is a symbolic link;
+/// `skip_self` leaves `path` itself out.
+fn linked_on_the_way(root: &Path, path: &Path, skip_self: bool) -> bool {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_symlink());
+    let Ok(rel) = path.strip_prefix(root) else {
+        // Not under the given root: judge it by where it leads.
+        return true;
+    };
+    let mut at = root.to_path_buf();
+    let count = rel.components().count();
+    for (i, c) in rel.components().enumerate() {
+        at.push(c);
+        if (i + 1 < count || !skip_self) && is_link(&at) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `bytes` as text: UTF-8 accepted with or without a BOM and with CRLF or LF line ends,
@@ -76,10 +162,18 @@ fn not_utf8(bytes: &[u8], valid: usize, shown: &str) -> Diagnostic {
 
 /// Every file under `dir` that may be read, in name order, with its path as shown to the
 /// user. Left out, each with an error in `diags`: what cannot be walked, what
-/// [`check_inside`] refuses, and a name that differs from an earlier one only in letter
-/// case or Unicode normalisation (one file on Windows and macOS).
-pub fn site_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+/// [`check_inside`] refuses for `role`, and a name that differs from an earlier one only
+/// in letter case or Unicode normalisation (one file on Windows and macOS).
+pub fn site_files(
+    root: &Path,
+    dir: &Path,
+    role: Role,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
     let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // The walk follows no link below `dir`, so only `dir`, a folder above it, or the
+    // entry itself can be one.
+    let dir_linked = linked_on_the_way(root, dir, false);
     let mut folded_names: HashMap<String, String> = HashMap::new();
     let mut files = Vec::new();
     for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
@@ -99,7 +193,8 @@ pub fn site_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(
         }
         let path = entry.path();
         let shown = display_path(root, path);
-        if let Err(d) = check_inside(&site_root, path, &shown) {
+        let linked = dir_linked || entry.path_is_symlink();
+        if let Err(d) = check_inside(&site_root, path, &shown, role, linked) {
             diags.push(d);
             continue;
         }
@@ -119,13 +214,27 @@ pub fn site_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(
 /// Whether the file at `path` may be read: it must resolve, through any symbolic link on
 /// the way (the file itself or a folder above it), to a file inside the site folder
 /// `root` (canonical). A link to a folder, a link that leads nowhere or round in a
-/// loop, and anything that resolves outside the site are errors.
-pub fn check_inside(root: &Path, path: &Path, shown: &str) -> Result<(), Diagnostic> {
+/// loop, and anything that resolves outside the site are errors; so is, when `linked`
+/// (a link is on the way), a file that `role` does not allow.
+fn check_inside(
+    root: &Path,
+    path: &Path,
+    shown: &str,
+    role: Role,
+    linked: bool,
+) -> Result<(), Diagnostic> {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    // The link as written, or, for a linked folder on the way, where the file really is
+    // (relative to the site when it is inside).
     let target = || match std::fs::read_link(path) {
         Ok(t) => t.display().to_string(),
-        Err(_) => std::fs::canonicalize(path)
-            .map_or_else(|_| shown.to_string(), |p| p.display().to_string()),
+        Err(_) => std::fs::canonicalize(path).map_or_else(
+            |_| shown.to_string(),
+            |p| match p.strip_prefix(root) {
+                Ok(rel) => display_path(Path::new(""), rel),
+                Err(_) => p.display().to_string(),
+            },
+        ),
     };
     let Ok(resolved) = std::fs::canonicalize(path) else {
         return Err(
@@ -138,6 +247,9 @@ pub fn check_inside(root: &Path, path: &Path, shown: &str) -> Result<(), Diagnos
             Diagnostic::error(shown, msg!("symlink-outside-site", target = target()))
                 .help(msg!("symlink-help")),
         );
+    }
+    if linked && !role.allows(resolved.strip_prefix(root).unwrap_or(&resolved)) {
+        return Err(role.error(shown, target()));
     }
     if is_link && !resolved.is_file() {
         return Err(

@@ -73,6 +73,7 @@ io-remove-old-staging = cannot remove the old staging folder { $path }: { $error
 io-create-staging = cannot create the staging folder { $path }: { $error }
 io-write-marker = cannot write the marker in { $path }: { $error }
 io-move-into-place = cannot move the built site to { $path }: { $error }
+io-write-stdout = cannot write to standard output: { $error }
 
 ## Writing the built site; $reason is one of the write-* messages
 write-failed = cannot write the file: { $reason }
@@ -90,6 +91,8 @@ render-failed = cannot render { $target }
 template-detail-help = the template engine says: { $detail }
 fluent-syntax = Fluent syntax error: { $detail }
 fluent-syntax-help = see https://projectfluent.org/fluent/guide/ for the message syntax
+fluent-too-deep = placeables nested more than { $limit } deep
+fluent-too-deep-help = no message needs so deep a nesting; Fluent could not read it safely, so the file is left unread
 
 ## Files
 file-read-failed = cannot read the file: { $error }
@@ -233,6 +236,10 @@ symlink-broken = symbolic link to `{ $target }` leads nowhere, or round in a loo
 symlink-outside-site = symbolic link to `{ $target }` leads outside the site folder
 symlink-to-folder = symbolic link to `{ $target }` leads to a folder
 symlink-help = kronika follows only links to files inside the site; copy the file here instead of linking to it
+symlink-not-published = symbolic link to `{ $target }` leads outside what the build publishes
+symlink-not-published-help = a link may lead only to a file the build publishes anyway: one under content/, static/ or themes/{ $theme }/static/, and never to a file or into a folder whose name starts with a dot (.git, .env)
+symlink-not-read = symbolic link to `{ $target }` leads outside what kronika may read through it
+symlink-not-read-help = a template may link only to a file under themes/, a Fluent file only to one under i18n/, and site.yaml only to a file beside it; never to a file or into a folder whose name starts with a dot (.git, .env)
 
 ## Attachments
 attachment-not-a-name = attachment `{ $name }` is not a file name in the item's folder

@@ -81,6 +81,7 @@ io-remove-old-staging = nie można usunąć starego folderu tymczasowego { $path
 io-create-staging = nie można utworzyć folderu tymczasowego { $path }: { $error }
 io-write-marker = nie można zapisać znacznika w { $path }: { $error }
 io-move-into-place = nie można przenieść zbudowanego serwisu do { $path }: { $error }
+io-write-stdout = nie można pisać do standardowego wyjścia: { $error }
 
 ## Zapis zbudowanego serwisu; $reason to jeden z komunikatów write-*
 write-failed = nie można zapisać pliku: { $reason }
@@ -98,6 +99,8 @@ render-failed = nie można wygenerować { $target }
 template-detail-help = komunikat silnika szablonów: { $detail }
 fluent-syntax = błąd składni Fluent: { $detail }
 fluent-syntax-help = składnię komunikatów opisuje https://projectfluent.org/fluent/guide/
+fluent-too-deep = wyrażenia zagnieżdżone głębiej niż { $limit } poziomy
+fluent-too-deep-help = żaden komunikat nie potrzebuje tak głębokiego zagnieżdżenia; Fluent nie odczytałby go bezpiecznie, więc plik nie jest czytany
 
 ## Pliki
 file-read-failed = nie można odczytać pliku: { $error }
@@ -241,6 +244,10 @@ symlink-broken = dowiązanie symboliczne do `{ $target }` nie prowadzi do żadne
 symlink-outside-site = dowiązanie symboliczne do `{ $target }` prowadzi poza folder serwisu
 symlink-to-folder = dowiązanie symboliczne do `{ $target }` prowadzi do folderu
 symlink-help = kronika podąża tylko za dowiązaniami do plików wewnątrz serwisu; skopiuj plik tutaj zamiast go dowiązywać
+symlink-not-published = dowiązanie symboliczne do `{ $target }` prowadzi poza to, co publikuje budowanie
+symlink-not-published-help = dowiązanie może prowadzić tylko do pliku, który budowanie i tak publikuje: w content/, static/ albo themes/{ $theme }/static/, i nigdy do pliku ani folderu, których nazwa zaczyna się od kropki (.git, .env)
+symlink-not-read = dowiązanie symboliczne do `{ $target }` prowadzi poza to, co kronika może przez nie czytać
+symlink-not-read-help = szablon może wskazywać tylko plik w themes/, plik Fluent tylko plik w i18n/, a site.yaml tylko plik obok siebie; nigdy plik ani folder, których nazwa zaczyna się od kropki (.git, .env)
 
 ## Załączniki
 attachment-not-a-name = załącznik `{ $name }` nie jest nazwą pliku z folderu wiadomości

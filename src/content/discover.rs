@@ -50,7 +50,14 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
         );
         return found;
     }
-    for (path, shown) in source::site_files(root, &content, diags) {
+    for (path, shown) in source::site_files(
+        root,
+        &content,
+        source::Role::Published {
+            theme: &config.theme,
+        },
+        diags,
+    ) {
         let path = path.as_path();
         let rel = display_path(&content, path).nfc().collect::<String>();
         let parts: Vec<&str> = rel.split('/').collect();

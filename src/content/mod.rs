@@ -271,7 +271,14 @@ fn static_files(
         if !dir.is_dir() {
             continue;
         }
-        for (path, _) in crate::source::site_files(root, &dir, diags) {
+        for (path, _) in crate::source::site_files(
+            root,
+            &dir,
+            crate::source::Role::Published {
+                theme: &config.theme,
+            },
+            diags,
+        ) {
             let rel: String = display_path(&dir, &path).nfc().collect();
             // Like content, names starting with `.` are not the site's (a submodule's
             // `.git`, `.DS_Store`); `.well-known/` is published (README, "A site on disk").

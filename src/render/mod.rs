@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Arg;
 use crate::msg;
 use crate::output::Staging;
 use crate::progress::Progress;
@@ -117,6 +118,14 @@ pub fn render(
         pages_per_lang: per_lang,
         files: planned.len() + site.static_files.len(),
     })
+}
+
+/// Whether `d` says that the system refused to write a file of the built site (a full
+/// disk, a file-size limit): an I/O failure, exit 3, not the content's fault (README
+/// "Exit status").
+pub fn is_system_write_failure(d: &Diagnostic) -> bool {
+    matches!(d.message.id(), "write-failed" | "copy-failed")
+        && matches!(d.message.arg("reason"), Some(Arg::Message(m)) if m.id() == "write-system")
 }
 
 fn error_chain(e: &tera::Error) -> String {

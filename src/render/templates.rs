@@ -39,7 +39,12 @@ pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, V
         }
         let name = display_path(&dir, entry.path());
         let shown = display_path(root, entry.path());
-        match crate::source::read_site_text(root, entry.path(), &shown) {
+        match crate::source::read_site_text(
+            root,
+            entry.path(),
+            &shown,
+            crate::source::Role::Template,
+        ) {
             Ok(text) => {
                 sources.retain(|(n, _)| *n != name);
                 site_templates.push(name.clone());
