@@ -580,14 +580,16 @@ fn resolve_entry(
 /// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.
 fn alias_path(alias: &str) -> Option<String> {
     let path = alias.strip_prefix('/')?;
-    if path.is_empty() || path.contains('\\') || path.contains('#') {
+    if path.is_empty() || path.contains('#') {
         return None;
     }
     let (p, query) = match path.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (path, None),
     };
-    if p.split('/').any(|s| s == ".." || s == ".") {
+    // A backslash is a folder separator on Windows in the path; in the query it is text
+    // that the redirect page matches.
+    if p.contains('\\') || p.split('/').any(|s| s == ".." || s == ".") {
         return None;
     }
     Some(match query {
@@ -695,9 +697,9 @@ fn render_entry(
         };
         let key: String = key.nfc().collect();
         match targets.get(&key).ok_or(Unresolved::Missing)? {
-            LinkTarget::Path(path) => Ok(links.link(&from, &format!("{path}{fragment}"))),
+            LinkTarget::Path(path) => Ok(links.link_to_fragment(&from, path, fragment)),
             LinkTarget::Project(id) => {
-                Ok(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id))))
+                Ok(links.link_to_fragment(&from, &urls[&lang].project(id), fragment))
             }
             LinkTarget::Excluded(why) => Err(Unresolved::NotPublished(*why)),
         }
