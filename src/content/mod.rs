@@ -27,6 +27,16 @@ use markdown::{Unpublished, Unresolved};
 use model::{Attachment, Entry, Kind, LangIndex, Site, StaticSource, Tag};
 use project::{FUNDING_SOURCES, Project};
 
+/// The longest title, in characters. A title is repeated on every list, archive and tag
+/// page that shows its item, so one absurd title multiplies into the output (a 1 MB title
+/// with 1 000 tags wrote almost 1 GB). Titles of real BIP items are under 300 characters;
+/// 1 000 leaves room for the longest official names of documents.
+pub const MAX_TITLE_CHARS: usize = 1000;
+
+/// The longest tag, in characters: a tag names its page's folder (file systems allow 255
+/// bytes) and is repeated on each of its items' pages.
+pub const MAX_TAG_CHARS: usize = 100;
+
 /// What the build asked of loading.
 pub struct LoadOptions {
     /// Include drafts and embargoed (future-dated) items.
@@ -364,6 +374,22 @@ fn resolve_entry(
     let errors_before = diags.len();
 
     let title = match &own.title {
+        Some(t) if t.chars().count() > MAX_TITLE_CHARS => {
+            let title_span = yaml::key_span(&text, "title");
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    msg!(
+                        "title-too-long",
+                        length = t.chars().count(),
+                        max = MAX_TITLE_CHARS
+                    ),
+                )
+                .at(title_span, &cut_line(&text, title_span))
+                .help(msg!("title-too-long-help")),
+            );
+            String::new()
+        }
         Some(t) if !t.trim().is_empty() => t.clone(),
         _ => {
             diags.push(
@@ -434,6 +460,21 @@ fn resolve_entry(
     let mut tag_slugs = Vec::new();
     let tags_are_own = own.tags.is_some();
     for tag in merged.tags.iter().flatten() {
+        let length = tag.value.chars().count();
+        if length > MAX_TAG_CHARS {
+            if tags_are_own {
+                let span = span_of(tag, 1);
+                diags.push(
+                    Diagnostic::error(
+                        shown,
+                        msg!("tag-too-long", length = length, max = MAX_TAG_CHARS),
+                    )
+                    .at(span, &cut_line(&text, span))
+                    .help(msg!("tag-too-long-help")),
+                );
+            }
+            continue;
+        }
         match Slug::from_text(&tag.value) {
             Some(slug) => {
                 if !tag_slugs.contains(&slug) {
@@ -575,6 +616,19 @@ fn resolve_entry(
         text,
         excluded,
     })
+}
+
+/// `text` with the line of `span` cut 80 characters after the span starts, for quoting a
+/// line that holds an over-long value without printing all of it.
+fn cut_line(text: &str, span: Span) -> String {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| match l.char_indices().nth(span.column + 80) {
+            Some((end, _)) if i + 1 == span.line => format!("{}…", &l[..end]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.
