@@ -620,7 +620,7 @@ fn resolve_entry(
 
 /// `text` with the line of `span` cut 80 characters after the span starts, for quoting a
 /// line that holds an over-long value without printing all of it.
-fn cut_line(text: &str, span: Span) -> String {
+pub(crate) fn cut_line(text: &str, span: Span) -> String {
     text.split('\n')
         .enumerate()
         .map(|(i, l)| match l.char_indices().nth(span.column + 80) {

@@ -50,3 +50,20 @@ fn a_title_of_a_thousand_characters_builds() {
     );
     site.build(&[]).assert_ok();
 }
+
+#[test]
+fn an_absurdly_long_project_title_is_a_located_error() {
+    let site = Site::fixture("basic");
+    let title = "Projekt ".repeat(10_000);
+    site.write(
+        "content/projects/dlugi.yaml",
+        &format!("# Projekt\ntitle: {{pl: \"{title}\", en: \"Project\"}}\n"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", &run.stderr[..run.stderr.len().min(2000)]);
+    run.expect_stderr(
+        "content/projects/dlugi.yaml:2:1: error: the title is 80,000 characters long; kronika allows at most 1,000",
+    );
+    assert!(run.stderr.len() < 4000, "{} bytes", run.stderr.len());
+    assert!(tree(&site.path("public")).is_empty());
+}
