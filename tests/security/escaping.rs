@@ -342,6 +342,8 @@ fn the_redirect_script_matches_each_query_as_a_browser_sends_it() {
         );
     }
     assert_eq!(redirect_in_node(&html, "?id=999"), "");
+    // The old path without a query (an alias of its own) leads to its item.
+    assert_eq!(redirect_in_node(&html, ""), target);
 }
 
 const ATTACHMENTS: [&str; 6] = [
