@@ -3,6 +3,8 @@
 //! A *site path* is relative to the site root, without a leading slash, and ends in `/` for a
 //! pretty URL (`aktualnosci/strona/2/`) or names a file (`rss.xml`). The home page is `""`.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use crate::config::BaseUrl;
 use crate::i18n::I18n;
 use crate::types::{Lang, Slug};
@@ -128,18 +130,23 @@ pub struct LinkStyle {
 }
 
 impl LinkStyle {
-    /// The `href` that leads from the page at `from` to `to` (both site paths).
+    /// The `href` that leads from the page at `from` to the site path `to`. `to` is a
+    /// path, not a URL: every character that a URL gives a meaning (`#`, `?`, `%`) or does
+    /// not allow (a space, `ł`) is percent-encoded, so an attachment `raport #2.pdf` is
+    /// linked as `raport%20%232.pdf` and its file keeps its name.
     pub fn link(&self, from: &str, to: &str) -> String {
-        let (to_path, fragment) = match to.find('#') {
-            Some(i) => (&to[..i], &to[i..]),
-            None => (to, ""),
-        };
+        self.link_to_fragment(from, to, "")
+    }
+
+    /// [`LinkStyle::link`] followed by `fragment` (`#program`, or empty), written as given.
+    pub fn link_to_fragment(&self, from: &str, to: &str, fragment: &str) -> String {
+        let to_path = encode_path(to);
         if !self.offline {
             return format!("{}{to_path}{fragment}", self.base.path);
         }
         let depth = from.matches('/').count();
         let mut out = "../".repeat(depth);
-        out.push_str(to_path);
+        out.push_str(&to_path);
         if out.is_empty() || out.ends_with('/') {
             out.push_str("index.html");
         }
@@ -147,9 +154,10 @@ impl LinkStyle {
         out
     }
 
-    /// The absolute URL of a site path (feeds, sitemap, `hreflang`, canonical links).
+    /// The absolute URL of a site path (feeds, sitemap, `hreflang`, canonical links),
+    /// percent-encoded as [`LinkStyle::link`] does.
     pub fn absolute(&self, to: &str) -> String {
-        self.base.absolute(to)
+        self.base.absolute(&encode_path(to))
     }
 }
 
@@ -166,6 +174,34 @@ pub fn is_reserved(path: &str) -> bool {
 /// The folders on the way to an output file: `a/b/c.html` → `a`, `a/b`.
 pub fn folders_on_the_way(file: &str) -> impl Iterator<Item = &str> {
     file.match_indices('/').map(|(i, _)| &file[..i])
+}
+
+/// What stays as it is in a path segment: letters, digits, `-._~` and the sub-delimiters of
+/// RFC 3986 that carry no meaning in a path. `:` is encoded too, so that a relative link
+/// (`--offline`) never reads as a scheme.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b'@');
+
+/// A site path as the path of a URL, each segment percent-encoded.
+fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The output file a site path is written to (`aktualnosci/x/` → `aktualnosci/x/index.html`).
@@ -206,6 +242,28 @@ mod tests {
         );
         assert_eq!(s.link("", ""), "index.html");
         assert_eq!(s.link("", "en/rss.xml"), "en/rss.xml");
-        assert_eq!(s.link("a/", "b/#x"), "../b/index.html#x");
+        assert_eq!(s.link_to_fragment("a/", "b/", "#x"), "../b/index.html#x");
+    }
+
+    #[test]
+    fn paths_are_percent_encoded_per_segment() {
+        for offline in [false, true] {
+            let s = style(offline);
+            let prefix = if offline { "" } else { "/archiwum/" };
+            for (path, href) in [
+                ("a/raport #2.pdf", "a/raport%20%232.pdf"),
+                ("a/co?.pdf", "a/co%3F.pdf"),
+                ("a/100%.pdf", "a/100%25.pdf"),
+                ("a/łódź.pdf", "a/%C5%82%C3%B3d%C5%BA.pdf"),
+                ("a/a&b (1).pdf", "a/a&b%20(1).pdf"),
+                ("a/x:y\\\"<'.pdf", "a/x%3Ay%5C%22%3C%27.pdf"),
+            ] {
+                assert_eq!(s.link("", path), format!("{prefix}{href}"));
+            }
+        }
+        assert_eq!(
+            style(false).absolute("a/raport #2.pdf"),
+            "https://example.org/archiwum/a/raport%20%232.pdf"
+        );
     }
 }

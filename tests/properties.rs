@@ -44,12 +44,11 @@ proptest! {
         fragment in "(|#[a-z]{1,5})",
     ) {
         let base_url = BaseUrl::parse(&format!("https://example.org{base}")).expect("a base URL");
-        let target = format!("{to}{fragment}");
         // Under the base path: root-relative, the base path first.
-        let online = LinkStyle { base: base_url.clone(), offline: false }.link(&from, &target);
+        let online = LinkStyle { base: base_url.clone(), offline: false }.link_to_fragment(&from, &to, &fragment);
         prop_assert_eq!(&online, &format!("{base}{to}{fragment}"));
         // Offline: relative to the page's file, naming a file, never a folder.
-        let offline = LinkStyle { base: base_url.clone(), offline: true }.link(&from, &target);
+        let offline = LinkStyle { base: base_url.clone(), offline: true }.link_to_fragment(&from, &to, &fragment);
         let (path, frag) = offline.split_at(offline.find('#').unwrap_or(offline.len()));
         prop_assert_eq!(frag, fragment.as_str());
         prop_assert!(!path.starts_with('/') && !path.ends_with('/'), "{offline}");
@@ -57,6 +56,28 @@ proptest! {
         prop_assert_eq!(normalise(&from_dir.join(path)), Some(output_file(&to)), "{} from {}", offline, from);
         // Absolute URLs (feeds, sitemap) keep origin and base path.
         prop_assert_eq!(base_url.absolute(&to), format!("https://example.org{base}{to}"));
+    }
+
+    #[test]
+    fn a_file_of_any_name_is_linked_by_a_url_that_decodes_to_it(
+        from in site_path(),
+        name in "[^/.][^/]{0,19}",
+    ) {
+        let to = format!("a/{name}");
+        let base = BaseUrl::parse("https://example.org/archiwum/").expect("a base URL");
+        for offline in [false, true] {
+            let style = LinkStyle { base: base.clone(), offline };
+            let link = style.link(&from, &to);
+            // Nothing in the link ends the path early or is left for a browser to guess.
+            prop_assert!(link.bytes().all(|b| b.is_ascii_graphic() && !b"#?\\\"<>".contains(&b)), "{}", link);
+            let decoded = percent_encoding::percent_decode_str(&link).decode_utf8().unwrap().into_owned();
+            if offline {
+                let from_dir = Path::new(&output_file(&from)).parent().unwrap().to_path_buf();
+                prop_assert_eq!(normalise(&from_dir.join(&decoded)), Some(to.clone()), "{}", link);
+            } else {
+                prop_assert_eq!(decoded, format!("/archiwum/{to}"));
+            }
+        }
     }
 
     #[test]

@@ -203,6 +203,10 @@ project-none-help = there are no projects: add content/projects/<id>.yaml
 ## Tags, slugs, URLs and aliases
 tag-no-slug = tag `{ $tag }` has no letters or digits to make a URL from
 tag-no-slug-help = use a word for the tag, e.g. `EFS` or `dobre praktyki`
+title-too-long = the title is { $length } characters long; kronika allows at most { $max }
+title-too-long-help = a title is repeated on every list and tag page that shows the item, so it is kept short; put the rest in `summary:` or the text
+tag-too-long = a tag of { $length } characters; kronika allows at most { $max }
+tag-too-long-help = a tag names a page and is repeated on every item that has it; use a few words, e.g. `dobre praktyki`
 slug-invalid = `{ $slug }` is not a valid slug
 slug-invalid-help = a slug is one URL segment of lowercase letters, digits and hyphens, e.g. `{ $suggestion }`
 name-gives-no-url = the name `{ $name }` gives no URL

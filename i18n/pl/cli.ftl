@@ -211,6 +211,10 @@ project-none-help = nie ma żadnych projektów: dodaj content/projects/<id>.yaml
 ## Tagi, slugi, adresy URL i aliasy
 tag-no-slug = w tagu `{ $tag }` nie ma liter ani cyfr, z których powstałby adres URL
 tag-no-slug-help = użyj jako tagu słowa, np. `EFS` lub `dobre praktyki`
+title-too-long = tytuł ma { $length } znaków; kronika dopuszcza najwyżej { $max }
+title-too-long-help = tytuł powtarza się na każdej liście i stronie tagu, która pokazuje wiadomość, dlatego musi być krótki; resztę przenieś do `summary:` albo do tekstu
+tag-too-long = tag ma { $length } znaków; kronika dopuszcza najwyżej { $max }
+tag-too-long-help = tag jest nazwą strony i powtarza się przy każdej wiadomości, która go ma; użyj kilku słów, np. „dobre praktyki”
 slug-invalid = `{ $slug }` nie jest poprawnym slugiem
 slug-invalid-help = slug to jeden segment adresu URL złożony z małych liter, cyfr i łączników, np. `{ $suggestion }`
 name-gives-no-url = z nazwy `{ $name }` nie da się utworzyć adresu URL

@@ -27,6 +27,16 @@ use markdown::{Unpublished, Unresolved};
 use model::{Attachment, Entry, Kind, LangIndex, Site, StaticSource, Tag};
 use project::{FUNDING_SOURCES, Project};
 
+/// The longest title, in characters. A title is repeated on every list, archive and tag
+/// page that shows its item, so one absurd title multiplies into the output (a 1 MB title
+/// with 1 000 tags wrote almost 1 GB). Titles of real BIP items are under 300 characters;
+/// 1 000 leaves room for the longest official names of documents.
+pub const MAX_TITLE_CHARS: usize = 1000;
+
+/// The longest tag, in characters: a tag names its page's folder (file systems allow 255
+/// bytes) and is repeated on each of its items' pages.
+pub const MAX_TAG_CHARS: usize = 100;
+
 /// What the build asked of loading.
 pub struct LoadOptions {
     /// Include drafts and embargoed (future-dated) items.
@@ -376,6 +386,22 @@ fn resolve_entry(
     let errors_before = diags.len();
 
     let title = match &own.title {
+        Some(t) if t.chars().count() > MAX_TITLE_CHARS => {
+            let title_span = yaml::key_span(&text, "title");
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    msg!(
+                        "title-too-long",
+                        length = t.chars().count(),
+                        max = MAX_TITLE_CHARS
+                    ),
+                )
+                .at(title_span, &cut_line(&text, title_span))
+                .help(msg!("title-too-long-help")),
+            );
+            String::new()
+        }
         Some(t) if !t.trim().is_empty() => t.clone(),
         _ => {
             diags.push(
@@ -446,6 +472,21 @@ fn resolve_entry(
     let mut tag_slugs = Vec::new();
     let tags_are_own = own.tags.is_some();
     for tag in merged.tags.iter().flatten() {
+        let length = tag.value.chars().count();
+        if length > MAX_TAG_CHARS {
+            if tags_are_own {
+                let span = span_of(tag, 1);
+                diags.push(
+                    Diagnostic::error(
+                        shown,
+                        msg!("tag-too-long", length = length, max = MAX_TAG_CHARS),
+                    )
+                    .at(span, &cut_line(&text, span))
+                    .help(msg!("tag-too-long-help")),
+                );
+            }
+            continue;
+        }
         match Slug::from_text(&tag.value) {
             Some(slug) => {
                 if !tag_slugs.contains(&slug) {
@@ -589,17 +630,32 @@ fn resolve_entry(
     })
 }
 
+/// `text` with the line of `span` cut 80 characters after the span starts, for quoting a
+/// line that holds an over-long value without printing all of it.
+pub(crate) fn cut_line(text: &str, span: Span) -> String {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| match l.char_indices().nth(span.column + 80) {
+            Some((end, _)) if i + 1 == span.line => format!("{}…", &l[..end]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.
 fn alias_path(alias: &str) -> Option<String> {
     let path = alias.strip_prefix('/')?;
-    if path.is_empty() || path.contains('\\') || path.contains('#') {
+    if path.is_empty() || path.contains('#') {
         return None;
     }
     let (p, query) = match path.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (path, None),
     };
-    if p.split('/').any(|s| s == ".." || s == ".") {
+    // A backslash is a folder separator on Windows in the path; in the query it is text
+    // that the redirect page matches.
+    if p.contains('\\') || p.split('/').any(|s| s == ".." || s == ".") {
         return None;
     }
     Some(match query {
@@ -707,9 +763,9 @@ fn render_entry(
         };
         let key: String = key.nfc().collect();
         match targets.get(&key).ok_or(Unresolved::Missing)? {
-            LinkTarget::Path(path) => Ok(links.link(&from, &format!("{path}{fragment}"))),
+            LinkTarget::Path(path) => Ok(links.link_to_fragment(&from, path, fragment)),
             LinkTarget::Project(id) => {
-                Ok(links.link(&from, &format!("{}{fragment}", urls[&lang].project(id))))
+                Ok(links.link_to_fragment(&from, &urls[&lang].project(id), fragment))
             }
             LinkTarget::Excluded(why) => Err(Unresolved::NotPublished(*why)),
         }

@@ -92,6 +92,25 @@ impl Project {
             .at(yaml::key_span(text, "title"), text)
             .help(msg!("project-title-help", lang = default_language)));
         }
+        // A project's title is repeated on its items' pages and every project list, so it
+        // is bounded like an item's (README, "What a build guarantees").
+        let longest = match &data.title {
+            Translated::Same(t) => t.chars().count(),
+            Translated::PerLang(map) => map.values().map(|t| t.chars().count()).max().unwrap_or(0),
+        };
+        if longest > super::MAX_TITLE_CHARS {
+            let span = yaml::key_span(text, "title");
+            return Err(Diagnostic::error(
+                shown,
+                msg!(
+                    "title-too-long",
+                    length = longest,
+                    max = super::MAX_TITLE_CHARS
+                ),
+            )
+            .at(span, &super::cut_line(text, span))
+            .help(msg!("title-too-long-help")));
+        }
         Ok(Project {
             id,
             source: shown.to_string(),

@@ -20,6 +20,8 @@ struct FeedItem<'a> {
     title: &'a str,
     link: String,
     summary: &'a str,
+    /// The summary as HTML, which is what feed readers take `<description>` to be.
+    description: String,
     /// RFC 822 date, as RSS 2.0 requires.
     pub_date: String,
 }
@@ -29,6 +31,16 @@ struct SitemapUrl {
     loc: String,
     lastmod: Option<String>,
     alternates: Vec<(String, String)>,
+}
+
+/// Plain text as HTML that shows it: RSS readers render `<description>` as HTML once
+/// the XML is read, so the template's XML escaping alone would turn a summary's
+/// `<img …>` (from a code span) back into markup (README, "What a build guarantees").
+fn text_as_html(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(text, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn rfc822(date: Date) -> String {
@@ -73,6 +85,7 @@ pub fn write_all(
                     title: &e.title,
                     link: links.absolute(&e.path),
                     summary: &e.summary,
+                    description: text_as_html(&e.summary),
                     pub_date: e.date.map(rfc822).unwrap_or_default(),
                 }
             })
@@ -81,6 +94,7 @@ pub fn write_all(
         ctx.insert("lang", lang.as_str());
         ctx.insert("current_path", &site.urls(lang).rss());
         ctx.insert("title", site.config.title(lang));
+        ctx.insert("description", &text_as_html(site.config.title(lang)));
         ctx.insert("link", &links.absolute(&site.urls(lang).home()));
         ctx.insert("self_link", &links.absolute(&site.urls(lang).rss()));
         // The newest item's date, not the clock: two builds of one input are byte-identical.

@@ -170,7 +170,7 @@ impl Typography {
                     '”' => false,
                     _ => opens_quote(state.prev),
                 };
-                out.push(if opens { open } else { close });
+                push_text_char(out, if opens { open } else { close });
                 state.prev = if opens { '„' } else { '”' };
                 i += quote_len;
             } else if c == '&' {
@@ -199,6 +199,20 @@ impl Typography {
             out.push_str(&s[done..]);
             state.prev = s[done..].chars().next_back().unwrap_or(state.prev);
         }
+    }
+}
+
+/// Appends `c` to HTML text. The quotation marks come from a site's Fluent file, not
+/// from the escaped page, so one of HTML's own characters (`typography-quotes = <>`) is
+/// written as a reference and stays text (README, "What a build guarantees").
+fn push_text_char(out: &mut String, c: char) {
+    match c {
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '&' => out.push_str("&amp;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        _ => out.push(c),
     }
 }
 
@@ -335,6 +349,19 @@ mod tests {
             polish().apply(r#"<p><a href="https://example.org/w z">w domu</a> i "tu"</p>"#),
             "<p><a href=\"https://example.org/w z\">w\u{a0}domu</a> i\u{a0}„tu”</p>"
         );
+    }
+
+    #[test]
+    fn quotation_marks_of_html_syntax_stay_text() {
+        let rules = Typography::from_rules(Some("<>"), "");
+        assert_eq!(
+            rules.apply("<p>Konkurs &quot;img src=x onerror=alert(1)&quot;</p>"),
+            "<p>Konkurs &lt;img src=x onerror=alert(1)&gt;</p>"
+        );
+        let rules = Typography::from_rules(Some("&'"), "");
+        assert_eq!(rules.apply("<p>a \"b\"</p>"), "<p>a &amp;b&#39;</p>");
+        let rules = Typography::from_rules(Some("\"\""), "");
+        assert_eq!(rules.apply("<p>a „b”</p>"), "<p>a &quot;b&quot;</p>");
     }
 
     #[test]

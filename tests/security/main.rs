@@ -10,3 +10,4 @@ mod exits;
 mod links;
 mod logs;
 mod output;
+mod sizes;
