@@ -33,8 +33,9 @@ pub struct Staging {
     dir: PathBuf,
     /// The output folder, resolved through symbolic links.
     output: PathBuf,
-    /// What the previous build generated: path → hash of its bytes.
-    previous: BTreeMap<String, String>,
+    /// What the marker lists: what the previous build generated, and what a killed one
+    /// was about to move in.
+    previous: BTreeMap<String, Listed>,
     /// What this build generates: path → (hash, whether it was staged because it changed).
     written: Mutex<BTreeMap<String, (String, bool)>>,
 }
@@ -70,6 +71,17 @@ impl WriteError {
     }
 }
 
+/// A file the marker lists.
+#[derive(Clone, Debug)]
+struct Listed {
+    /// The hash of the bytes kronika wrote there; of a pending file, every version a
+    /// killed move may have left there.
+    hashes: Vec<String>,
+    /// Listed by a move that may have been killed before the file was moved in: kronika
+    /// takes it for its own only if the bytes there are what it wrote.
+    pending: bool,
+}
+
 /// A generated file that cannot be moved into place without removing or replacing
 /// something kronika did not generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,7 +114,10 @@ impl Staging {
         let digest = hash(bytes);
         // The marker's hash only says whether a comparison is worth it; the bytes on disk
         // decide, so a file changed by hand (even to the same length) is written again.
-        let unchanged = self.previous.get(rel) == Some(&digest)
+        let unchanged = self
+            .previous
+            .get(rel)
+            .is_some_and(|l| !l.pending && l.hashes.contains(&digest))
             && self.holds(rel, bytes.len())
             && fs::read(self.output.join(rel)).is_ok_and(|b| b == bytes);
         if !unchanged {
@@ -112,6 +127,19 @@ impl Staging {
             fs::write(&path, bytes)?;
         }
         self.record(rel, digest, !unchanged)
+    }
+
+    /// Whether the file at `rel` is kronika's: the marker lists it, and if only a killed
+    /// move listed it, the bytes there are what that move wrote (a file put there by hand
+    /// after the kill is not taken for kronika's).
+    fn is_ours(&self, rel: &str) -> bool {
+        match self.previous.get(rel) {
+            None => false,
+            Some(l) if !l.pending => true,
+            Some(l) => fs::symlink_metadata(self.output.join(rel))
+                .is_ok_and(|m| m.file_type().is_file())
+                && fs::read(self.output.join(rel)).is_ok_and(|b| l.hashes.contains(&hash(&b))),
+        }
     }
 
     /// Whether the output holds a plain file (not a link) of `len` bytes at `rel`.
@@ -152,7 +180,7 @@ impl Staging {
     pub fn collisions<'a>(&self, generated: impl IntoIterator<Item = &'a str>) -> Vec<Collision> {
         let generated: BTreeSet<&str> = generated.into_iter().collect();
         // A path of the previous build that this one drops is removed before the move.
-        let leaving = |p: &str| self.previous.contains_key(p) && !generated.contains(p);
+        let leaving = |p: &str| !generated.contains(p) && self.is_ours(p);
         let mut folders: HashMap<&str, Option<String>> = HashMap::new();
         let mut out = Vec::new();
         for &rel in &generated {
@@ -180,7 +208,7 @@ impl Staging {
                 // A folder may give way only if all it holds is ours and leaving.
                 self.foreign_inside(rel, &leaving)
             } else {
-                (!self.previous.contains_key(rel)).then(|| rel.to_string())
+                (!self.is_ours(rel)).then(|| rel.to_string())
             };
             if let Some(foreign) = foreign {
                 out.push(Collision {
@@ -329,19 +357,26 @@ pub fn prepare(output: &Path) -> Result<Staging, Failure> {
 /// The marker's list. A line naming a path no build may generate (a tampered marker
 /// listing `.git/config` or `../x`) is ignored, so nothing outside kronika's own files is
 /// ever taken for one of them.
-fn read_marker(output: &Path) -> BTreeMap<String, String> {
+fn read_marker(output: &Path) -> BTreeMap<String, Listed> {
     fs::read_to_string(output.join(MARKER))
         .map(|t| {
             t.lines()
-                .map(|l| match l.split_once('\t') {
-                    Some((p, h)) => (p.to_string(), h.to_string()),
-                    None => (l.to_string(), String::new()),
+                .map(|l| {
+                    let mut fields = l.split('\t');
+                    let path = fields.next().unwrap_or_default().to_string();
+                    let hashes = fields.next().unwrap_or_default();
+                    let hashes = hashes.split(' ').map(str::to_string).collect();
+                    let pending = fields.next() == Some(PENDING);
+                    (path, Listed { hashes, pending })
                 })
                 .filter(|(p, _)| is_plain(p) && !is_reserved(p))
                 .collect()
         })
         .unwrap_or_default()
 }
+
+/// The third field of a journal line whose file may not have been moved in yet.
+const PENDING: &str = "pending";
 
 /// Throws the staging folder away (the build failed; the output is untouched).
 pub fn discard(staging: Staging) {
@@ -409,7 +444,8 @@ impl Commit {
     fn moves(&mut self) -> Result<Result<usize, Stopped>, Failure> {
         let output = self.staging.output.clone();
         let dir = self.staging.dir.clone();
-        let list = marker_text(self.written.iter().map(|(p, (h, _))| (p, h)));
+        let list = self.written.iter().map(|(p, (h, _))| (p, std::slice::from_ref(h), false));
+        let list = marker_text(list);
 
         // A first build into a new or empty folder: the staging folder becomes the output.
         let empty = fs::read_dir(&output).map_or(true, |mut d| d.next().is_none());
@@ -430,13 +466,27 @@ impl Commit {
             return Ok(Ok(self.written.len()));
         }
 
-        // The journal: every file of the previous build and of this one. For a file in
-        // both, the previous hash stays until the end, so that it is never taken for new.
+        // The journal: every file of the previous build and of this one. A file in both is
+        // there at every step, in its old or its new version: both hashes are kept, for a
+        // later build that no longer writes it. One that only this build writes, or only
+        // the previous one wrote, may or may not be there after a kill: it is pending,
+        // and a file put at its path by hand afterwards is not taken for kronika's.
         let mut journal = self.staging.previous.clone();
-        for (p, (h, _)) in &self.written {
-            journal.entry(p.clone()).or_insert_with(|| h.clone());
+        for (p, l) in journal.iter_mut() {
+            match self.written.get(p) {
+                None => l.pending = true,
+                Some((h, _)) if !l.hashes.contains(h) => l.hashes.push(h.clone()),
+                Some(_) => {}
+            }
         }
-        if let Err(s) = self.write_marker(&marker_text(journal.iter()))? {
+        for (p, (h, _)) in &self.written {
+            journal.entry(p.clone()).or_insert_with(|| Listed {
+                hashes: vec![h.clone()],
+                pending: true,
+            });
+        }
+        let journal = journal.iter().map(|(p, l)| (p, l.hashes.as_slice(), l.pending));
+        if let Err(s) = self.write_marker(&marker_text(journal))? {
             return Ok(Err(s));
         }
 
@@ -454,6 +504,7 @@ impl Commit {
             let path = output.join(&rel);
             match fs::symlink_metadata(&path) {
                 Ok(m) if m.file_type().is_dir() => continue, // not what kronika wrote there
+                Ok(_) if !self.staging.is_ours(&rel) => continue, // put there after a kill
                 Ok(_) => {
                     if self.step().is_err() {
                         return Ok(Err(Stopped));
@@ -527,12 +578,16 @@ impl Commit {
     }
 }
 
-fn marker_text<'a>(entries: impl Iterator<Item = (&'a String, &'a String)>) -> String {
+fn marker_text<'a>(entries: impl Iterator<Item = (&'a String, &'a [String], bool)>) -> String {
     let mut list = String::new();
-    for (rel, digest) in entries {
+    for (rel, hashes, pending) in entries {
         list.push_str(rel);
         list.push('\t');
-        list.push_str(digest);
+        list.push_str(&hashes.join(" "));
+        if pending {
+            list.push('\t');
+            list.push_str(PENDING);
+        }
         list.push('\n');
     }
     list
