@@ -46,6 +46,8 @@ pub struct Locator<'t> {
     line: usize,
     line_start: usize,
     column: usize,
+    /// Where the line starting at the first number ends, once looked for.
+    line_end: Option<(usize, usize)>,
 }
 
 impl<'t> Locator<'t> {
@@ -58,7 +60,27 @@ impl<'t> Locator<'t> {
             line: first_line,
             line_start: 0,
             column: 0,
+            line_end: None,
         }
+    }
+
+    /// `diagnostic` placed at the byte range `offset..offset + len_bytes`, quoting the
+    /// line there, as [`Diagnostic::at`] does with the text's line — without reading the
+    /// text from its start, so that thousands of errors in one line stay linear.
+    pub fn place(&mut self, diagnostic: Diagnostic, offset: usize, len_bytes: usize) -> Diagnostic {
+        let span = self.span(offset, len_bytes);
+        let end = match self.line_end {
+            Some((start, end)) if start == self.line_start => end,
+            _ => {
+                let end = self.text[self.offset..]
+                    .find('\n')
+                    .map_or(self.text.len(), |i| self.offset + i);
+                self.line_end = Some((self.line_start, end));
+                end
+            }
+        };
+        let line = self.text[self.line_start..end].trim_end_matches('\r');
+        diagnostic.quoting(span, line, self.offset - self.line_start)
     }
 
     /// The span of the byte range `offset..offset + len_bytes`: a place before the last
@@ -143,23 +165,61 @@ impl Diagnostic {
     /// Places the diagnostic at `span` of `source` (the whole file's text), quoting the
     /// line: a line longer than [`QUOTE_WIDTH`] characters only around the span, so that a
     /// diagnostic keeps (and prints) a few hundred bytes of a megabyte-long line.
-    pub fn at(mut self, span: Span, source: &str) -> Diagnostic {
-        if let Some(line) = source.lines().nth(span.line.saturating_sub(1)) {
-            let line = line.trim_end_matches('\r');
-            let chars = line.chars().count();
-            if chars <= QUOTE_WIDTH {
-                self.source_line = Some(line.to_string());
-            } else {
-                let column = span.column.saturating_sub(1);
-                let from = column.saturating_sub(QUOTE_BEFORE).min(chars - QUOTE_WIDTH);
-                let to = from + QUOTE_WIDTH;
-                let mut bounds = line.char_indices().map(|(i, _)| i).chain([line.len()]);
-                let start = bounds.nth(from).unwrap_or(line.len());
-                let end = bounds.nth(QUOTE_WIDTH - 1).unwrap_or(line.len());
-                self.source_line = Some(line[start..end].to_string());
-                self.source_cut = (from, to < chars);
+    pub fn at(self, span: Span, source: &str) -> Diagnostic {
+        match source.lines().nth(span.line.saturating_sub(1)) {
+            Some(line) => {
+                let line = line.trim_end_matches('\r');
+                let at = line
+                    .char_indices()
+                    .nth(span.column.saturating_sub(1))
+                    .map_or(line.len(), |(i, _)| i);
+                self.quoting(span, line, at)
             }
+            None => Diagnostic {
+                span: Some(span),
+                ..self
+            },
         }
+    }
+
+    /// Places the diagnostic at `span`, quoting `line`, where the span starts at byte
+    /// `at`. Only the [`QUOTE_WIDTH`] characters around `at` are read, so quoting costs
+    /// the same in a short line and in a megabyte-long one.
+    fn quoting(mut self, span: Span, line: &str, at: usize) -> Diagnostic {
+        let at = floor_char_boundary(line, at.min(line.len()));
+        // The byte `n` characters after `from` (or the line's end), and how many there were.
+        let forward = |from: usize, n: usize| -> (usize, usize) {
+            let mut chars = line[from..].char_indices();
+            let mut taken = 0;
+            while taken < n && chars.next().is_some() {
+                taken += 1;
+            }
+            (chars.next().map_or(line.len(), |(i, _)| from + i), taken)
+        };
+        let backward = |from: usize, n: usize| -> (usize, usize) {
+            let mut taken = 0;
+            let mut start = from;
+            for (i, _) in line[..from].char_indices().rev().take(n) {
+                start = i;
+                taken += 1;
+            }
+            (start, taken)
+        };
+        let after = QUOTE_WIDTH - QUOTE_BEFORE;
+        let (mut end, right) = forward(at, after);
+        // Near the end of the line more of it is shown before the place, and near its
+        // start more after it.
+        let (start, left) = backward(at, QUOTE_BEFORE + (after - right));
+        if left < QUOTE_BEFORE && end < line.len() {
+            end = forward(end, QUOTE_BEFORE - left).0;
+        }
+        let skipped = if start == 0 {
+            0
+        } else {
+            span.column.saturating_sub(1).saturating_sub(left)
+        };
+        self.source_line = Some(line[start..end].to_string());
+        self.source_cut = (skipped, end < line.len());
         self.span = Some(span);
         self
     }

@@ -172,11 +172,8 @@ pub fn render_with(
                             msg!("link-to-embargoed", target = target, date = date.iso())
                         }
                     };
-                    errors.push(
-                        Diagnostic::error(src.path, message)
-                            .at(locator.span(at, dest_url.len()), src.file)
-                            .help(msg!("link-help")),
-                    );
+                    let d = locator.place(Diagnostic::error(src.path, message), at, dest_url.len());
+                    errors.push(d.help(msg!("link-help")));
                     String::from("#")
                 });
                 Event::Start(Tag::Link {
@@ -222,9 +219,10 @@ pub fn render_with(
     for at in refused.places {
         // The caret marks the first tag, not the whole block.
         let len = body[at.clone()].find('>').map_or(at.len(), |i| i + 1);
+        let d = Diagnostic::error(src.path, msg!("html-raw-not-allowed"));
         errors.push(
-            Diagnostic::error(src.path, msg!("html-raw-not-allowed"))
-                .at(locator.span(at.start, len), src.file)
+            locator
+                .place(d, at.start, len)
                 .help(msg!("html-raw-not-allowed-help")),
         );
     }
@@ -239,9 +237,10 @@ pub fn render_with(
                 at,
             };
             let (at, _) = locate(&tag, &html, &marks, body);
+            let d = Diagnostic::error(src.path, msg!("html-too-deep", max = sanitize::MAX_DEPTH));
             errors.push(
-                Diagnostic::error(src.path, msg!("html-too-deep", max = sanitize::MAX_DEPTH))
-                    .at(locator.span(at.start, at.len()), src.file)
+                locator
+                    .place(d, at.start, at.len())
                     .help(msg!("html-too-deep-help", max = sanitize::MAX_DEPTH)),
             );
             return Rendered {
@@ -394,6 +393,8 @@ const LINES_NAMED: usize = 10;
 struct Kind {
     message: Message,
     why: Reason,
+    /// Where the first removal is, in the body and in the file.
+    first_at: Range<usize>,
     first: Span,
     /// How many more removals of the kind there are, and the lines they are on.
     more: usize,
@@ -433,6 +434,7 @@ fn report_removals(
                 kinds.push(Kind {
                     message: removal_message(&r.what),
                     why: r.why,
+                    first_at: at,
                     first: span,
                     more: 0,
                     lines: BTreeSet::new(),
@@ -440,8 +442,10 @@ fn report_removals(
             }
         }
     }
+    let mut quoter = Locator::new(body, src.body_line);
     for kind in kinds {
-        let mut d = Diagnostic::warning(src.path, kind.message).at(kind.first, src.file);
+        let d = Diagnostic::warning(src.path, kind.message);
+        let mut d = quoter.place(d, kind.first_at.start, kind.first_at.len());
         if kind.lines.iter().eq([&kind.first.line]) {
             d = d.label(msg!("html-more-on-this-line-label", count = kind.more));
         } else if !kind.lines.is_empty() {

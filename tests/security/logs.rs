@@ -43,7 +43,8 @@ fn assert_lines_are_kronikas(run: &Run, paths: &[&str]) {
                 || line.starts_with("Zbudowano ")
                 || paths.iter().any(|p| line.starts_with(p))
                 || line.split_once(' ').is_some_and(|(n, rest)| {
-                    n.chars().all(|c| c.is_ascii_digit())
+                    n.chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '\u{a0}')
                         && ["error", "błęd", "błąd"]
                             .iter()
                             .any(|w| rest.starts_with(w))
@@ -208,6 +209,30 @@ fn elements_nested_too_deep_are_a_located_error() {
     assert_eq!(crate::common::tree(&site.path("public")), before);
 }
 
+/// `n` links to missing items on one line: each is an error.
+fn missing_links(n: usize) -> String {
+    let mut body: String = (0..n)
+        .map(|i| format!("[x](@/news/brak-{i}.pl.md) "))
+        .collect();
+    body.push('\n');
+    body
+}
+
+#[test]
+fn thousands_of_errors_in_one_long_line_are_each_reported_briefly() {
+    let site = site_with(&missing_links(3000));
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.matches(": error: link to `@/news/brak-").count(),
+        3000
+    );
+    run.expect_stderr("3,000 errors; nothing was written");
+    // Each quotes a part of the 100 000-character line, not all of it.
+    assert!(run.stderr.len() < 3000 * 500, "{} bytes", run.stderr.len());
+    assert_lines_are_kronikas(&run, &[ITEM]);
+}
+
 /// What a build of a site costs: the least wall time of `runs` runs, the most memory
 /// (VmHWM, polled from /proc while it runs), and the bytes it prints.
 #[cfg(target_os = "linux")]
@@ -302,4 +327,19 @@ fn pasted_html_costs_linear_time_memory_and_output() {
             "{name}: (time, time doubled, kB, kB doubled): {seen:?}"
         );
     }
+    // Errors are all reported, so what is printed grows with their number: linearly.
+    let (small, large) = (
+        site_with(&missing_links(3000)),
+        site_with(&missing_links(6000)),
+    );
+    let mut seen = Vec::new();
+    let within = (0..3).any(|_| {
+        let (t1, m1, p1) = cost(&small, 3);
+        let (t2, m2, p2) = cost(&large, 3);
+        eprintln!("missing links: {t1:?} {m1} kB {p1} B; {t2:?} {m2} kB {p2} B");
+        assert!(p2 < p1 * 5 / 2, "missing links: {p1} → {p2} bytes printed");
+        seen.push((t1, t2, m1, m2));
+        t2 < t1 * 3 + Duration::from_millis(200) && m2 < m1 * 3
+    });
+    assert!(within, "missing links: {seen:?}");
 }
