@@ -245,6 +245,11 @@ html-removed-element = removed `<{ $tag }>` and everything in it from raw HTML
 html-removed-tag = removed the tags `<{ $tag }>` from raw HTML; the text inside them is kept
 html-removed-attribute = removed `{ $attribute }` from `<{ $tag }>`
 html-removed-url = removed the address `{ $url }` from `<{ $tag }>`
+html-removed-other-kinds = removed { $count } more { $count ->
+        [one] piece
+       *[other] pieces
+    } of raw HTML, of { $kinds } other kinds, from here on
+html-removed-other-kinds-help = the file has more kinds of removed HTML than are shown one by one; remove those above and build again to see the next ones
 html-more-on-this-line-label = and { $count } more on this line
 html-more-label = and { $count } more on { $lines_count ->
         [one] line

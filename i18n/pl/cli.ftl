@@ -253,6 +253,12 @@ html-removed-element = usunięto z kodu HTML element `<{ $tag }>` wraz z całą 
 html-removed-tag = usunięto z kodu HTML znaczniki `<{ $tag }>`; tekst między nimi pozostaje
 html-removed-attribute = usunięto atrybut `{ $attribute }` z `<{ $tag }>`
 html-removed-url = usunięto adres `{ $url }` z `<{ $tag }>`
+html-removed-other-kinds = usunięto stąd dalej jeszcze { $count } { $count ->
+        [one] fragment
+        [few] fragmenty
+       *[many] fragmentów
+    } kodu HTML innych rodzajów (rodzajów: { $kinds })
+html-removed-other-kinds-help = w pliku jest więcej rodzajów usuwanego kodu HTML, niż pokazuje się osobno; usuń te powyżej i zbuduj serwis ponownie, aby zobaczyć kolejne
 html-more-on-this-line-label = i jeszcze { $count } w tym wierszu
 html-more-label = i jeszcze { $count } w { $lines_count ->
         [one] wierszu

@@ -389,6 +389,10 @@ fn locate(r: &Removal, html: &str, marks: &[(usize, Origin)], body: &str) -> (Ra
 /// How many lines the warning of a kind of removal names; `…` stands for the rest.
 const LINES_NAMED: usize = 10;
 
+/// How many kinds of removal a file's warnings name; the others are counted in one more
+/// warning. Tag and attribute names are the input's, so their kinds have no bound.
+const KINDS_NAMED: usize = 20;
+
 /// A kind of removal: one warning at its first place.
 struct Kind {
     message: Message,
@@ -442,7 +446,20 @@ fn report_removals(
             }
         }
     }
+    let others = kinds.split_off(kinds.len().min(KINDS_NAMED));
     let mut quoter = Locator::new(body, src.body_line);
+    let last = others.first().map(|first| {
+        let count: usize = others.iter().map(|k| k.more + 1).sum();
+        let d = Diagnostic::warning(
+            src.path,
+            msg!(
+                "html-removed-other-kinds",
+                count = count,
+                kinds = others.len()
+            ),
+        );
+        (d, first.first_at.clone())
+    });
     for kind in kinds {
         let d = Diagnostic::warning(src.path, kind.message);
         let mut d = quoter.place(d, kind.first_at.start, kind.first_at.len());
@@ -466,6 +483,10 @@ fn report_removals(
             ));
         }
         errors.push(d.help(reason_help(kind.why)));
+    }
+    if let Some((d, at)) = last {
+        let d = quoter.place(d, at.start, at.len());
+        errors.push(d.help(msg!("html-removed-other-kinds-help")));
     }
 }
 

@@ -137,6 +137,25 @@ fn thousands_of_removals_of_one_kind_are_one_warning_with_a_count() {
 }
 
 #[test]
+fn removals_of_thousands_of_kinds_are_twenty_warnings_and_a_count() {
+    let body: String = (0..3000).map(|i| format!("<x{i}>a</x{i}> ")).collect();
+    let site = site_with(&format!("{body}\n"));
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert_eq!(
+        run.stderr.matches(": warning: ").count(),
+        21,
+        "{}",
+        run.stderr
+    );
+    run.expect_stderr(&format!(
+        "{ITEM}:6:241: warning: removed 2,980 more pieces of raw HTML, of 2,980 other kinds, from here on"
+    ));
+    assert!(run.stderr.len() < 21 * 600, "{} bytes", run.stderr.len());
+    assert!(run.stdout.contains(", 21 warnings →"), "{}", run.stdout);
+}
+
+#[test]
 fn removals_on_many_lines_name_a_few_of_them() {
     let body: String = (0..2000)
         .map(|i| format!("<p class=\"MsoNormal\" style=\"margin:0cm\">Akapit {i}</p>\n\n"))
