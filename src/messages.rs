@@ -180,9 +180,10 @@ impl Catalog {
         for (name, arg) in &message.args {
             args.set(name.as_ref(), self.value(arg));
         }
-        // The id itself is not reached for the ids of the code: a test finds them all.
+        // The id itself is not reached for the ids of the code (a test finds them all); one
+        // read back from a serde error's text could hold anything, so it is shown escaped.
         crate::i18n::format_first(&self.bundles, &message.id, Some(&args))
-            .unwrap_or_else(|| message.id.to_string())
+            .unwrap_or_else(|| printable(&message.id).into_owned())
     }
 
     fn value(&self, arg: &Arg) -> FluentValue<'static> {

@@ -89,6 +89,19 @@ fn a_key_with_a_line_break_cannot_start_a_ci_command() {
 }
 
 #[test]
+fn a_value_with_a_line_break_is_shown_escaped() {
+    let site = Site::fixture("basic");
+    site.write(
+        ITEM,
+        "---\ntitle: \"T\"\ndate: \"2013\\n::error file=x::pwned\"\n---\n\nTekst.\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.expect_stderr("error: `2013\\n::error file=x::pwned` is not a date");
+    assert_lines_are_kronikas(&run, &[ITEM]);
+}
+
+#[test]
 fn a_key_with_escapes_in_site_yaml_is_shown_escaped() {
     let site = Site::fixture("basic");
     site.append("site.yaml", "\"x\\e]52;c;cHduZWQ=\\a\\r::error::y\": 1\n");
