@@ -180,14 +180,16 @@ impl Catalog {
         for (name, arg) in &message.args {
             args.set(name.as_ref(), self.value(arg));
         }
-        // The id itself is not reached for the ids of the code: a test finds them all.
+        // The id itself is not reached for the ids of the code (a test finds them all); one
+        // read back from a serde error's text could hold anything, so it is shown escaped.
         crate::i18n::format_first(&self.bundles, &message.id, Some(&args))
-            .unwrap_or_else(|| message.id.to_string())
+            .unwrap_or_else(|| printable(&message.id).into_owned())
     }
 
     fn value(&self, arg: &Arg) -> FluentValue<'static> {
         match arg {
-            Arg::Text(text) => FluentValue::from(text.clone()),
+            // Text comes from the user's files (keys, values, file names): shown escaped.
+            Arg::Text(text) => FluentValue::from(printable(text).into_owned()),
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Decimal(n) => FluentValue::from(self.numbers.decimal(n)),
             Arg::Message(m) => FluentValue::from(self.render(m)),
@@ -200,6 +202,43 @@ impl Catalog {
             ),
         }
     }
+}
+
+/// `text` as kronika prints it: control characters (escape sequences, the bell, line
+/// breaks), Unicode's line and paragraph separators and its bidirectional controls are
+/// written as escapes (`\u{1b}`, `\n`), so that text from a file can neither drive the
+/// terminal nor start a line of its own that a CI runner reads as a command (README, "What
+/// a build guarantees").
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        push_printable(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Pushes `c` to `out` as [`printable`] shows it.
+pub fn push_printable(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if needs_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// The built-in `cli.ftl` of `lang` (which has one) in a Fluent bundle.
@@ -349,6 +388,20 @@ mod tests {
     use fluent_syntax::ast;
 
     use super::*;
+
+    #[test]
+    fn text_from_files_is_printed_without_control_characters() {
+        assert_eq!(printable("zażółć `x`"), "zażółć `x`");
+        assert_eq!(
+            printable("a\n::error::b\r\t\u{1b}]52;c;x\u{7}\u{2028}\u{202e}"),
+            "a\\n::error::b\\r\\t\\u{1b}]52;c;x\\u{7}\\u{2028}\\u{202e}"
+        );
+        let m = msg!("yaml-unknown-key", key = "a\n::stop-commands::t");
+        assert_eq!(
+            Catalog::new(Lang::EN).render(&m),
+            "unknown key `a\\n::stop-commands::t`"
+        );
+    }
 
     fn pl() -> Catalog {
         Catalog::new(Lang::parse("pl").unwrap())

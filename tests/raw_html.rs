@@ -141,13 +141,13 @@ fn markup_split_across_blocks_is_read_whole() {
 }
 
 #[test]
-fn each_kind_of_removal_is_one_warning_naming_every_line() {
+fn each_kind_of_removal_is_one_warning_counting_the_others_and_naming_their_lines() {
     let (site, run) = built_with(
         "<p style=\"margin:0\">Jeden.</p>\n\n<p style=\"margin:0\">Dwa.</p>\n\n\
          <p style=\"color:red\" onmouseover=\"x()\">Trzy.</p>\n\n<style>p {}</style>\n",
     );
     run.expect_stderr(&format!(
-        "{ITEM}:6:4: warning: removed `style` from `<p>`\n  |\n6 | <p style=\"margin:0\">Jeden.</p>\n  |    ^^^^^^^^^^^^^^^^ also on lines 8, 10\n  = help: inline styles are not kept"
+        "{ITEM}:6:4: warning: removed `style` from `<p>`\n  |\n6 | <p style=\"margin:0\">Jeden.</p>\n  |    ^^^^^^^^^^^^^^^^ and 2 more on lines 8, 10\n  = help: inline styles are not kept"
     ));
     run.expect_stderr(&format!(
         "{ITEM}:10:22: warning: removed `onmouseover` from `<p>`"

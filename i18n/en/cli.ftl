@@ -263,10 +263,19 @@ html-removed-element = removed `<{ $tag }>` and everything in it from raw HTML
 html-removed-tag = removed the tags `<{ $tag }>` from raw HTML; the text inside them is kept
 html-removed-attribute = removed `{ $attribute }` from `<{ $tag }>`
 html-removed-url = removed the address `{ $url }` from `<{ $tag }>`
-html-also-label = also on { $count ->
+html-removed-other-kinds = removed { $count } more { $count ->
+        [one] piece
+       *[other] pieces
+    } of raw HTML, of { $kinds } other kinds, from here on
+html-removed-other-kinds-help = the file has more kinds of removed HTML than are shown one by one; remove those above and build again to see the next ones
+html-more-on-this-line-label = and { $count } more on this line
+html-more-label = and { $count } more on { $lines_count ->
         [one] line
        *[other] lines
     } { $lines }
+## HTML nested deeper than the parser reads in proportion to its length; $max is 512
+html-too-deep = elements are nested more than { $max } deep
+html-too-deep-help = close each element you open, e.g. every <div> with </div>: a page holds at most { $max } elements one inside another
 html-script-help = it could run a script in the reader's browser; the site's pages work without scripts, so delete it from the file
 html-embed-help = it would show another site or a program inside the page; link to it instead, e.g. [title](https://…)
 html-page-help = it would change the whole page, not only this text; the theme decides how pages look

@@ -271,10 +271,20 @@ html-removed-element = usunięto z kodu HTML element `<{ $tag }>` wraz z całą 
 html-removed-tag = usunięto z kodu HTML znaczniki `<{ $tag }>`; tekst między nimi pozostaje
 html-removed-attribute = usunięto atrybut `{ $attribute }` z `<{ $tag }>`
 html-removed-url = usunięto adres `{ $url }` z `<{ $tag }>`
-html-also-label = także w { $count ->
+html-removed-other-kinds = usunięto stąd dalej jeszcze { $count } { $count ->
+        [one] fragment
+        [few] fragmenty
+       *[many] fragmentów
+    } kodu HTML innych rodzajów (rodzajów: { $kinds })
+html-removed-other-kinds-help = w pliku jest więcej rodzajów usuwanego kodu HTML, niż pokazuje się osobno; usuń te powyżej i zbuduj serwis ponownie, aby zobaczyć kolejne
+html-more-on-this-line-label = i jeszcze { $count } w tym wierszu
+html-more-label = i jeszcze { $count } w { $lines_count ->
         [one] wierszu
        *[other] wierszach
     } { $lines }
+## Kod HTML zagnieżdżony głębiej, niż parser czyta w czasie proporcjonalnym do długości; $max to 512
+html-too-deep = elementy są zagnieżdżone głębiej niż na { $max } poziomów
+html-too-deep-help = zamknij każdy otwierany element, np. każdy <div> znacznikiem </div>: strona mieści najwyżej { $max } elementów jeden w drugim
 html-script-help = mógłby uruchomić skrypt w przeglądarce czytelnika; strony serwisu działają bez skryptów, więc usuń go z pliku
 html-embed-help = wyświetliłby na stronie inną witrynę lub program; zamiast tego wstaw odnośnik, np. [tytuł](https://…)
 html-page-help = zmieniłby całą stronę, a nie tylko ten tekst; o wyglądzie stron decyduje motyw

@@ -2,14 +2,14 @@
 //! links, and raw HTML sanitised (or refused) with located warnings.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use super::sanitize::{self, Reason, Removal, Removed};
 use crate::config::RawHtml;
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::{Diagnostic, Locator, Span};
 use crate::messages::Message;
 use crate::msg;
 use crate::types::{Date, Slug};
@@ -90,6 +90,8 @@ pub fn render_with(
     let mut origins: Vec<Origin> = Vec::new();
     let mut needs_sanitising = false;
     let mut refused = RawHtmlRefusals::default();
+    // Places come in order: one reading of the body locates them all.
+    let mut locator = Locator::new(body, src.body_line);
     let mut in_image = 0usize;
     let mut first_paragraph = String::new();
     let mut paragraph_state = 0u8; // 0 before, 1 inside, 2 done
@@ -170,14 +172,8 @@ pub fn render_with(
                             msg!("link-to-embargoed", target = target, date = date.iso())
                         }
                     };
-                    errors.push(
-                        Diagnostic::error(src.path, message)
-                            .at(
-                                Span::from_offset(body, at, dest_url.len(), src.body_line),
-                                src.file,
-                            )
-                            .help(msg!("link-help")),
-                    );
+                    let d = locator.place(Diagnostic::error(src.path, message), at, dest_url.len());
+                    errors.push(d.help(msg!("link-help")));
                     String::from("#")
                 });
                 Event::Start(Tag::Link {
@@ -223,17 +219,35 @@ pub fn render_with(
     for at in refused.places {
         // The caret marks the first tag, not the whole block.
         let len = body[at.clone()].find('>').map_or(at.len(), |i| i + 1);
+        let d = Diagnostic::error(src.path, msg!("html-raw-not-allowed"));
         errors.push(
-            Diagnostic::error(src.path, msg!("html-raw-not-allowed"))
-                .at(
-                    Span::from_offset(body, at.start, len, src.body_line),
-                    src.file,
-                )
+            locator
+                .place(d, at.start, len)
                 .help(msg!("html-raw-not-allowed-help")),
         );
     }
     let html = if needs_sanitising {
         let (html, marks) = write_tracked(events, origins);
+        if let Some(at) = sanitize::too_deep(&html) {
+            // Not parsed at all: parsing it would take time growing with the square of
+            // the depth. The build fails, so no page needs the HTML.
+            let tag = Removal {
+                what: Removed::Tag { tag: String::new() },
+                why: Reason::Unsupported,
+                at,
+            };
+            let (at, _) = locate(&tag, &html, &marks, body);
+            let d = Diagnostic::error(src.path, msg!("html-too-deep", max = sanitize::MAX_DEPTH));
+            errors.push(
+                locator
+                    .place(d, at.start, at.len())
+                    .help(msg!("html-too-deep-help", max = sanitize::MAX_DEPTH)),
+            );
+            return Rendered {
+                html: String::new(),
+                first_paragraph: first_paragraph.trim().to_string(),
+            };
+        }
         let refused_raw = raw_html == RawHtml::Error;
         let removals = sanitize::removals(&html)
             .into_iter()
@@ -372,37 +386,107 @@ fn locate(r: &Removal, html: &str, marks: &[(usize, Origin)], body: &str) -> (Ra
     (at, origin.raw)
 }
 
-/// One warning per kind of removal, at its first place, naming the lines of the others.
+/// How many lines the warning of a kind of removal names; `…` stands for the rest.
+const LINES_NAMED: usize = 10;
+
+/// How many kinds of removal a file's warnings name; the others are counted in one more
+/// warning. Tag and attribute names are the input's, so their kinds have no bound.
+const KINDS_NAMED: usize = 20;
+
+/// A kind of removal: one warning at its first place.
+struct Kind {
+    message: Message,
+    why: Reason,
+    /// Where the first removal is, in the body and in the file.
+    first_at: Range<usize>,
+    first: Span,
+    /// How many more removals of the kind there are, and the lines they are on.
+    more: usize,
+    lines: BTreeSet<usize>,
+}
+
+/// One warning per kind of removal (what is removed from which element, and why; the
+/// address of a removed URL is not part of its kind), at its first place, saying how many
+/// more there are and on which lines. Its length does not grow with their number, and
+/// the places are found in one reading of the body (README, "What a build guarantees").
 fn report_removals(
     removals: impl Iterator<Item = (Range<usize>, Removal)>,
     body: &str,
     src: &Source,
     errors: &mut Vec<Diagnostic>,
 ) {
-    let mut kinds: Vec<(Message, Reason, Span, Vec<usize>)> = Vec::new();
+    let mut kinds: Vec<Kind> = Vec::new();
+    let mut index: HashMap<(Removed, Reason), usize> = HashMap::new();
+    let mut locator = Locator::new(body, src.body_line);
     for (at, r) in removals {
-        let span = Span::from_offset(body, at.start, at.len(), src.body_line);
-        let message = removal_message(&r.what);
-        match kinds.iter_mut().find(|(m, ..)| *m == message) {
-            Some((_, _, first, lines)) => {
-                if span.line != first.line && !lines.contains(&span.line) {
-                    lines.push(span.line);
-                }
+        let span = locator.span(at.start, at.len());
+        let key = match &r.what {
+            Removed::Url { tag, attribute, .. } => Removed::Url {
+                tag: tag.clone(),
+                attribute: attribute.clone(),
+                url: String::new(),
+            },
+            other => other.clone(),
+        };
+        match index.get(&(key.clone(), r.why)) {
+            Some(&k) => {
+                kinds[k].more += 1;
+                kinds[k].lines.insert(span.line);
             }
-            None => kinds.push((message, r.why, span, Vec::new())),
+            None => {
+                index.insert((key, r.why), kinds.len());
+                kinds.push(Kind {
+                    message: removal_message(&r.what),
+                    why: r.why,
+                    first_at: at,
+                    first: span,
+                    more: 0,
+                    lines: BTreeSet::new(),
+                });
+            }
         }
     }
-    for (message, why, span, lines) in kinds {
-        let mut d = Diagnostic::warning(src.path, message).at(span, src.file);
-        if !lines.is_empty() {
-            let list: Vec<String> = lines.iter().map(usize::to_string).collect();
+    let others = kinds.split_off(kinds.len().min(KINDS_NAMED));
+    let mut quoter = Locator::new(body, src.body_line);
+    let last = others.first().map(|first| {
+        let count: usize = others.iter().map(|k| k.more + 1).sum();
+        let d = Diagnostic::warning(
+            src.path,
+            msg!(
+                "html-removed-other-kinds",
+                count = count,
+                kinds = others.len()
+            ),
+        );
+        (d, first.first_at.clone())
+    });
+    for kind in kinds {
+        let d = Diagnostic::warning(src.path, kind.message);
+        let mut d = quoter.place(d, kind.first_at.start, kind.first_at.len());
+        if kind.lines.iter().eq([&kind.first.line]) {
+            d = d.label(msg!("html-more-on-this-line-label", count = kind.more));
+        } else if !kind.lines.is_empty() {
+            let mut list: Vec<String> = kind
+                .lines
+                .iter()
+                .take(LINES_NAMED)
+                .map(usize::to_string)
+                .collect();
+            if kind.lines.len() > LINES_NAMED {
+                list.push("…".to_string());
+            }
             d = d.label(msg!(
-                "html-also-label",
-                count = lines.len(),
+                "html-more-label",
+                count = kind.more,
+                lines_count = kind.lines.len(),
                 lines = list.join(", ")
             ));
         }
-        errors.push(d.help(reason_help(why)));
+        errors.push(d.help(reason_help(kind.why)));
+    }
+    if let Some((d, at)) = last {
+        let d = quoter.place(d, at.start, at.len());
+        errors.push(d.help(msg!("html-removed-other-kinds-help")));
     }
 }
 
@@ -584,7 +668,12 @@ mod tests {
         // `style` of <p> is also on line 14; the <div>'s is a kind of its own.
         assert_eq!(
             diags[0].label,
-            Some(msg!("html-also-label", count = 1usize, lines = "14"))
+            Some(msg!(
+                "html-more-label",
+                count = 1usize,
+                lines_count = 1usize,
+                lines = "14"
+            ))
         );
         assert!(
             !r.html.contains("style=")

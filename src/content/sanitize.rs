@@ -370,6 +370,52 @@ fn value_range(html: &str, attr: &std::ops::Range<usize>) -> std::ops::Range<usi
     }
 }
 
+/// How deep a body's HTML may nest elements. For every tag, the HTML parser ammonia uses
+/// looks through the elements open around it (is a `<p>` open that a `<div>` closes?), so
+/// 64 000 nested `<div>`s take minutes; with at most 512 open (as many as Blink's parser
+/// keeps) a body costs time in proportion to its length (README, "What a build
+/// guarantees").
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements without content or end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
+];
+
+/// Elements whose start tag closes an open element of the same name (`<li>a<li>b`).
+const SIBLINGS: &[&str] = &[
+    "caption", "colgroup", "dd", "dt", "li", "optgroup", "option", "p", "rp", "rt", "tbody", "td",
+    "tfoot", "th", "thead", "tr",
+];
+
+/// The start tag of the first element nested more than [`MAX_DEPTH`] deep in `html`, if
+/// one is: elements are counted open from their start tag to their end tag, as the parser
+/// keeps them but for the rarer ends it implies (a `<div>` closing an open `<p>`).
+pub fn too_deep(html: &str) -> Option<std::ops::Range<usize>> {
+    let mut open: Vec<String> = Vec::new();
+    let mut scanner = Scanner { html, pos: 0 };
+    while let Some(tag) = scanner.next_tag() {
+        if VOID.contains(&tag.name.as_str()) {
+            continue;
+        }
+        if tag.end_tag {
+            if let Some(i) = open.iter().rposition(|n| *n == tag.name) {
+                open.truncate(i);
+            }
+            continue;
+        }
+        if SIBLINGS.contains(&tag.name.as_str()) && open.last() == Some(&tag.name) {
+            open.pop();
+        }
+        open.push(tag.name);
+        if open.len() > MAX_DEPTH {
+            return Some(tag.start..tag.end);
+        }
+    }
+    None
+}
+
 /// A tag as html5ever's tokenizer reads it from its source text.
 fn read_tag(source: &str) -> Option<Tag> {
     struct Sink(RefCell<Option<Tag>>);
@@ -733,6 +779,19 @@ mod tests {
         let got: Vec<_> = found(html).into_iter().map(|(w, _, _)| w).collect();
         assert_eq!(got, [element("svg"), element("textarea")]);
         assert_eq!(clean(html), "<b>k</b>");
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_found_at_its_first_tag() {
+        let deep = |n: usize| format!("{}x{}", "<div>".repeat(n), "</div>".repeat(n));
+        assert_eq!(too_deep(&deep(MAX_DEPTH)), None);
+        assert_eq!(
+            too_deep(&deep(MAX_DEPTH + 1)),
+            Some(5 * MAX_DEPTH..5 * MAX_DEPTH + 5)
+        );
+        // Closed, void and implicitly closed elements do not add up.
+        let flat = "<div><p>a<br><img src=x><p>b</div><li>1<li>2".repeat(10_000);
+        assert_eq!(too_deep(&flat), None);
     }
 
     #[test]
