@@ -136,9 +136,10 @@ impl Staging {
         match self.previous.get(rel) {
             None => false,
             Some(l) if !l.pending => true,
-            Some(l) => fs::symlink_metadata(self.output.join(rel))
-                .is_ok_and(|m| m.file_type().is_file())
-                && fs::read(self.output.join(rel)).is_ok_and(|b| l.hashes.contains(&hash(&b))),
+            Some(l) => {
+                fs::symlink_metadata(self.output.join(rel)).is_ok_and(|m| m.file_type().is_file())
+                    && fs::read(self.output.join(rel)).is_ok_and(|b| l.hashes.contains(&hash(&b)))
+            }
         }
     }
 
@@ -444,7 +445,10 @@ impl Commit {
     fn moves(&mut self) -> Result<Result<usize, Stopped>, Failure> {
         let output = self.staging.output.clone();
         let dir = self.staging.dir.clone();
-        let list = self.written.iter().map(|(p, (h, _))| (p, std::slice::from_ref(h), false));
+        let list = self
+            .written
+            .iter()
+            .map(|(p, (h, _))| (p, std::slice::from_ref(h), false));
         let list = marker_text(list);
 
         // A first build into a new or empty folder: the staging folder becomes the output.
@@ -485,7 +489,9 @@ impl Commit {
                 pending: true,
             });
         }
-        let journal = journal.iter().map(|(p, l)| (p, l.hashes.as_slice(), l.pending));
+        let journal = journal
+            .iter()
+            .map(|(p, l)| (p, l.hashes.as_slice(), l.pending));
         if let Err(s) = self.write_marker(&marker_text(journal))? {
             return Ok(Err(s));
         }
