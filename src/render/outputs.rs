@@ -125,17 +125,7 @@ fn clash(root: &Path, o: &Output, other: &Output) -> Option<Diagnostic> {
             )
             .help(msg!("alias-takes-generated-page-help")),
         ),
-        (Origin::Alias { entry, alias }, _) => Some(
-            Diagnostic::error(
-                &entry.source,
-                msg!(
-                    "alias-takes-generated-page",
-                    alias = alias_shown(alias),
-                    file = other.file.as_str()
-                ),
-            )
-            .help(msg!("alias-takes-generated-page-help")),
-        ),
+        (Origin::Alias { entry, alias }, _) => Some(alias_takes(entry, alias, &other.file)),
         (Origin::Copied(source), Origin::Entry(_) | Origin::Generated) => {
             let shown = copied_shown(root, &o.file, source);
             Some(if same {
@@ -166,17 +156,7 @@ fn clash(root: &Path, o: &Output, other: &Output) -> Option<Diagnostic> {
             )
             .help(msg!("static-takes-generated-page-help")),
         ),
-        (_, Origin::Alias { entry, alias }) if !same => Some(
-            Diagnostic::error(
-                &entry.source,
-                msg!(
-                    "alias-takes-generated-page",
-                    alias = alias_shown(alias),
-                    file = o.file.as_str()
-                ),
-            )
-            .help(msg!("alias-takes-generated-page-help")),
-        ),
+        (_, Origin::Alias { entry, alias }) if !same => Some(alias_takes(entry, alias, &o.file)),
         (Origin::Copied(source), Origin::Copied(_)) if !same => Some(
             Diagnostic::error(
                 copied_shown(root, &o.file, source),
@@ -190,6 +170,18 @@ fn clash(root: &Path, o: &Output, other: &Output) -> Option<Diagnostic> {
         ),
         _ => None,
     }
+}
+
+fn alias_takes(entry: &Entry, alias: &str, file: &str) -> Diagnostic {
+    Diagnostic::error(
+        &entry.source,
+        msg!(
+            "alias-takes-generated-page",
+            alias = alias_shown(alias),
+            file = file
+        ),
+    )
+    .help(msg!("alias-takes-generated-page-help"))
 }
 
 fn reserved(root: &Path, o: &Output) -> Diagnostic {

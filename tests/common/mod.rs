@@ -69,6 +69,29 @@ impl Site {
         kronika_in_locale(locale, &all)
     }
 
+    /// Builds, expecting content errors: exit 1, "nothing was written", the output folder
+    /// exactly as it was, and no staging folder left behind.
+    pub fn build_refused(&self) -> Run {
+        let before = tree(&self.path("public"));
+        let run = self.build(&[]);
+        assert_eq!(
+            run.code, 1,
+            "expected exit 1, got {}:\n{}",
+            run.code, run.stderr
+        );
+        assert_eq!(
+            tree(&self.path("public")),
+            before,
+            "the previous output must stay untouched"
+        );
+        run.expect_stderr("nothing was written");
+        assert!(
+            !self.path(".public.kronika-staging").exists(),
+            "staging folder cleaned up"
+        );
+        run
+    }
+
     /// Text of a file of the default output folder.
     pub fn page(&self, rel: &str) -> String {
         let p = self.path("public").join(rel);

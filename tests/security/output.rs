@@ -22,16 +22,7 @@ fn with_aliases(site: &Site, aliases: &str) {
 
 /// Builds `site`, expecting exit 1 and the output folder exactly as it was.
 fn refused(site: &Site) -> Run {
-    let before = tree(&site.path("public"));
-    let run = site.build(&[]);
-    assert_eq!(run.code, 1, "expected exit 1:\n{}", run.stderr);
-    assert_eq!(
-        tree(&site.path("public")),
-        before,
-        "the output must stay as it was"
-    );
-    assert!(!site.path(".public.kronika-staging").exists());
-    run
+    site.build_refused()
 }
 
 #[test]
