@@ -34,6 +34,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use config::Config;
 use content::LoadOptions;
+use content::model::Site;
 use diagnostics::{Diagnostic, Failure};
 use i18n::I18n;
 use messages::Message;
@@ -109,14 +110,33 @@ pub fn build(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> 
     result
 }
 
-fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+/// Builds the site at `opts.root` into memory (`opts.output` is not used): every file of
+/// the output with its bytes, exactly as [`build`] would write them (`serve`, tests).
+pub fn build_in_memory(
+    opts: &BuildOptions,
+) -> Result<(Report, output::Files), (Failure, Vec<Diagnostic>)> {
     let started = Instant::now();
-    let output = if opts.output.is_absolute() {
-        opts.output.clone()
-    } else {
-        opts.root.join(&opts.output)
-    };
-    let output = output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
+    let result = load(opts).and_then(|loaded| {
+        let memory = output::Memory::default();
+        let report = loaded.render_into(opts, &memory, started)?;
+        Ok((report, memory.into_files()))
+    });
+    opts.progress.finish();
+    result.map(|(mut report, files)| {
+        report.files_changed = files.len();
+        (report, files)
+    })
+}
+
+/// A site loaded and checked, ready to be rendered into any sink.
+struct Loaded {
+    site: Arc<Site>,
+    links: LinkStyle,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Reads and checks everything the build needs; nothing is written.
+fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
     // A bad flag is a usage error (exit 2), found before anything is read.
     if let Some(url) = opts
         .base_url
@@ -157,30 +177,92 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     let Some(site) = site.filter(|_| errors.is_empty()) else {
         return Err((Failure::Content(errors), warnings));
     };
-    let site = Arc::new(site);
+    Ok(Loaded {
+        site: Arc::new(site),
+        links,
+        warnings,
+    })
+}
 
-    let staging = output::prepare(&output).map_err(|f| (f, warnings.clone()))?;
-    match render::render(&opts.root, site.clone(), &links, &staging, &opts.progress) {
-        Ok(rendered) => {
-            opts.progress.set_stage(progress::Stage::Writing);
-            let changed = output::commit(staging).map_err(|f| (f, warnings.clone()))?;
-            Ok(Report {
-                pages_per_lang: rendered.pages_per_lang,
-                news_items: site.news.len(),
-                projects: site.projects.len(),
-                files_written: rendered.files,
-                files_changed: changed,
-                warnings,
-                elapsed: started.elapsed(),
-            })
+impl Loaded {
+    /// Renders the whole plan into `sink`.
+    fn render_into(
+        &self,
+        opts: &BuildOptions,
+        sink: &dyn output::Sink,
+        started: Instant,
+    ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+        let plan = render::plan::Plan::new(&self.site);
+        let clashes = plan.clashes(&opts.root);
+        if !clashes.is_empty() {
+            return Err(self.failure(clashes));
         }
-        Err(errs) => {
+        self.render_plan(opts, &plan, sink, started)
+    }
+
+    /// A failed render: content errors (exit 1), unless the system refused to write
+    /// (exit 3).
+    fn failure(&self, errs: Vec<Diagnostic>) -> (Failure, Vec<Diagnostic>) {
+        let errs = diagnostics::sorted(errs);
+        if errs.iter().any(render::is_system_write_failure) {
+            return (Failure::Write(errs), self.warnings.clone());
+        }
+        (Failure::Content(errs), self.warnings.clone())
+    }
+
+    fn render_plan(
+        &self,
+        opts: &BuildOptions,
+        plan: &render::plan::Plan,
+        sink: &dyn output::Sink,
+        started: Instant,
+    ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+        let site = &self.site;
+        let rendered = render::render(&opts.root, site, plan, &self.links, sink, &opts.progress)
+            .map_err(|errs| self.failure(errs))?;
+        Ok(Report {
+            pages_per_lang: rendered.pages_per_lang,
+            news_items: site.news.len(),
+            projects: site.projects.len(),
+            files_written: rendered.files,
+            files_changed: 0,
+            warnings: self.warnings.clone(),
+            elapsed: started.elapsed(),
+        })
+    }
+}
+
+fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+    let started = Instant::now();
+    let output = if opts.output.is_absolute() {
+        opts.output.clone()
+    } else {
+        opts.root.join(&opts.output)
+    };
+    let output = output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
+    let loaded = load(opts)?;
+    let plan = render::plan::Plan::new(&loaded.site);
+    let clashes = plan.clashes(&opts.root);
+    if !clashes.is_empty() {
+        return Err(loaded.failure(clashes));
+    }
+    let staging = output::prepare(&output).map_err(|f| (f, loaded.warnings.clone()))?;
+    // Found before anything is rendered or moved: the output keeps what is not ours.
+    let collisions = staging.collisions(plan.files());
+    if !collisions.is_empty() {
+        output::discard(staging);
+        return Err(loaded.failure(plan.foreign(&opts.root, &collisions)));
+    }
+    match loaded.render_plan(opts, &plan, &staging, started) {
+        Ok(mut report) => {
+            opts.progress.set_stage(progress::Stage::Writing);
+            report.files_changed =
+                output::commit(staging).map_err(|f| (f, loaded.warnings.clone()))?;
+            Ok(report)
+        }
+        Err(e) => {
             output::discard(staging);
-            let errs = diagnostics::sorted(errs);
-            if errs.iter().any(render::is_system_write_failure) {
-                return Err((Failure::Write(errs), warnings));
-            }
-            Err((Failure::Content(errs), warnings))
+            Err(e)
         }
     }
 }

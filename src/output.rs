@@ -18,7 +18,6 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::content::model::StaticSource;
 use crate::diagnostics::{Failure, IoAction};
 use crate::messages::Message;
 use crate::msg;
@@ -68,6 +67,47 @@ impl WriteError {
             WriteError::Outside(path) => msg!("write-outside", path = path),
             WriteError::ThreadFailed => msg!("write-thread-failed"),
         }
+    }
+}
+
+/// Where the rendered files of a build go: the staging folder of a build into a folder
+/// ([`Staging`]), or [`Memory`] (`serve`, tests). Rendering hands each file over once.
+pub trait Sink: Sync {
+    /// Takes the file `rel` (relative to the output, `/`-separated).
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), WriteError>;
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), WriteError> {
+        self.write(rel, &bytes)
+    }
+}
+
+/// The files of a built site: output path → bytes.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// A built site in memory.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<Files>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> Files {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), WriteError> {
+        if !is_plain(rel) || is_reserved(rel) {
+            return Err(WriteError::Outside(rel.to_string()));
+        }
+        let mut files = self.files.lock().map_err(|_| WriteError::ThreadFailed)?;
+        if files.insert(rel.to_string(), bytes).is_some() {
+            return Err(WriteError::SameFile(rel.to_string()));
+        }
+        Ok(())
     }
 }
 
@@ -147,14 +187,6 @@ impl Staging {
     fn holds(&self, rel: &str, len: usize) -> bool {
         fs::symlink_metadata(self.output.join(rel))
             .is_ok_and(|m| m.file_type().is_file() && m.len() == len as u64)
-    }
-
-    /// Copies a static file to `rel`.
-    pub fn copy(&self, rel: &str, source: &StaticSource) -> Result<(), WriteError> {
-        match source {
-            StaticSource::Embedded(bytes) => self.write(rel, bytes),
-            StaticSource::File(from) => self.write(rel, &fs::read(from)?),
-        }
     }
 
     fn record(&self, rel: &str, digest: String, staged: bool) -> Result<(), WriteError> {

@@ -5,11 +5,8 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::content::model::Site;
-use crate::diagnostics::Diagnostic;
-use crate::msg;
-use crate::output::Staging;
 use crate::render::pages::Planned;
-use crate::types::Date;
+use crate::types::{Date, Lang};
 use crate::urls::LinkStyle;
 
 /// Items in each feed.
@@ -47,65 +44,46 @@ fn rfc822(date: Date) -> String {
     date.0.strftime("%a, %d %b %Y 00:00:00 +0000").to_string()
 }
 
-pub fn write_all(
+/// The RSS feed of `lang`: its newest items, absolute links.
+pub fn rss(site: &Site, tera: &Tera, lang: Lang, links: &LinkStyle) -> Result<String, tera::Error> {
+    let idx = site.lang_index(lang);
+    let items: Vec<FeedItem> = idx
+        .all
+        .iter()
+        .take(FEED_ITEMS)
+        .map(|&i| {
+            let e = &site.news[i];
+            FeedItem {
+                title: &e.title,
+                link: links.absolute(&e.path),
+                summary: &e.summary,
+                description: text_as_html(&e.summary),
+                pub_date: e.date.map(rfc822).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("lang", lang.as_str());
+    ctx.insert("current_path", &site.urls(lang).rss());
+    ctx.insert("title", site.config.title(lang));
+    ctx.insert("description", &text_as_html(site.config.title(lang)));
+    ctx.insert("link", &links.absolute(&site.urls(lang).home()));
+    ctx.insert("self_link", &links.absolute(&site.urls(lang).rss()));
+    // The newest item's date, not the clock: two builds of one input are byte-identical.
+    let newest = idx.all.first().and_then(|&i| site.news[i].date).map(rfc822);
+    ctx.insert("last_build_date", &newest);
+    ctx.insert("items", &items);
+    tera.render("rss.xml", &ctx)
+}
+
+/// `sitemap.xml`: every page of `pages` that belongs in it, with its `hreflang` alternates.
+pub fn sitemap<'p>(
     site: &Site,
     tera: &Tera,
-    planned: &[Planned],
+    pages: impl Iterator<Item = &'p Planned>,
     links: &LinkStyle,
-    staging: &Staging,
-) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    let mut write = |path: &str, template: &str, ctx: &Context| match tera.render(template, ctx) {
-        Ok(text) => {
-            if let Err(e) = staging.write(path, text.as_bytes()) {
-                errors.push(Diagnostic::error(
-                    path,
-                    msg!("write-failed", reason = e.message()),
-                ));
-            }
-        }
-        Err(e) => errors.push(
-            Diagnostic::error(
-                format!("themes/{}/templates/{template}", site.config.theme),
-                msg!("render-failed", target = path),
-            )
-            .help(msg!("template-detail-help", detail = e.to_string())),
-        ),
-    };
-
-    for &lang in &site.config.languages {
-        let idx = site.lang_index(lang);
-        let items: Vec<FeedItem> = idx
-            .all
-            .iter()
-            .take(FEED_ITEMS)
-            .map(|&i| {
-                let e = &site.news[i];
-                FeedItem {
-                    title: &e.title,
-                    link: links.absolute(&e.path),
-                    summary: &e.summary,
-                    description: text_as_html(&e.summary),
-                    pub_date: e.date.map(rfc822).unwrap_or_default(),
-                }
-            })
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert("lang", lang.as_str());
-        ctx.insert("current_path", &site.urls(lang).rss());
-        ctx.insert("title", site.config.title(lang));
-        ctx.insert("description", &text_as_html(site.config.title(lang)));
-        ctx.insert("link", &links.absolute(&site.urls(lang).home()));
-        ctx.insert("self_link", &links.absolute(&site.urls(lang).rss()));
-        // The newest item's date, not the clock: two builds of one input are byte-identical.
-        let newest = idx.all.first().and_then(|&i| site.news[i].date).map(rfc822);
-        ctx.insert("last_build_date", &newest);
-        ctx.insert("items", &items);
-        write(&site.urls(lang).rss(), "rss.xml", &ctx);
-    }
-
-    let urls: Vec<SitemapUrl> = planned
-        .iter()
+) -> Result<String, tera::Error> {
+    let urls: Vec<SitemapUrl> = pages
         .filter(|p| p.in_sitemap)
         .map(|p| SitemapUrl {
             loc: links.absolute(&p.path),
@@ -124,19 +102,15 @@ pub fn write_all(
     ctx.insert("lang", site.config.default_language.as_str());
     ctx.insert("current_path", "sitemap.xml");
     ctx.insert("urls", &urls);
-    write("sitemap.xml", "sitemap.xml", &ctx);
+    tera.render("sitemap.xml", &ctx)
+}
 
-    let robots = format!(
+/// `robots.txt`: everything may be crawled; where the sitemap is.
+pub fn robots(links: &LinkStyle) -> String {
+    format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         links.absolute("sitemap.xml")
-    );
-    if let Err(e) = staging.write("robots.txt", robots.as_bytes()) {
-        errors.push(Diagnostic::error(
-            "robots.txt",
-            msg!("write-failed", reason = e.message()),
-        ));
-    }
-    errors
+    )
 }
 
 fn lastmod(site: &Site, p: &Planned) -> Option<String> {

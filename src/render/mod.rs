@@ -1,4 +1,7 @@
-//! Renders the site model into files: plans every page, then renders them in parallel.
+//! Renders the site model: the [`plan`] says which files exist, [`Renderer::render`] turns
+//! one of them into bytes (a function of the model and the plan entry, with no side
+//! effects), and [`render`] does that for the whole plan in parallel, handing each file to
+//! a [`Sink`]: the staging folder of a build, or memory.
 //!
 //! Each page kind has a planning function in [`pages`] that says which pages exist, where,
 //! and what their counterparts in the other languages are; [`context`] turns a planned page
@@ -6,8 +9,8 @@
 
 mod context;
 mod feeds;
-mod outputs;
 mod pages;
+pub mod plan;
 pub mod templates;
 pub mod typography;
 
@@ -16,14 +19,17 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use tera::Tera;
 
-use crate::content::model::Site;
+use crate::content::model::{Site, StaticSource};
 use crate::diagnostics::Diagnostic;
 use crate::messages::Arg;
 use crate::msg;
-use crate::output::Staging;
+use crate::output::{Sink, WriteError};
 use crate::progress::Progress;
-use crate::urls::{LinkStyle, output_file};
+use crate::types::Lang;
+use crate::urls::LinkStyle;
+use plan::{Kind, Output, Plan};
 use typography::Typography;
 
 pub use pages::Planned;
@@ -35,88 +41,130 @@ pub struct Rendered {
     pub files: usize,
 }
 
-/// Renders every page and copies every static file into `staging`.
+/// Everything rendering needs, set up once per build: the compiled templates, what every
+/// page shares, the typography of each language and the link style.
+pub struct Renderer<'a> {
+    site: &'a Arc<Site>,
+    plan: &'a Plan<'a>,
+    tera: Tera,
+    shared: context::Shared,
+    typography: HashMap<Lang, Typography>,
+    links: &'a LinkStyle,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the templates (a site's overrides over the built-in theme).
+    pub fn new(
+        root: &Path,
+        site: &'a Arc<Site>,
+        plan: &'a Plan<'a>,
+        links: &'a LinkStyle,
+    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        let tera = templates::build(root, site, links)?;
+        let typography = site
+            .config
+            .languages
+            .iter()
+            .map(|&l| (l, Typography::new(&site.i18n, l, site.config.typography)))
+            .collect();
+        Ok(Renderer {
+            site,
+            plan,
+            tera,
+            shared: context::Shared::new(site),
+            typography,
+            links,
+        })
+    }
+
+    /// The bytes of one planned file.
+    pub fn render(&self, output: &Output) -> Result<Vec<u8>, Diagnostic> {
+        let site: &Site = self.site;
+        let failed = |template: &str, target: String, e: tera::Error| {
+            Diagnostic::error(
+                format!("themes/{}/templates/{template}", site.config.theme),
+                msg!("render-failed", target = target),
+            )
+            .help(msg!("template-detail-help", detail = error_chain(&e)))
+        };
+        match &output.kind {
+            Kind::Page(page) => {
+                let ctx = context::for_page(site, &self.shared, page, self.links);
+                let html = self
+                    .tera
+                    .render(page.template, &ctx)
+                    .map_err(|e| failed(page.template, format!("/{}", page.path), e))?;
+                Ok(match page.lang.and_then(|l| self.typography.get(&l)) {
+                    Some(rules) => rules.apply(&html),
+                    None => html,
+                }
+                .into_bytes())
+            }
+            Kind::Feed(lang) => feeds::rss(site, &self.tera, *lang, self.links)
+                .map(String::into_bytes)
+                .map_err(|e| failed("rss.xml", output.file.clone(), e)),
+            Kind::Sitemap => feeds::sitemap(site, &self.tera, self.plan.pages(), self.links)
+                .map(String::into_bytes)
+                .map_err(|e| failed("sitemap.xml", output.file.clone(), e)),
+            Kind::Robots => Ok(feeds::robots(self.links).into_bytes()),
+            Kind::Copied(StaticSource::Embedded(bytes)) => Ok(bytes.to_vec()),
+            Kind::Copied(StaticSource::File(path)) => std::fs::read(path).map_err(|e| {
+                let reason = WriteError::Io(e).message();
+                Diagnostic::error(output.file.as_str(), msg!("copy-failed", reason = reason))
+            }),
+        }
+    }
+}
+
+/// Renders every file of `plan` and hands it to `sink`. All errors are collected.
 pub fn render(
     root: &Path,
-    site: Arc<Site>,
+    site: &Arc<Site>,
+    plan: &Plan,
     links: &LinkStyle,
-    staging: &Staging,
+    sink: &dyn Sink,
     progress: &Progress,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let tera = templates::build(root, &site, links)?;
-    let shared = context::Shared::new(&site);
-    let planned = pages::plan(&site);
-    let outputs = outputs::list(&site, &planned);
-    let clashes = outputs::clashes(root, &outputs);
-    if !clashes.is_empty() {
-        return Err(clashes);
-    }
-    // Found before anything is staged or moved: the output keeps what is not ours.
-    let collisions = staging.collisions(outputs.iter().map(|o| o.file.as_str()));
-    if !collisions.is_empty() {
-        return Err(outputs::foreign(root, &outputs, &collisions));
-    }
-    let typography: HashMap<_, _> = site
-        .config
-        .languages
-        .iter()
-        .map(|&l| (l, Typography::new(&site.i18n, l, site.config.typography)))
-        .collect();
-    progress.start_pages(planned.len());
-
-    let mut errors: Vec<Diagnostic> = planned
+    let renderer = Renderer::new(root, site, plan, links)?;
+    progress.start_pages(plan.pages().count());
+    let errors: Vec<Diagnostic> = plan
+        .outputs
         .par_iter()
-        .filter_map(|page| {
-            progress.page_done();
-            let ctx = context::for_page(&site, &shared, page, links);
-            let file = output_file(&page.path);
-            match tera.render(page.template, &ctx) {
-                Ok(html) => {
-                    let html = match page.lang.and_then(|l| typography.get(&l)) {
-                        Some(rules) => rules.apply(&html),
-                        None => html,
-                    };
-                    staging.write(&file, html.as_bytes()).err().map(|e| {
-                        Diagnostic::error(&file, msg!("write-failed", reason = e.message()))
-                    })
-                }
-                Err(e) => Some(
-                    Diagnostic::error(
-                        format!("themes/{}/templates/{}", site.config.theme, page.template),
-                        msg!("render-failed", target = format!("/{}", page.path)),
-                    )
-                    .help(msg!("template-detail-help", detail = error_chain(&e))),
-                ),
+        .filter_map(|output| {
+            if matches!(output.kind, Kind::Page(_)) {
+                progress.page_done();
             }
-        })
-        .collect();
-
-    errors.extend(feeds::write_all(&site, &tera, &planned, links, staging));
-
-    let static_errors: Vec<Diagnostic> = site
-        .static_files
-        .par_iter()
-        .filter_map(|(path, source)| {
-            staging.copy(path, source).err().map(|e| {
-                Diagnostic::error(path.as_str(), msg!("copy-failed", reason = e.message()))
+            let bytes = match renderer.render(output) {
+                Ok(bytes) => bytes,
+                Err(d) => return Some(d),
+            };
+            sink.put(&output.file, bytes).err().map(|e| {
+                let message = match output.kind {
+                    Kind::Copied(_) => msg!("copy-failed", reason = e.message()),
+                    _ => msg!("write-failed", reason = e.message()),
+                };
+                Diagnostic::error(output.file.as_str(), message)
             })
         })
         .collect();
-    errors.extend(static_errors);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut per_lang = Vec::new();
-    for lang in &site.config.languages {
-        let n = planned
-            .iter()
-            .filter(|p| p.lang == Some(*lang) && p.in_sitemap)
-            .count();
-        per_lang.push((lang.to_string(), n));
-    }
+    let pages_per_lang = site
+        .config
+        .languages
+        .iter()
+        .map(|lang| {
+            let n = plan
+                .pages()
+                .filter(|p| p.lang == Some(*lang) && p.in_sitemap)
+                .count();
+            (lang.to_string(), n)
+        })
+        .collect();
     Ok(Rendered {
-        pages_per_lang: per_lang,
-        files: planned.len() + site.static_files.len(),
+        pages_per_lang,
+        files: plan.outputs.len(),
     })
 }
 

@@ -1,6 +1,8 @@
-//! Every file a build writes, with where it comes from: the one list that the clash checks
-//! read, so that a conflict is reported at its source (an item's alias, a static file)
-//! rather than as a failed write.
+//! The plan: every file a build writes — pages, redirects, feeds, the sitemap,
+//! `robots.txt`, the 404 page, theme and site static files, attachments — each with its
+//! kind, its language and the sources it is made from. The clash checks, the check for
+//! foreign files in the output and the renderer all read this one list, so a new kind of
+//! output joins by adding a [`Kind`].
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,10 +11,24 @@ use crate::content::model::{Entry, Site, StaticSource};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::msg;
 use crate::output::Collision;
-use crate::render::pages::{PageKind, Planned, alias_page};
+use crate::render::pages::{self, PageKind, Planned, alias_page};
+use crate::types::Lang;
 use crate::urls::{folders_on_the_way, is_reserved, output_file};
 
-/// Where an output file comes from.
+/// What an output file is, and so how it is rendered.
+#[derive(Debug)]
+pub enum Kind<'a> {
+    /// An HTML page of the URL table: home, lists, items, tags, the 404 page, redirects.
+    Page(Planned),
+    /// The RSS feed of a language.
+    Feed(Lang),
+    Sitemap,
+    Robots,
+    /// A file copied as it is.
+    Copied(&'a StaticSource),
+}
+
+/// Where an output file comes from: what a user changes to change it.
 #[derive(Clone, Copy, Debug)]
 pub enum Origin<'a> {
     /// The page of a news item or a standalone page.
@@ -27,58 +43,129 @@ pub enum Origin<'a> {
 }
 
 /// One file of the output.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Output<'a> {
     /// Relative to the output folder (`aktualnosci/x/index.html`).
     pub file: String,
-    pub origin: Origin<'a>,
+    pub kind: Kind<'a>,
+    /// `None` for what serves every language (the 404 page, redirects, the sitemap,
+    /// static files).
+    pub lang: Option<Lang>,
+    /// What it is made from; a redirect page serves every alias with its path.
+    pub sources: Vec<Origin<'a>>,
 }
 
-/// Every file the build will write.
-pub fn list<'a>(site: &'a Site, planned: &[Planned]) -> Vec<Output<'a>> {
-    let mut out = Vec::new();
-    for p in planned {
-        let origin = match p.kind {
-            PageKind::Alias { .. } => continue, // listed below, with the entries they serve
-            PageKind::Item(i) => Origin::Entry(&site.news[i]),
-            PageKind::Page(i) => Origin::Entry(&site.pages[i]),
-            _ => Origin::Generated,
-        };
-        out.push(Output {
-            file: output_file(&p.path),
-            origin,
-        });
-    }
-    for entry in site.news.iter().chain(site.pages.iter()) {
-        for alias in &entry.aliases {
-            let path = alias.split_once('?').map_or(alias.as_str(), |(p, _)| p);
-            out.push(Output {
-                file: output_file(&alias_page(path)),
-                origin: Origin::Alias { entry, alias },
+/// Every file of one build.
+pub struct Plan<'a> {
+    pub outputs: Vec<Output<'a>>,
+}
+
+impl<'a> Plan<'a> {
+    /// Plans every file of `site`.
+    pub fn new(site: &'a Site) -> Plan<'a> {
+        let mut aliases: BTreeMap<String, Vec<Origin<'a>>> = BTreeMap::new();
+        for entry in site.news.iter().chain(site.pages.iter()) {
+            for alias in &entry.aliases {
+                let path = alias.split_once('?').map_or(alias.as_str(), |(p, _)| p);
+                aliases
+                    .entry(output_file(&alias_page(path)))
+                    .or_default()
+                    .push(Origin::Alias { entry, alias });
+            }
+        }
+        let mut outputs = Vec::new();
+        for p in pages::plan(site) {
+            let file = output_file(&p.path);
+            let sources = match p.kind {
+                PageKind::Alias { .. } => aliases.remove(&file).unwrap_or_default(),
+                PageKind::Item(i) => vec![Origin::Entry(&site.news[i])],
+                PageKind::Page(i) => vec![Origin::Entry(&site.pages[i])],
+                _ => vec![Origin::Generated],
+            };
+            outputs.push(Output {
+                file,
+                lang: p.lang,
+                kind: Kind::Page(p),
+                sources,
             });
         }
+        for &lang in &site.config.languages {
+            outputs.push(Output {
+                file: site.urls(lang).rss(),
+                kind: Kind::Feed(lang),
+                lang: Some(lang),
+                sources: vec![Origin::Generated],
+            });
+        }
+        for (file, kind) in [("sitemap.xml", Kind::Sitemap), ("robots.txt", Kind::Robots)] {
+            outputs.push(Output {
+                file: file.to_string(),
+                kind,
+                lang: None,
+                sources: vec![Origin::Generated],
+            });
+        }
+        for (file, source) in &site.static_files {
+            outputs.push(Output {
+                file: file.clone(),
+                kind: Kind::Copied(source),
+                lang: None,
+                sources: vec![Origin::Copied(source)],
+            });
+        }
+        Plan { outputs }
     }
-    let generated = site.config.languages.iter().map(|l| site.urls(*l).rss());
-    for file in generated.chain(["sitemap.xml".into(), "robots.txt".into()]) {
-        out.push(Output {
-            file,
-            origin: Origin::Generated,
-        });
+
+    /// The files of the plan, relative to the output folder.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.outputs.iter().map(|o| o.file.as_str())
     }
-    for (file, source) in &site.static_files {
-        out.push(Output {
-            file: file.clone(),
-            origin: Origin::Copied(source),
-        });
+
+    /// The HTML pages of the plan.
+    pub fn pages(&self) -> impl Iterator<Item = &Planned> {
+        self.outputs.iter().filter_map(|o| match &o.kind {
+            Kind::Page(p) => Some(p),
+            _ => None,
+        })
     }
-    out
+
+    /// Outputs that cannot all be written; see [`clashes`].
+    pub fn clashes(&self, root: &Path) -> Vec<Diagnostic> {
+        clashes(root, &self.sourced())
+    }
+
+    /// Diagnostics for generated files that would replace something kronika did not
+    /// generate, each at the source of the generated file.
+    pub fn foreign(&self, root: &Path, collisions: &[Collision]) -> Vec<Diagnostic> {
+        foreign(root, &self.sourced(), collisions)
+    }
+
+    /// Each file with each of its sources.
+    fn sourced(&self) -> Vec<Sourced<'a>> {
+        self.outputs
+            .iter()
+            .flat_map(|o| {
+                o.sources.iter().map(|&origin| Sourced {
+                    file: o.file.clone(),
+                    origin,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One file with one of its sources, as the clash checks see it.
+#[derive(Clone, Debug)]
+struct Sourced<'a> {
+    file: String,
+    origin: Origin<'a>,
 }
 
 /// Outputs that cannot all be written: a path no site may generate, two outputs on one
 /// file, or one output's file standing where another needs a folder (an alias `/style.css`
 /// would need `style.css/index.html`). Each is reported at the source to change.
-pub fn clashes(root: &Path, outputs: &[Output]) -> Vec<Diagnostic> {
-    let mut by_file: BTreeMap<&str, Vec<&Output>> = BTreeMap::new();
+fn clashes(root: &Path, outputs: &[Sourced]) -> Vec<Diagnostic> {
+    let mut by_file: BTreeMap<&str, Vec<&Sourced>> = BTreeMap::new();
     for o in outputs {
         by_file.entry(o.file.as_str()).or_default().push(o);
     }
@@ -110,7 +197,7 @@ pub fn clashes(root: &Path, outputs: &[Output]) -> Vec<Diagnostic> {
 /// The error for `o` and `other` (at the same file, or `other`'s file is a folder on `o`'s
 /// way), if `o` is the one to change: an alias gives way to anything, a copied file to a
 /// generated one. Two generated pages on one URL were reported when the content was read.
-fn clash(root: &Path, o: &Output, other: &Output) -> Option<Diagnostic> {
+fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
     let same = o.file == other.file;
     match (o.origin, other.origin) {
         (Origin::Alias { entry, alias }, Origin::Copied(source)) => Some(
@@ -184,7 +271,7 @@ fn alias_takes(entry: &Entry, alias: &str, file: &str) -> Diagnostic {
     .help(msg!("alias-takes-generated-page-help"))
 }
 
-fn reserved(root: &Path, o: &Output) -> Diagnostic {
+fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
     let (shown, what) = match o.origin {
         Origin::Alias { entry, alias } => (entry.source.clone(), alias_shown(alias)),
         Origin::Entry(entry) => (entry.source.clone(), o.file.clone()),
@@ -195,10 +282,8 @@ fn reserved(root: &Path, o: &Output) -> Diagnostic {
         .help(msg!("output-reserved-help"))
 }
 
-/// Diagnostics for generated files that would replace something kronika did not generate,
-/// each at the source of the generated file.
-pub fn foreign(root: &Path, outputs: &[Output], collisions: &[Collision]) -> Vec<Diagnostic> {
-    let by_file: BTreeMap<&str, &Output> = outputs.iter().map(|o| (o.file.as_str(), o)).collect();
+fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Diagnostic> {
+    let by_file: BTreeMap<&str, &Sourced> = outputs.iter().map(|o| (o.file.as_str(), o)).collect();
     collisions
         .iter()
         .map(|c| {
