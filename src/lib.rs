@@ -3,9 +3,9 @@
 //!
 //! ```text
 //! site.yaml ──► config ──┐
-//! content/ ──► discover ─► parse (front matter, Markdown) ─► model ─► render ─► output
-//! themes/, i18n/ ────────┘      (all errors collected)     (links,  (Tera,    (staging,
-//!                                                            indices) parallel) atomic swap)
+//! content/ ──► load ─────┴► model ──► plan ──► render one file ──► sink (staging folder
+//! themes/, i18n/ ─────────  (errors    (every   (model + plan       or memory)
+//!                           collected)  file)    entry → bytes)
 //! ```
 
 // A `Diagnostic` is large, and returned only on the cold path of a broken file.
