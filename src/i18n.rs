@@ -10,16 +10,15 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::memoizer::MemoizerKind;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
-use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::embedded;
-use crate::locale::{Grouping, Locale, Numbers};
+use crate::fluent;
+use crate::locale::{Grouping, Locale};
 use crate::msg;
 use crate::types::{Date, Lang, Money};
 
@@ -93,7 +92,7 @@ impl I18n {
                 .parse()
                 .or_else(|_| lang.as_str().parse())
                 .unwrap_or_default();
-            let mut bundle = new_bundle(langid, grouping);
+            let mut bundle = fluent::new_bundle(langid, grouping);
             for resource in resources {
                 bundle.add_resource_overriding(resource);
             }
@@ -156,7 +155,7 @@ impl I18n {
             .flatten()
             .filter_map(|l| self.languages.get(&l))
             .map(|language| &language.bundle);
-        format_first(bundles, id, args).unwrap_or_else(|| id.to_string())
+        fluent::format_first(bundles, id, args).unwrap_or_else(|| id.to_string())
     }
 
     /// A message with one numeric argument `count`, selecting the CLDR plural form.
@@ -229,38 +228,6 @@ impl I18n {
     pub fn compare(&self, lang: Lang, a: &str, b: &str) -> Ordering {
         self.locale(lang).compare(a, b)
     }
-}
-
-/// A Fluent bundle as kronika uses them all: without bidi isolation marks (U+2068/U+2069
-/// must never reach the HTML or a terminal), and with numbers formatted by [`Locale`].
-pub(crate) fn new_bundle(
-    langid: LanguageIdentifier,
-    grouping: Grouping,
-) -> FluentBundle<FluentResource> {
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(match grouping {
-        Grouping::FromFourDigits => fluent_number_grouped,
-        Grouping::Cldr => fluent_number_cldr,
-    }));
-    bundle
-}
-
-/// Message `id` formatted by the first of `bundles` that has it.
-pub(crate) fn format_first<'b>(
-    bundles: impl IntoIterator<Item = &'b FluentBundle<FluentResource>>,
-    id: &str,
-    args: Option<&FluentArgs>,
-) -> Option<String> {
-    bundles.into_iter().find_map(|bundle| {
-        let pattern = bundle.get_message(id)?.value()?;
-        let mut errors = Vec::new();
-        Some(
-            bundle
-                .format_pattern(pattern, args, &mut errors)
-                .into_owned(),
-        )
-    })
 }
 
 /// The built-in `.ftl` files of `lang`, then the site's, parsed; syntax errors go to `errors`.
@@ -402,34 +369,6 @@ fn locale_message(resources: &[FluentResource]) -> Option<String> {
         }
     }
     found
-}
-
-/// The number formatter of one Fluent bundle, built by Fluent's memoizer from the
-/// bundle's locale.
-struct FluentNumbers(Numbers);
-
-impl Memoizable for FluentNumbers {
-    type Args = Grouping;
-    type Error = ();
-    fn construct(lang: LanguageIdentifier, grouping: Grouping) -> Result<Self, ()> {
-        Ok(FluentNumbers(Numbers::new(&lang.to_string(), grouping)))
-    }
-}
-
-fn fluent_number<M: MemoizerKind>(v: &FluentValue, m: &M, grouping: Grouping) -> Option<String> {
-    let FluentValue::Number(n) = v else {
-        return None;
-    };
-    m.with_try_get_threadsafe::<FluentNumbers, _, _>(grouping, |f| f.0.float(n.value))
-        .ok()
-}
-
-fn fluent_number_grouped<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
-    fluent_number(v, m, Grouping::FromFourDigits)
-}
-
-fn fluent_number_cldr<M: MemoizerKind>(v: &FluentValue, m: &M) -> Option<String> {
-    fluent_number(v, m, Grouping::Cldr)
 }
 
 #[cfg(test)]

@@ -182,7 +182,7 @@ impl Catalog {
         }
         // The id itself is not reached for the ids of the code (a test finds them all); one
         // read back from a serde error's text could hold anything, so it is shown escaped.
-        crate::i18n::format_first(&self.bundles, &message.id, Some(&args))
+        crate::fluent::format_first(&self.bundles, &message.id, Some(&args))
             .unwrap_or_else(|| printable(&message.id).into_owned())
     }
 
@@ -247,7 +247,7 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // The built-in files parse cleanly (a test checks); a broken entry would only be missing.
     let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
     let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
-    let mut bundle = crate::i18n::new_bundle(langid, Grouping::FromFourDigits);
+    let mut bundle = crate::fluent::new_bundle(langid, Grouping::FromFourDigits);
     let _ = bundle.add_resource(resource);
     bundle
 }

@@ -4,16 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
-
-use crate::msg;
-
-// Errors of these types travel through serde as text: each is a message of cli.ftl,
-// encoded by `Message::to_serde`, which `yaml.rs` decodes back into the message.
-fn custom<E: de::Error>(message: crate::messages::Message) -> E {
-    E::custom(message.to_serde())
-}
 
 /// A language of the site: a lowercase ISO 639 code (`pl`, `en`, `de`), validated on creation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,13 +56,6 @@ impl fmt::Debug for Lang {
 impl Serialize for Lang {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Lang {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Lang::parse(&s).ok_or_else(|| custom(msg!("yaml-not-a-language", value = &s)))
     }
 }
 
@@ -149,32 +133,6 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(&msg!("yaml-expected-date").to_serde())
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                let bad = || custom(msg!("yaml-not-a-date", value = v));
-                if v.len() != 10 {
-                    return Err(bad());
-                }
-                v.parse::<jiff::civil::Date>().map(Date).map_err(|_| bad())
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
-                Err(custom(msg!("yaml-not-a-date", value = v.to_string())))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
-                Err(custom(msg!("yaml-not-a-date", value = v.to_string())))
-            }
-        }
-        d.deserialize_any(DateVisitor)
-    }
-}
-
 /// An ISO 4217 currency code (`PLN`, `EUR`).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct Currency([u8; 3]);
@@ -199,51 +157,9 @@ impl Serialize for Currency {
     }
 }
 
-impl<'de> Deserialize<'de> for Currency {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Currency::parse(&s).ok_or_else(|| custom(msg!("yaml-not-a-currency", value = &s)))
-    }
-}
-
 /// An exact decimal amount: written as a quoted string (`"46974038.58"`) or an integer, never a float.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub struct Amount(pub Decimal);
-
-impl<'de> Deserialize<'de> for Amount {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct AmountVisitor;
-        impl Visitor<'_> for AmountVisitor {
-            type Value = Amount;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(&msg!("yaml-expected-amount").to_serde())
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-                if v.contains(',') {
-                    return Err(custom(msg!(
-                        "yaml-amount-with-comma",
-                        value = v,
-                        suggestion = v.replace([' ', '\u{a0}'], "").replace(',', ".")
-                    )));
-                }
-                v.trim()
-                    .parse::<Decimal>()
-                    .map(Amount)
-                    .map_err(|_| custom(msg!("yaml-not-an-amount", value = v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
-                Ok(Amount(Decimal::from(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
-                Ok(Amount(Decimal::from(v)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
-                Err(custom(msg!("yaml-amount-as-float", value = v.to_string())))
-            }
-        }
-        d.deserialize_any(AmountVisitor)
-    }
-}
 
 /// Money: an exact amount with its currency. Amounts in different currencies are never added.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Deserialize)]
@@ -287,34 +203,6 @@ impl<T> Translated<T> {
             Translated::Same(_) => Vec::new(),
             Translated::PerLang(map) => map.keys().copied().collect(),
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Translated<String> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TranslatedVisitor;
-        impl<'de> Visitor<'de> for TranslatedVisitor {
-            type Value = Translated<String>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(&msg!("yaml-expected-translated").to_serde())
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Translated::Same(v.to_string()))
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out = BTreeMap::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let lang = Lang::parse(&key)
-                        .ok_or_else(|| custom(msg!("yaml-not-a-language-key", value = &key)))?;
-                    let value: String = map.next_value()?;
-                    if out.insert(lang, value).is_some() {
-                        return Err(custom(msg!("yaml-language-twice", lang = &key)));
-                    }
-                }
-                Ok(Translated::PerLang(out))
-            }
-        }
-        d.deserialize_any(TranslatedVisitor)
     }
 }
 

@@ -1,4 +1,4 @@
-//! The URL table of DESIGN.md, in one place: site paths per language and link writing.
+//! The URL table (README, "URLs"), in one place: site paths per language and link writing.
 //!
 //! A *site path* is relative to the site root, without a leading slash, and ends in `/` for a
 //! pretty URL (`aktualnosci/strona/2/`) or names a file (`rss.xml`). The home page is `""`.

@@ -4,12 +4,18 @@
 //! input; this module turns its errors into [`Diagnostic`]s in the contract's format and
 //! suggests the nearest known key for a typo.
 
-use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_saphyr::options::DuplicateKeyPolicy;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::messages::{Arg, Message};
 use crate::msg;
+use crate::types::{Amount, Currency, Date, Lang, Translated};
 
 /// Deserialises `text` (a whole YAML file, or the front matter of a Markdown file starting at
 /// line `first_line` of `source`) into `T`.
@@ -279,6 +285,118 @@ pub fn nearest<'a>(typo: &str, known: &'a [String]) -> Option<&'a str> {
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min()
         .map(|(_, k)| k.as_str())
+}
+
+// How the value types of `types.rs` are read from YAML. They live here, with the rest of
+// the typed-YAML layer, so that `types` stays a leaf that kronika's messages can use.
+
+// Errors of these types travel through serde as text: each is a message of cli.ftl,
+// encoded by `Message::to_serde`, which `yaml.rs` decodes back into the message.
+fn custom<E: de::Error>(message: crate::messages::Message) -> E {
+    E::custom(message.to_serde())
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Lang::parse(&s).ok_or_else(|| custom(msg!("yaml-not-a-language", value = &s)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(&msg!("yaml-expected-date").to_serde())
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                let bad = || custom(msg!("yaml-not-a-date", value = v));
+                if v.len() != 10 {
+                    return Err(bad());
+                }
+                v.parse::<jiff::civil::Date>().map(Date).map_err(|_| bad())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                Err(custom(msg!("yaml-not-a-date", value = v.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                Err(custom(msg!("yaml-not-a-date", value = v.to_string())))
+            }
+        }
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Currency::parse(&s).ok_or_else(|| custom(msg!("yaml-not-a-currency", value = &s)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AmountVisitor;
+        impl Visitor<'_> for AmountVisitor {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(&msg!("yaml-expected-amount").to_serde())
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+                if v.contains(',') {
+                    return Err(custom(msg!(
+                        "yaml-amount-with-comma",
+                        value = v,
+                        suggestion = v.replace([' ', '\u{a0}'], "").replace(',', ".")
+                    )));
+                }
+                v.trim()
+                    .parse::<Decimal>()
+                    .map(Amount)
+                    .map_err(|_| custom(msg!("yaml-not-an-amount", value = v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+                Err(custom(msg!("yaml-amount-as-float", value = v.to_string())))
+            }
+        }
+        d.deserialize_any(AmountVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Translated<String> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TranslatedVisitor;
+        impl<'de> Visitor<'de> for TranslatedVisitor {
+            type Value = Translated<String>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(&msg!("yaml-expected-translated").to_serde())
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Translated::Same(v.to_string()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let lang = Lang::parse(&key)
+                        .ok_or_else(|| custom(msg!("yaml-not-a-language-key", value = &key)))?;
+                    let value: String = map.next_value()?;
+                    if out.insert(lang, value).is_some() {
+                        return Err(custom(msg!("yaml-language-twice", lang = &key)));
+                    }
+                }
+                Ok(Translated::PerLang(out))
+            }
+        }
+        d.deserialize_any(TranslatedVisitor)
+    }
 }
 
 #[cfg(test)]

@@ -717,7 +717,7 @@ fn attachment(
 }
 
 /// Two entries may not claim the same URL (page or alias). Clashes with pages kronika
-/// generates itself are found when the pages are planned (`render::pages::clashes`).
+/// generates itself are found when the output files are planned (`render::plan`).
 fn check_unique_paths(pending: &[Pending], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for p in pending.iter().filter(|p| p.excluded.is_none()) {

@@ -1,4 +1,4 @@
-//! Which pages the site has: the URL table of DESIGN.md applied to the model, with each page's
+//! Which pages the site has: the URL table (README, "URLs") applied to the model, with each page's
 //! counterparts in the other languages (for the switcher and `hreflang`).
 
 use std::collections::BTreeMap;
