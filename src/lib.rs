@@ -140,14 +140,9 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         Ok(i) => i,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };
-    let links = LinkStyle {
-        base: config.base_url.clone(),
-        offline: opts.offline,
-    };
     let load = LoadOptions {
         drafts: opts.drafts,
         today: opts.today.unwrap_or_else(Date::today),
-        links: links.clone(),
     };
     diags.extend(i18n.take_warnings());
     let site = content::load(&opts.root, config, i18n, &load, &mut diags);
@@ -158,6 +153,10 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         return Err((Failure::Content(errors), warnings));
     };
     let site = Arc::new(site);
+    let links = LinkStyle {
+        base: site.config.base_url.clone(),
+        offline: opts.offline,
+    };
 
     let staging = output::prepare(&output).map_err(|f| (f, warnings.clone()))?;
     match render::render(&opts.root, site.clone(), &links, &staging, &opts.progress) {

@@ -2,6 +2,7 @@
 //! version against its original, render bodies, link translations and build the indices.
 //! Every problem is collected; none stops the others.
 
+pub mod body;
 pub mod discover;
 pub mod front_matter;
 mod links;
@@ -22,7 +23,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 use crate::msg;
 use crate::types::{Date, Lang, Slug};
-use crate::urls::{LinkStyle, Urls};
+use crate::urls::Urls;
 use discover::MarkdownFile;
 use front_matter::Document;
 use links::Targets;
@@ -39,7 +40,6 @@ pub struct LoadOptions {
     /// Include drafts and embargoed (future-dated) items.
     pub drafts: bool,
     pub today: Date,
-    pub links: LinkStyle,
 }
 
 /// A Markdown file read and parsed, not yet merged with its translations.
@@ -197,7 +197,7 @@ pub fn load(
     let raw_html = config.markdown.raw_html;
     let rendered: Vec<(Entry, Vec<Slug>, Vec<Diagnostic>)> = kept
         .into_par_iter()
-        .map(|p| render_entry(p, &targets, &urls, &opts.links, raw_html))
+        .map(|p| render_entry(p, &targets, &urls, raw_html))
         .collect();
 
     let mut news = Vec::new();
@@ -252,7 +252,6 @@ fn render_entry(
     p: Pending,
     targets: &Targets,
     urls: &BTreeMap<Lang, Urls>,
-    links: &LinkStyle,
     raw_html: RawHtml,
 ) -> (Entry, Vec<Slug>, Vec<Diagnostic>) {
     let Pending {
@@ -264,24 +263,15 @@ fn render_entry(
         ..
     } = p;
     let mut errors = Vec::new();
-    let from = entry.path.clone();
-    let lang = entry.lang;
-    let resolve = |target: &str| -> Result<String, Unresolved> {
-        let (key, fragment) = match target.find('#') {
-            Some(i) => (&target[..i], &target[i..]),
-            None => (target, ""),
-        };
-        targets
-            .resolve(key, &urls[&lang])
-            .map(|path| links.link_to_fragment(&from, &path, fragment))
-    };
+    let lang_urls = &urls[&entry.lang];
+    let resolve = |key: &str| -> Result<String, Unresolved> { targets.resolve(key, lang_urls) };
     let src = markdown::Source {
         path: &entry.source,
         file: &text,
         body_line,
     };
     let rendered = markdown::render_with(&body, &src, &resolve, raw_html, &mut errors);
-    entry.body_html = rendered.html;
+    entry.body = rendered.body;
     if entry.summary.is_empty() {
         entry.summary = rendered.first_paragraph;
     }

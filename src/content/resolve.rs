@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::body::Body;
 use super::front_matter::{self, FrontMatter, span_of};
 use super::markdown::Unpublished;
 use super::model::{Attachment, Entry, Kind, Tag};
@@ -326,7 +327,7 @@ pub(super) fn resolve_entry(
         archived,
         draft,
         summary: own.summary.clone().unwrap_or_default(),
-        body_html: String::new(),
+        body: Body::default(),
         aliases,
         attachments,
         inherits_attachments: own.attachments.is_none(),
