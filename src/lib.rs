@@ -161,14 +161,9 @@ fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
         Ok(i) => i,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };
-    let links = LinkStyle {
-        base: config.base_url.clone(),
-        offline: opts.offline,
-    };
     let load = LoadOptions {
         drafts: opts.drafts,
         today: opts.today.unwrap_or_else(Date::today),
-        links: links.clone(),
     };
     diags.extend(i18n.take_warnings());
     let site = content::load(&opts.root, config, i18n, &load, &mut diags);
@@ -178,8 +173,13 @@ fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
     let Some(site) = site.filter(|_| errors.is_empty()) else {
         return Err((Failure::Content(errors), warnings));
     };
+    let site = Arc::new(site);
+    let links = LinkStyle {
+        base: site.config.base_url.clone(),
+        offline: opts.offline,
+    };
     Ok(Loaded {
-        site: Arc::new(site),
+        site,
         links,
         warnings,
     })

@@ -1,14 +1,17 @@
 //! The bodies of the fuzz targets, shared with `tests/fuzz_regressions.rs` so that every
 //! input a fuzzer ever found is replayed by `cargo test` through exactly the same code.
 
+use kronika::config::BaseUrl;
 use kronika::content::project::Project;
 use kronika::content::{front_matter, markdown};
 use kronika::messages::Catalog;
 use kronika::render::typography::Typography;
 use kronika::types::{Lang, Slug};
+use kronika::urls::LinkStyle;
 
 /// A news item as an editor might write it — any bytes — through the front matter
-/// parser, the Markdown renderer (with `@/` links) and the typography pass.
+/// parser, the Markdown renderer (with `@/` links, written online and offline) and the
+/// typography pass.
 pub fn front_matter_markdown(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -32,7 +35,7 @@ pub fn front_matter_markdown(data: &[u8]) {
     };
     let resolve = |target: &str| -> Result<String, markdown::Unresolved> {
         if target.len().is_multiple_of(2) {
-            Ok(format!("/archiwum/{target}"))
+            Ok(format!("archiwum/{target}"))
         } else {
             Err(markdown::Unresolved::Missing)
         }
@@ -43,7 +46,16 @@ pub fn front_matter_markdown(data: &[u8]) {
         let _ = e.render(&catalog);
     }
     let polish = Typography::from_rules(Some("„”"), "a i o u w z");
-    let _ = polish.apply(&rendered.html);
+    let Some(base) = BaseUrl::parse("https://example.org/bip/") else {
+        return;
+    };
+    for offline in [false, true] {
+        let style = LinkStyle {
+            base: base.clone(),
+            offline,
+        };
+        let _ = polish.apply(&rendered.body.html(&style, "aktualnosci/fuzz/"));
+    }
 }
 
 /// A project card (`content/projects/<id>.yaml`) as any bytes: YAML into the typed card

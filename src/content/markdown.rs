@@ -1,5 +1,5 @@
 //! Markdown → HTML (CommonMark with tables, footnotes, strikethrough), heading ids, `@/`
-//! links, and raw HTML sanitised (or refused) with located warnings.
+//! links resolved to their targets, and raw HTML sanitised (or refused) with located warnings.
 
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+use super::body::{Body, stand_in};
 use super::sanitize::{self, Reason, Removal, Removed};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Locator, Span};
@@ -16,7 +17,7 @@ use crate::types::{Date, Slug};
 
 /// A rendered body.
 pub struct Rendered {
-    pub html: String,
+    pub body: Body,
     /// Plain text of the first paragraph: the default summary.
     pub first_paragraph: String,
 }
@@ -68,7 +69,9 @@ pub fn render(
 }
 
 /// Renders `body`. `resolve` maps an internal link target (`projects/x.yaml`, the part after
-/// `@/`) to the `href` to write, or says why there is none.
+/// `@/` up to its `#fragment`) to the site path it leads to, or says why there is none. The
+/// rendered body keeps the site path: the address is written for a link style when a page
+/// shows the body ([`Body::html`]).
 ///
 /// A body whose HTML could carry more than pulldown-cmark's own markup — raw HTML, a link or
 /// image address with a scheme other than the web's, mail and phone, a heading with
@@ -99,6 +102,8 @@ pub fn render_with(
     // The theme's `<main id="main">` is on every page: a heading `## Main` becomes `main-2`.
     let mut used_ids: HashMap<String, usize> = HashMap::from([("main".to_string(), 1)]);
     let mut last_heading: Option<String> = None;
+    // The site paths of the `@/` links, in order.
+    let mut links: Vec<String> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match &event {
@@ -159,23 +164,33 @@ pub fn render_with(
                 id,
             }) if dest_url.starts_with("@/") => {
                 let target = &dest_url[2..];
-                let href = resolve(target).unwrap_or_else(|why| {
-                    let at = body[range.clone()]
-                        .find("@/")
-                        .map_or(range.start, |i| range.start + i);
-                    let message = match why {
-                        Unresolved::Missing => msg!("link-missing", target = target),
-                        Unresolved::NotPublished(Unpublished::Draft) => {
-                            msg!("link-to-draft", target = target)
-                        }
-                        Unresolved::NotPublished(Unpublished::Embargoed(date)) => {
-                            msg!("link-to-embargoed", target = target, date = date.iso())
-                        }
-                    };
-                    let d = locator.place(Diagnostic::error(src.path, message), at, dest_url.len());
-                    errors.push(d.help(msg!("link-help")));
-                    String::from("#")
-                });
+                let (key, fragment) = target.split_at(target.find('#').unwrap_or(target.len()));
+                let href = match resolve(key) {
+                    // A stand-in for the address, then the fragment: both written, and
+                    // judged by the sanitiser, as the address would be.
+                    Ok(path) => {
+                        links.push(path);
+                        format!("{}{fragment}", stand_in(links.len() - 1))
+                    }
+                    Err(why) => {
+                        let at = body[range.clone()]
+                            .find("@/")
+                            .map_or(range.start, |i| range.start + i);
+                        let message = match why {
+                            Unresolved::Missing => msg!("link-missing", target = target),
+                            Unresolved::NotPublished(Unpublished::Draft) => {
+                                msg!("link-to-draft", target = target)
+                            }
+                            Unresolved::NotPublished(Unpublished::Embargoed(date)) => {
+                                msg!("link-to-embargoed", target = target, date = date.iso())
+                            }
+                        };
+                        let d =
+                            locator.place(Diagnostic::error(src.path, message), at, dest_url.len());
+                        errors.push(d.help(msg!("link-help")));
+                        String::from("#")
+                    }
+                };
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(href),
@@ -226,7 +241,7 @@ pub fn render_with(
                 .help(msg!("html-raw-not-allowed-help")),
         );
     }
-    let html = if needs_sanitising {
+    let rendered = if needs_sanitising {
         let (html, marks) = write_tracked(events, origins);
         if let Some(at) = sanitize::too_deep(&html) {
             // Not parsed at all: parsing it would take time growing with the square of
@@ -244,7 +259,7 @@ pub fn render_with(
                     .help(msg!("html-too-deep-help", max = sanitize::MAX_DEPTH)),
             );
             return Rendered {
-                html: String::new(),
+                body: Body::default(),
                 first_paragraph: first_paragraph.trim().to_string(),
             };
         }
@@ -255,14 +270,18 @@ pub fn render_with(
             .filter(|((_, raw), _)| !(refused_raw && *raw))
             .map(|((at, _), r)| (at, r));
         report_removals(removals, body, src, errors);
-        sanitize::clean(&html)
+        Body::from_marked(&sanitize::clean(&html), &links, true)
     } else {
         let mut out = String::with_capacity(body.len() * 3 / 2);
         html::push_html(&mut out, events.into_iter());
-        out
+        if links.is_empty() {
+            Body::plain(out)
+        } else {
+            Body::from_marked(&out, &links, false)
+        }
     };
     Rendered {
-        html,
+        body: rendered,
         first_paragraph: first_paragraph.trim().to_string(),
     }
 }
@@ -554,12 +573,21 @@ fn assign_heading_id(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::BaseUrl;
+    use crate::urls::LinkStyle;
 
-    fn md(body: &str) -> (Rendered, Vec<Diagnostic>) {
+    /// A rendered body as the page `aktualnosci/a/` of a site at `https://example.org/`
+    /// shows it.
+    struct Shown {
+        html: String,
+        first_paragraph: String,
+    }
+
+    fn md(body: &str) -> (Shown, Vec<Diagnostic>) {
         md_with(body, RawHtml::Allow)
     }
 
-    fn md_with(body: &str, raw_html: RawHtml) -> (Rendered, Vec<Diagnostic>) {
+    fn md_with(body: &str, raw_html: RawHtml) -> (Shown, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let src = Source {
             path: "a.pl.md",
@@ -570,13 +598,22 @@ mod tests {
             body,
             &src,
             &|t| match t {
-                "projects/x.yaml" => Ok("/projekty/x/".to_string()),
+                "projects/x.yaml" => Ok("projekty/x/".to_string()),
                 _ => Err(Unresolved::Missing),
             },
             raw_html,
             &mut errors,
         );
-        (r, errors)
+        let style = LinkStyle {
+            base: BaseUrl::parse("https://example.org/").unwrap(),
+            offline: false,
+        };
+        let html = r.body.html(&style, "aktualnosci/a/").into_owned();
+        let shown = Shown {
+            html,
+            first_paragraph: r.first_paragraph,
+        };
+        (shown, errors)
     }
 
     #[test]
@@ -712,5 +749,110 @@ mod tests {
         let mut plain = String::new();
         html::push_html(&mut plain, Parser::new(body));
         assert_eq!(r.html, plain);
+    }
+
+    /// Markdown that reads as `text`: every ASCII punctuation character escaped.
+    fn escaped(text: &str) -> String {
+        text.chars()
+            .flat_map(|c| {
+                let escape = c.is_ascii_punctuation().then_some('\\');
+                escape.into_iter().chain([c])
+            })
+            .collect()
+    }
+
+    /// `template` (with `LINK` for a link's address) rendered with an `@/` link to
+    /// `aktualnosci/x/` written for the page `aktualnosci/a/` in `style`, and rendered with
+    /// that link's address written into the Markdown instead.
+    fn written_for_the_page_and_in_place(
+        template: &str,
+        fragment: &str,
+        style: &LinkStyle,
+    ) -> (String, String) {
+        let render = |body: &str| {
+            let src = Source {
+                path: "a.pl.md",
+                file: body,
+                body_line: 1,
+            };
+            let resolve = |key: &str| match key {
+                "news/x.pl.md" => Ok("aktualnosci/x/".to_string()),
+                _ => Err(Unresolved::Missing),
+            };
+            let mut errors = Vec::new();
+            let r = render_with(body, &src, &resolve, RawHtml::Allow, &mut errors);
+            assert!(errors.iter().all(|e| !e.is_error()), "{errors:?}");
+            r.body.html(style, "aktualnosci/a/").into_owned()
+        };
+        let fragment = escaped(fragment);
+        let address = escaped(&style.link("aktualnosci/a/", "aktualnosci/x/"));
+        (
+            render(&template.replace("LINK", &format!("@/news/x.pl.md{fragment}"))),
+            render(&template.replace("LINK", &format!("{address}{fragment}"))),
+        )
+    }
+
+    fn style(base_path: &str, offline: bool) -> LinkStyle {
+        LinkStyle {
+            base: BaseUrl {
+                origin: "https://example.org".to_string(),
+                path: base_path.to_string(),
+            },
+            offline,
+        }
+    }
+
+    /// Bodies are rendered once, without knowing the link style; each page writes its
+    /// links. What it writes is what rendering the address in place wrote: escaped as
+    /// pulldown-cmark escapes it, or, in a body that went through the sanitiser, as the
+    /// sanitiser writes it (README, "Links to other content: `@/…`").
+    #[test]
+    fn links_written_for_the_page_are_what_rendering_them_in_place_wrote() {
+        let templates = [
+            "See [it](<LINK> \"title\").\n",
+            "<span>raw</span> [it](<LINK>) and [again](<LINK>)\n",
+            // The HTML parser writes the link three times, around and inside the `<div>`.
+            "A [link <div>split</div> by a block](<LINK>).\n",
+            // Removed with its content by the sanitiser.
+            "<script>\n\n[gone](<LINK>)\n\n</script>\n",
+        ];
+        for template in templates {
+            for base in ["/", "/o'b&c/", "/ł\"<[x]>/"] {
+                for offline in [false, true] {
+                    for fragment in ["", "#program", "#it's&\"<x>#y ł"] {
+                        let (now, in_place) = written_for_the_page_and_in_place(
+                            template,
+                            fragment,
+                            &style(base, offline),
+                        );
+                        assert_eq!(now, in_place, "{template} {base} {offline} {fragment}");
+                        assert!(!now.contains("kronika"), "{now}");
+                        let written = now.matches("aktualnosci/x/").count();
+                        let expected = match template {
+                            t if t.starts_with("<script>") => 0,
+                            t if t.starts_with("See") => 1,
+                            t if t.starts_with("A [link") => 3,
+                            _ => 2,
+                        };
+                        assert_eq!(written, expected, "{now}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_address_is_written_as_in_place(
+            base in "[a-zA-Z0-9'&\"<>%\\[\\]|^ł!$()*+,;=@:~_-]{0,8}",
+            fragment in "(#[ -~ł]{0,12})?",
+            raw in proptest::bool::ANY,
+            offline in proptest::bool::ANY,
+        ) {
+            let template = if raw { "<b>b</b> [it](<LINK>)\n" } else { "[it](<LINK>)\n" };
+            let (now, in_place) =
+                written_for_the_page_and_in_place(template, &fragment, &style(&format!("/{base}/"), offline));
+            proptest::prop_assert_eq!(now, in_place);
+        }
     }
 }

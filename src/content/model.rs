@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::config::Config;
+use crate::content::body::Body;
 use crate::content::project::Project;
 use crate::i18n::I18n;
 use crate::types::{Date, Lang, Slug};
@@ -53,7 +54,8 @@ pub struct Entry {
     pub archived: bool,
     pub draft: bool,
     pub summary: String,
-    pub body_html: String,
+    /// The rendered body; a page writes its `@/` links with [`Body::html`].
+    pub body: Body,
     /// Site paths that redirect here.
     pub aliases: Vec<String>,
     pub attachments: Vec<Attachment>,

@@ -7,6 +7,7 @@ use tera::{Context, Value};
 use crate::content::model::{Entry, Site};
 use crate::content::project::Project;
 use crate::render::pages::{PageKind, Pagination, Planned};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::content::project::INDICATORS;
@@ -217,7 +218,7 @@ struct EntryVars<'a> {
     archived: bool,
     draft: bool,
     summary: &'a str,
-    body: &'a str,
+    body: Cow<'a, str>,
     tags: Vec<Link>,
     projects: Vec<Link>,
     attachments: Vec<AttachmentVars<'a>>,
@@ -321,7 +322,10 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         }
         PageKind::Item(i) => {
             let e = &site.news[*i];
-            ctx.insert("item", &entry(site, e, lang));
+            ctx.insert(
+                "item",
+                &entry(site, e, lang, e.body.html(links, &page.path)),
+            );
             (
                 e.title.clone(),
                 vec![Link {
@@ -406,7 +410,10 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         }
         PageKind::Page(i) => {
             let e = &site.pages[*i];
-            ctx.insert("item", &entry(site, e, lang));
+            ctx.insert(
+                "item",
+                &entry(site, e, lang, e.body.html(links, &page.path)),
+            );
             (e.title.clone(), vec![])
         }
         PageKind::NotFound => {
@@ -536,7 +543,7 @@ fn list(ctx: &mut Context, cards: &Cards, pg: &Pagination, site: &Site, lang: La
     );
 }
 
-fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang) -> EntryVars<'a> {
+fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> EntryVars<'a> {
     let urls = site.urls(lang);
     EntryVars {
         title: &e.title,
@@ -547,7 +554,7 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang) -> EntryVars<'a> {
         archived: e.archived,
         draft: e.draft,
         summary: &e.summary,
-        body: &e.body_html,
+        body,
         tags: e
             .tags
             .iter()

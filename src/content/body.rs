@@ -1,0 +1,156 @@
+//! A rendered body: its HTML, the same for every link style, with the place of each `@/`
+//! link's address, written for the page that shows it when that page is rendered.
+
+use std::borrow::Cow;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::LazyLock;
+
+use crate::urls::LinkStyle;
+
+/// A body's HTML and its `@/` links, resolved to the site paths of their targets. Nothing
+/// in it depends on the base URL or `--offline` (README, "Links to other content: `@/…`").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    /// The HTML without the addresses of `@/` links; each link's fragment (`#program`) is
+    /// in it, after the place of the address.
+    html: String,
+    /// Where each `@/` link's address goes (a byte offset in `html`, in order) and the site
+    /// path it leads to.
+    links: Vec<(usize, String)>,
+    /// Whether the sanitiser (html5ever) wrote the HTML: it writes `'` in an address as it
+    /// is, where pulldown-cmark writes `&#x27;`.
+    sanitised: bool,
+}
+
+impl Body {
+    /// A body without `@/` links.
+    pub fn plain(html: String) -> Body {
+        Body {
+            html,
+            ..Body::default()
+        }
+    }
+
+    /// The HTML as the page at site path `from` shows it: each `@/` link's address written
+    /// in `style` (absolute under the base path, or relative to `from` for `--offline`)
+    /// and escaped as pulldown-cmark, or the sanitiser, would have written it in its place.
+    pub fn html(&self, style: &LinkStyle, from: &str) -> Cow<'_, str> {
+        if self.links.is_empty() {
+            return Cow::Borrowed(&self.html);
+        }
+        let mut out = String::with_capacity(self.html.len() + 64 * self.links.len());
+        let mut written = 0;
+        for (at, to) in &self.links {
+            out.push_str(&self.html[written..*at]);
+            let mut href = String::new();
+            // Writing to a String cannot fail.
+            let _ = pulldown_cmark_escape::escape_href(&mut href, &style.link(from, to));
+            if self.sanitised {
+                // The only character references `escape_href` writes are `&amp;`, which
+                // the sanitiser writes again, and `&#x27;`, which it writes as `'`.
+                href = href.replace("&#x27;", "'");
+            }
+            out.push_str(&href);
+            written = *at;
+        }
+        out.push_str(&self.html[written..]);
+        Cow::Owned(out)
+    }
+
+    /// The body of `html`, written with [`stand_in`]`(i)` as the address of the
+    /// link to `targets[i]`. A link may be written more than once (the HTML parser copies
+    /// an `<a>` that other markup splits) or not at all (inside an element the sanitiser
+    /// removes with its content).
+    pub(crate) fn from_marked(html: &str, targets: &[String], sanitised: bool) -> Body {
+        let prefix = MARKER.as_str();
+        let mut body = Body {
+            html: String::with_capacity(html.len()),
+            links: Vec::new(),
+            sanitised,
+        };
+        let mut rest = html;
+        while let Some(start) = rest.find(prefix) {
+            let after = &rest[start + prefix.len()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let target = after[..digits]
+                .parse::<usize>()
+                .ok()
+                .filter(|_| after[digits..].starts_with(MARKER_END))
+                .and_then(|i| targets.get(i));
+            let Some(target) = target else {
+                // Not a stand-in after all: kept as it is.
+                body.html.push_str(&rest[..start + prefix.len()]);
+                rest = after;
+                continue;
+            };
+            body.html.push_str(&rest[..start]);
+            body.links.push((body.html.len(), target.clone()));
+            rest = &after[digits + MARKER_END.len()..];
+        }
+        body.html.push_str(rest);
+        body
+    }
+}
+
+/// The stand-in written for an `@/` link's address while a body is rendered. Letters and
+/// digits only, so that pulldown-cmark and the sanitiser write it unchanged and judge it
+/// as they judge every resolved address: one within the site. It holds a number drawn at
+/// random once per run, so no body can contain it by chance or on purpose; the HTML of a
+/// body does not depend on it. The number of the link and [`MARKER_END`] follow it.
+static MARKER: LazyLock<String> = LazyLock::new(|| {
+    let a = RandomState::new().hash_one(0u8);
+    let b = RandomState::new().hash_one(1u8);
+    format!("kronika{a:016x}{b:016x}n")
+});
+
+const MARKER_END: &str = "k";
+
+/// The address to write for the `i`-th `@/` link of a body; see [`Body::from_marked`].
+pub(crate) fn stand_in(i: usize) -> String {
+    format!("{}{i}{MARKER_END}", *MARKER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::BaseUrl;
+
+    fn style(base: &str, offline: bool) -> LinkStyle {
+        LinkStyle {
+            base: BaseUrl::parse(base).unwrap(),
+            offline,
+        }
+    }
+
+    #[test]
+    fn each_stand_in_becomes_the_address_for_the_page() {
+        let targets = ["projekty/x/".to_string(), "aktualnosci/y/".to_string()];
+        let html = format!(
+            "<p><a href=\"{}#a\">x</a> <a href=\"{}\">y</a> <a href=\"{}\">z</a></p>",
+            stand_in(1),
+            stand_in(0),
+            stand_in(1)
+        );
+        let body = Body::from_marked(&html, &targets, false);
+        assert!(!format!("{body:?}").contains("kronika"));
+        assert_eq!(
+            body.html(&style("https://example.org/archiwum/", false), "a/b/"),
+            "<p><a href=\"/archiwum/aktualnosci/y/#a\">x</a> <a href=\"/archiwum/projekty/x/\">y</a> \
+             <a href=\"/archiwum/aktualnosci/y/\">z</a></p>"
+        );
+        assert_eq!(
+            body.html(&style("https://example.org/", true), "a/b/"),
+            "<p><a href=\"../../aktualnosci/y/index.html#a\">x</a> \
+             <a href=\"../../projekty/x/index.html\">y</a> \
+             <a href=\"../../aktualnosci/y/index.html\">z</a></p>"
+        );
+    }
+
+    #[test]
+    fn text_that_only_looks_like_a_stand_in_stays() {
+        let prefix = MARKER.as_str();
+        let html = format!("<p>{prefix} {prefix}7k {prefix}x kronika</p>");
+        let body = Body::from_marked(&html, &["a/".to_string()], false);
+        assert_eq!(body, Body::plain(html));
+    }
+}
