@@ -5,6 +5,7 @@ pub mod discover;
 pub mod front_matter;
 pub mod markdown;
 pub mod model;
+pub mod order;
 pub mod project;
 pub mod sanitize;
 
@@ -834,6 +835,7 @@ fn assemble(
         }
     }
 
+    order::alphabetical(&mut by_lang, &tags, &projects, &i18n, &config);
     for e in news.iter().chain(pages.iter()) {
         for a in &e.attachments {
             static_files.insert(a.path.clone(), StaticSource::File(a.source.clone()));
