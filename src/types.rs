@@ -161,8 +161,16 @@ impl Serialize for Currency {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub struct Amount(pub Decimal);
 
+/// Serialized as the decimal string it is read from (`"46974038.58"`): exact, unlike a float.
+impl Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
 /// Money: an exact amount with its currency. Amounts in different currencies are never added.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Deserialize)]
+/// Templates get it as `{amount, currency}`, which the `money` filter reads back as `Money`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     pub amount: Amount,

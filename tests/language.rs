@@ -162,6 +162,22 @@ fn money_is_exact_with_its_currency_placed_per_language() {
     );
 }
 
+#[test]
+fn the_money_filter_reads_an_amount_as_a_project_file_does() {
+    // A theme may build money itself: the filter reads it as a project card's amounts
+    // are read (a decimal string or an integer), and other keys of the map are the
+    // template's own.
+    let site = built(&[(
+        "themes/bip/templates/404.html",
+        r#"<p>{{ {"amount": 1500, "currency": "PLN"} | money }} {{ {"amount": "2.5", "currency": "EUR", "note": "x"} | money(lang="en") }}</p>"#,
+    )]);
+    assert!(
+        page(&site, "404.html").contains("<p>1~500,00~zł €2.50</p>"),
+        "{}",
+        page(&site, "404.html")
+    );
+}
+
 /// Items tagged so that each tag has `n` of them, in Polish and English.
 fn tagged_items(counts: &[(&str, usize)]) -> Vec<(String, String)> {
     let mut files = Vec::new();

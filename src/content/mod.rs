@@ -8,6 +8,7 @@ pub mod front_matter;
 mod links;
 pub mod markdown;
 pub mod model;
+pub mod order;
 pub mod project;
 mod resolve;
 pub mod sanitize;
@@ -329,6 +330,7 @@ fn assemble(
         }
     }
 
+    order::alphabetical(&mut by_lang, &tags, &projects, &i18n, &config);
     for e in news.iter().chain(pages.iter()) {
         for a in &e.attachments {
             static_files.insert(a.path.clone(), StaticSource::File(a.source.clone()));

@@ -30,6 +30,21 @@ pub struct Attachment {
     pub size: u64,
 }
 
+impl Attachment {
+    /// Size in kilobytes, rounded up: a 10-byte file is "1 kB", never "0 kB".
+    pub fn size_kb(&self) -> u64 {
+        self.size.div_ceil(1024).max(1)
+    }
+
+    /// The file name's extension in capitals (`PDF`), or empty when it has none.
+    pub fn extension(&self) -> String {
+        self.file_name
+            .rsplit_once('.')
+            .map(|(_, x)| x.to_uppercase())
+            .unwrap_or_default()
+    }
+}
+
 /// One language version of a news item or page, with inherited fields already filled in.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -94,8 +109,12 @@ pub struct LangIndex {
     pub years: BTreeMap<i16, Vec<usize>>,
     /// Items by project (indices into [`Site::projects`]).
     pub by_project: BTreeMap<usize, Vec<usize>>,
-    /// Tags used in this language (indices into [`Site::tags`]).
+    /// Tags used in this language (indices into [`Site::tags`]), by slug.
     pub tags: Vec<usize>,
+    /// The same tags A–Z by name in this language's alphabet ([`super::order`]).
+    pub tags_az: Vec<usize>,
+    /// Every project (indices into [`Site::projects`]) A–Z by its title in this language.
+    pub projects_az: Vec<usize>,
     /// Standalone pages of this language (indices into [`Site::pages`]).
     pub pages: Vec<usize>,
 }

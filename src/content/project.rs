@@ -33,6 +33,16 @@ pub struct Funding {
     pub currency: Currency,
 }
 
+impl Funding {
+    /// The row's amount with its currency.
+    pub fn money(&self) -> Money {
+        Money {
+            amount: self.amount,
+            currency: self.currency,
+        }
+    }
+}
+
 /// Indicator values reported on one date (`participants`, `employed`, …).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Snapshot {
@@ -67,6 +77,8 @@ pub struct Project {
     pub id: Slug,
     pub source: String,
     pub data: ProjectFile,
+    /// The card's indicator columns, in the order it shows them ([`super::order`]).
+    pub indicator_columns: Vec<String>,
 }
 
 impl Project {
@@ -114,6 +126,7 @@ impl Project {
         Ok(Project {
             id,
             source: shown.to_string(),
+            indicator_columns: super::order::indicator_columns(&data.indicators),
             data,
         })
     }

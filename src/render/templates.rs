@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
+use serde::Deserialize;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::content::model::Site;
@@ -161,12 +162,14 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
             Ok(s.i18n.get(lang, &key, Some(&args)))
         },
     );
-    // `{{ iso_date | date }}`: a date in the page language; `style` is `long` (default,
-    // `15 lutego 2012 r.`), `month` (`luty 2012`) or `iso` (`2012-02-15`).
+    // `{{ date | date }}`: a date in the page language; `style` is `long` (default,
+    // `15 lutego 2012 r.`), `month` (`luty 2012`) or `iso` (`2012-02-15`). The value is a
+    // `Date` as the context serializes it (README "Template variables"), read back by
+    // its own `Deserialize`: one form, defined in `types.rs`.
     let s = site.clone();
     tera.register_filter(
         "date",
-        move |iso: String, kwargs: Kwargs, state: &State| -> TeraResult<String> {
+        move |v: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
             let lang = lang_of(&kwargs, state, &s)?;
             let style: String = kwargs.get("style")?.unwrap_or_else(|| "long".to_string());
             let style = DateStyle::parse(&style).ok_or_else(|| {
@@ -174,13 +177,15 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
                     "date: style `{style}` is not one of long, month, iso"
                 ))
             })?;
-            let date = iso.parse().map(Date).map_err(|_| {
-                tera::Error::message(format!("date: `{iso}` is not a YYYY-MM-DD date"))
+            let date = Date::deserialize(v.clone()).map_err(|_| {
+                tera::Error::message(format!("date: `{v}` is not a YYYY-MM-DD date"))
             })?;
             Ok(s.i18n.date(lang, date, style))
         },
     );
-    // `{{ money | money }}`: an amount with its currency in the page language.
+    // `{{ money | money }}`: an amount with its currency in the page language. The value
+    // is a `Money` as the context serializes it, `{amount, currency}`, read back by the
+    // `Deserialize` of its amount and currency.
     let s = site.clone();
     tera.register_filter(
         "money",
@@ -189,25 +194,21 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
             let map = v
                 .as_map()
                 .ok_or_else(|| tera::Error::message("money expects {amount, currency}"))?;
-            let get = |k: &'static str| {
-                map.get(&k.into())
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let (amount, currency) = (get("amount"), get("currency"));
-            let money = match (amount.parse(), Currency::parse(&currency)) {
-                (Ok(a), Some(currency)) => Money {
-                    amount: Amount(a),
-                    currency,
-                },
-                _ => {
-                    return Err(tera::Error::message(format!(
-                        "money: `{amount}` `{currency}` is not an amount with an ISO 4217 currency"
-                    )));
-                }
-            };
-            Ok(s.i18n.money(lang, &money))
+            // Other keys of the map are the template's business, as they always were.
+            #[derive(Deserialize)]
+            struct Read {
+                amount: Amount,
+                currency: Currency,
+            }
+            let Read { amount, currency } = Read::deserialize(v.clone()).map_err(|_| {
+                let get = |k: &'static str| map.get(&k.into()).map(Value::to_string);
+                tera::Error::message(format!(
+                    "money: `{}` `{}` is not an amount with an ISO 4217 currency",
+                    get("amount").unwrap_or_default(),
+                    get("currency").unwrap_or_default()
+                ))
+            })?;
+            Ok(s.i18n.money(lang, &Money { amount, currency }))
         },
     );
     // `{{ n | num }}`: a number with the language's digit grouping and decimal separator.

@@ -1,0 +1,92 @@
+//! News items as lists show them (cards), and a list page's items and pagination.
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::Scope;
+use crate::content::model::Site;
+use crate::render::pages::Pagination;
+use crate::types::Date;
+
+/// A news item as lists show it; built once per item, shared by every list page.
+#[derive(Serialize)]
+struct Card<'a> {
+    title: &'a str,
+    path: &'a str,
+    date: Option<Date>,
+    summary: &'a str,
+    archived: bool,
+}
+
+/// The cards of every news item, as template values (cheap to clone: reference-counted).
+pub(super) struct Cards(Vec<Value>);
+
+impl Cards {
+    pub(super) fn new(site: &Site) -> Cards {
+        Cards(
+            site.news
+                .iter()
+                .map(|e| {
+                    Value::from_serializable(&Card {
+                        title: &e.title,
+                        path: &e.path,
+                        date: e.date,
+                        summary: &e.summary,
+                        archived: e.archived,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// The card of news item `i`.
+    pub(super) fn get(&self, i: usize) -> Value {
+        self.0[i].clone()
+    }
+
+    pub(super) fn list(&self, items: &[usize]) -> Vec<Value> {
+        items.iter().map(|&i| self.get(i)).collect()
+    }
+}
+
+#[derive(Serialize)]
+struct PaginationVars {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    n: usize,
+    path: String,
+    current: bool,
+}
+
+/// `items` and `pagination` of one page of a list.
+pub(super) fn list(s: &Scope, ctx: &mut Context, pg: &Pagination) {
+    ctx.insert_value("items", Value::from(s.cards.list(&pg.items)));
+    let urls = s.urls();
+    let path = |n: usize| urls.paginated(&pg.first, n);
+    let window = 3;
+    let pages = (1..=pg.total)
+        .filter(|&n| n == 1 || n == pg.total || n.abs_diff(pg.current) <= window)
+        .map(|n| PageLink {
+            n,
+            path: path(n),
+            current: n == pg.current,
+        })
+        .collect();
+    ctx.insert(
+        "pagination",
+        &PaginationVars {
+            current: pg.current,
+            total: pg.total,
+            prev: (pg.current > 1).then(|| path(pg.current - 1)),
+            next: (pg.current < pg.total).then(|| path(pg.current + 1)),
+            pages,
+        },
+    );
+}

@@ -1,0 +1,109 @@
+//! A news item's page and a standalone page: the `item` variable.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Heading, Link, Scope, text};
+use crate::content::model::{Entry, Site};
+use crate::types::{Date, Lang};
+use crate::urls::LinkStyle;
+
+#[derive(Serialize)]
+struct AttachmentVars<'a> {
+    title: &'a str,
+    path: &'a str,
+    file_name: &'a str,
+    size_kb: u64,
+    extension: String,
+}
+
+#[derive(Serialize)]
+struct EntryVars<'a> {
+    title: &'a str,
+    date: Option<Date>,
+    produced: Option<Date>,
+    produced_by: Option<&'a str>,
+    published_by: Option<&'a str>,
+    archived: bool,
+    draft: bool,
+    summary: &'a str,
+    body: Cow<'a, str>,
+    tags: Vec<Link>,
+    projects: Vec<Link>,
+    attachments: Vec<AttachmentVars<'a>>,
+    source: &'a str,
+}
+
+/// News item `i`, under the news list; its body's links written for `path` in `links`.
+pub(super) fn item(
+    s: &Scope,
+    ctx: &mut Context,
+    i: usize,
+    links: &LinkStyle,
+    path: &str,
+) -> Heading {
+    let e = &s.site.news[i];
+    ctx.insert("item", &entry(s.site, e, s.lang, e.body.html(links, path)));
+    Heading::under(e.title.clone(), s.t("news"), s.urls().news())
+}
+
+/// Standalone page `i`; its body's links written for `path` in `links`.
+pub(super) fn page(
+    s: &Scope,
+    ctx: &mut Context,
+    i: usize,
+    links: &LinkStyle,
+    path: &str,
+) -> Heading {
+    let e = &s.site.pages[i];
+    ctx.insert("item", &entry(s.site, e, s.lang, e.body.html(links, path)));
+    Heading::top(e.title.clone())
+}
+
+fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> EntryVars<'a> {
+    let urls = site.urls(lang);
+    EntryVars {
+        title: &e.title,
+        date: e.date,
+        produced: e.produced,
+        produced_by: e.produced_by.as_deref(),
+        published_by: e.published_by.as_deref(),
+        archived: e.archived,
+        draft: e.draft,
+        summary: &e.summary,
+        body,
+        tags: e
+            .tags
+            .iter()
+            .map(|&t| Link {
+                title: site.tags[t].name.clone(),
+                path: urls.tag(&site.tags[t].slug),
+            })
+            .collect(),
+        projects: e
+            .projects
+            .iter()
+            .map(|&p| {
+                let pr = &site.projects[p];
+                Link {
+                    title: text(site, &pr.data.title, lang).text,
+                    path: urls.project(&pr.id),
+                }
+            })
+            .collect(),
+        attachments: e
+            .attachments
+            .iter()
+            .map(|a| AttachmentVars {
+                title: &a.title,
+                path: &a.path,
+                file_name: &a.file_name,
+                size_kb: a.size_kb(),
+                extension: a.extension(),
+            })
+            .collect(),
+        source: &e.source,
+    }
+}

@@ -1,0 +1,316 @@
+//! Template variables of a planned page: what every page has (site, language, menus,
+//! switcher, `hreflang`), then its kind's own variables. The templates stay free of logic
+//! and the variables are documented in one place (README "Template variables").
+
+mod archive;
+mod cards;
+mod entries;
+mod news;
+mod projects;
+mod special;
+mod tags;
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::content::model::Site;
+use crate::render::pages::{PageKind, Planned};
+use crate::types::{Lang, Translated};
+use crate::urls::{LinkStyle, Urls};
+use cards::Cards;
+use std::collections::BTreeMap;
+
+/// What every page of one language shows alike (site data, menu, language names),
+/// turned into template values once per build instead of once per page.
+pub struct Shared {
+    cards: Cards,
+    langs: BTreeMap<Lang, LangShared>,
+}
+
+struct LangShared {
+    site: Value,
+    nav: Value,
+    language_name: Value,
+    /// For each other language: its name in itself and the notice, written in that
+    /// language, that a page exists only in this one.
+    other: BTreeMap<Lang, (String, String)>,
+}
+
+impl Shared {
+    pub fn new(site: &Site) -> Shared {
+        let c = &site.config;
+        let d = c.default_language;
+        fn plain(t: &Translated<String>, lang: Lang, default: Lang) -> Option<&str> {
+            t.get(lang, default).map(|(s, _)| s.as_str())
+        }
+        let langs = c
+            .languages
+            .iter()
+            .map(|&lang| {
+                let urls = site.urls(lang);
+                let vars = SiteVars {
+                    title: c.title(lang),
+                    publisher: c.publisher.as_ref().and_then(|p| plain(&p.name, lang, d)),
+                    editorial: c.editorial.as_ref().map(|e| Editorial {
+                        name: plain(&e.name, lang, d).unwrap_or(""),
+                        email: e.email.as_deref(),
+                        phone: e.phone.as_deref(),
+                        address: e.address.as_ref().and_then(|a| plain(a, lang, d)),
+                    }),
+                    default_lang: d.as_str(),
+                    languages: c.languages.iter().map(|l| l.as_str()).collect(),
+                };
+                let nav = Nav {
+                    home: urls.home(),
+                    news: urls.news(),
+                    archive: urls.archive(),
+                    projects: urls.projects(),
+                    tags: urls.tags(),
+                    rss: urls.rss(),
+                };
+                let other = c
+                    .languages
+                    .iter()
+                    .filter(|l| **l != lang)
+                    .map(|&l| {
+                        let mut args = fluent_bundle::FluentArgs::new();
+                        args.set(
+                            "language",
+                            site.i18n.get(l, &format!("language-{lang}"), None),
+                        );
+                        let notice = site.i18n.get(l, "translation-missing", Some(&args));
+                        (l, (site.i18n.language_name(l), notice))
+                    })
+                    .collect();
+                let shared = LangShared {
+                    site: Value::from_serializable(&vars),
+                    nav: Value::from_serializable(&nav),
+                    language_name: Value::from(site.i18n.language_name(lang)),
+                    other,
+                };
+                (lang, shared)
+            })
+            .collect();
+        Shared {
+            cards: Cards::new(site),
+            langs,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct SwitchLink {
+    lang: String,
+    /// The language's name in itself (`polski`, `English`).
+    name: String,
+    path: String,
+    /// The page has no version in this language; `path` leads to the nearest substitute.
+    missing: bool,
+    /// Says so in the target language.
+    notice: String,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Nav {
+    home: String,
+    news: String,
+    archive: String,
+    projects: String,
+    tags: String,
+    rss: String,
+}
+
+#[derive(Serialize)]
+struct SiteVars<'a> {
+    title: &'a str,
+    publisher: Option<&'a str>,
+    editorial: Option<Editorial<'a>>,
+    default_lang: &'a str,
+    languages: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Editorial<'a> {
+    name: &'a str,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    address: Option<&'a str>,
+}
+
+/// A translated text and, when it is not in the page language, the language it is in.
+#[derive(Serialize)]
+struct Text {
+    text: String,
+    lang: Option<String>,
+}
+
+/// What a page kind's function works from: the site, the cards, and the page language.
+struct Scope<'a> {
+    site: &'a Site,
+    cards: &'a Cards,
+    lang: Lang,
+}
+
+impl Scope<'_> {
+    fn urls(&self) -> &Urls {
+        self.site.urls(self.lang)
+    }
+
+    /// UI string `id` in the page language.
+    fn t(&self, id: &str) -> String {
+        self.site.i18n.get(self.lang, id, None)
+    }
+
+    fn text(&self, t: &Translated<String>) -> Text {
+        text(self.site, t, self.lang)
+    }
+}
+
+/// `t` in `lang`, else in the default language, which it then names.
+fn text(site: &Site, t: &Translated<String>, lang: Lang) -> Text {
+    match t.get(lang, site.config.default_language) {
+        Some((s, l)) => Text {
+            text: s.clone(),
+            lang: (l != lang).then(|| l.to_string()),
+        },
+        None => Text {
+            text: String::new(),
+            lang: None,
+        },
+    }
+}
+
+/// What a page kind's function returns besides its variables: the page title and the
+/// breadcrumbs between the home page and the page.
+struct Heading {
+    title: String,
+    crumbs: Vec<Link>,
+}
+
+impl Heading {
+    fn top(title: String) -> Heading {
+        Heading {
+            title,
+            crumbs: Vec::new(),
+        }
+    }
+
+    fn under(title: String, parent: String, parent_path: String) -> Heading {
+        Heading {
+            title,
+            crumbs: vec![Link {
+                title: parent,
+                path: parent_path,
+            }],
+        }
+    }
+}
+
+/// Builds the context of one page.
+pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle) -> Context {
+    let lang = page.lang.unwrap_or(site.config.default_language);
+    let mut ctx = Context::new();
+    common(&mut ctx, site, &shared.langs[&lang], page, lang, links);
+    let s = Scope {
+        site,
+        cards: &shared.cards,
+        lang,
+    };
+    let c = &mut ctx;
+    let heading = match &page.kind {
+        PageKind::Home => news::home(&s, c),
+        PageKind::NewsList(pg) => news::list(&s, c, pg),
+        PageKind::Item(i) => entries::item(&s, c, *i, links, &page.path),
+        PageKind::Page(i) => entries::page(&s, c, *i, links, &page.path),
+        PageKind::Archive => archive::years(&s, c),
+        PageKind::ArchiveYear(year, pg) => archive::year(&s, c, *year, pg),
+        PageKind::Projects => projects::all(&s, c),
+        PageKind::Project(p, pg) => projects::one(&s, c, *p, pg),
+        PageKind::Tags => tags::all(&s, c),
+        PageKind::Tag(i, pg) => tags::one(&s, c, *i, pg),
+        PageKind::NotFound => special::not_found(&s, c),
+        PageKind::Alias { to } => special::alias(&s, c, to),
+    };
+    let mut breadcrumbs = vec![Link {
+        title: s.t("home"),
+        path: s.urls().home(),
+    }];
+    breadcrumbs.extend(heading.crumbs);
+    ctx.insert("breadcrumbs", &breadcrumbs);
+    ctx.insert("title", &heading.title);
+    ctx
+}
+
+/// The variables every page has.
+fn common(
+    ctx: &mut Context,
+    site: &Site,
+    shared: &LangShared,
+    page: &Planned,
+    lang: Lang,
+    links: &LinkStyle,
+) {
+    let c = &site.config;
+    ctx.insert("lang", lang.as_str());
+    ctx.insert("current_path", &page.path);
+    ctx.insert("offline", &links.offline);
+    ctx.insert("page_kind", page.template.trim_end_matches(".html"));
+    ctx.insert("canonical", &links.absolute(&page.path));
+    ctx.insert_value("site", shared.site.clone());
+    ctx.insert_value("nav", shared.nav.clone());
+    ctx.insert_value("language_name", shared.language_name.clone());
+    let switcher: Vec<SwitchLink> = page
+        .switch
+        .iter()
+        .map(|(l, path, missing)| {
+            let (name, notice) = &shared.other[l];
+            SwitchLink {
+                lang: l.to_string(),
+                name: name.clone(),
+                path: path.clone(),
+                missing: *missing,
+                notice: if *missing {
+                    notice.clone()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect();
+    ctx.insert("switcher", &switcher);
+    let mut alternates: Vec<Alternate> = page
+        .alternates
+        .iter()
+        .map(|(l, p)| Alternate {
+            lang: l.to_string(),
+            href: links.absolute(p),
+        })
+        .collect();
+    if alternates.len() > 1 {
+        if let Some((_, p)) = page
+            .alternates
+            .iter()
+            .find(|(l, _)| *l == c.default_language)
+        {
+            alternates.push(Alternate {
+                lang: "x-default".into(),
+                href: links.absolute(p),
+            });
+        }
+    } else {
+        alternates.clear();
+    }
+    ctx.insert("alternates", &alternates);
+}

@@ -1,0 +1,128 @@
+//! The project list and a project's card: the `projects` and `project` variables.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Heading, Scope, Text, cards};
+use crate::render::pages::Pagination;
+use crate::types::{Date, Money};
+
+#[derive(Serialize)]
+struct FundingVars<'a> {
+    period: Option<&'a str>,
+    source: &'a str,
+    money: Money,
+}
+
+#[derive(Serialize)]
+struct Indicators<'a> {
+    names: &'a [String],
+    rows: Vec<IndicatorRow>,
+}
+
+#[derive(Serialize)]
+struct IndicatorRow {
+    date: Date,
+    values: Vec<Option<u64>>,
+}
+
+#[derive(Serialize)]
+struct ProjectVars<'a> {
+    id: &'a str,
+    path: String,
+    title: Text,
+    full_title: Option<Text>,
+    fund: Option<&'a str>,
+    programme: Option<&'a str>,
+    priority: Option<&'a str>,
+    measure: Option<&'a str>,
+    submeasure: Option<&'a str>,
+    implementer: Option<Text>,
+    start: Option<Date>,
+    end: Option<Date>,
+    total: Option<Money>,
+    co_financing: Option<Money>,
+    funding: Vec<FundingVars<'a>>,
+    indicators: Option<Indicators<'a>>,
+    news_count: usize,
+}
+
+/// `projects`: every project, A–Z in the page language.
+pub(super) fn insert_all(s: &Scope, ctx: &mut Context) {
+    let all: Vec<ProjectVars> = s
+        .site
+        .lang_index(s.lang)
+        .projects_az
+        .iter()
+        .map(|&p| project(s, p))
+        .collect();
+    ctx.insert("projects", &all);
+}
+
+/// The list of projects.
+pub(super) fn all(s: &Scope, ctx: &mut Context) -> Heading {
+    insert_all(s, ctx);
+    Heading::top(s.t("projects"))
+}
+
+/// One page of project `p`: its card and its items, under the list of projects.
+pub(super) fn one(s: &Scope, ctx: &mut Context, p: usize, pg: &Pagination) -> Heading {
+    cards::list(s, ctx, pg);
+    let vars = project(s, p);
+    let title = vars.title.text.clone();
+    ctx.insert("project", &vars);
+    Heading::under(title, s.t("projects"), s.urls().projects())
+}
+
+fn project<'a>(s: &Scope<'a>, i: usize) -> ProjectVars<'a> {
+    let p = &s.site.projects[i];
+    let d = &p.data;
+    let indicators = (!d.indicators.is_empty()).then(|| Indicators {
+        names: &p.indicator_columns,
+        rows: d
+            .indicators
+            .iter()
+            .map(|snap| IndicatorRow {
+                date: snap.date,
+                values: p
+                    .indicator_columns
+                    .iter()
+                    .map(|n| snap.values.get(n).copied())
+                    .collect(),
+            })
+            .collect(),
+    });
+    let budget = d.budget.as_ref();
+    ProjectVars {
+        id: p.id.as_str(),
+        path: s.urls().project(&p.id),
+        title: s.text(&d.title),
+        full_title: d.full_title.as_ref().map(|t| s.text(t)),
+        fund: d.fund.as_deref(),
+        programme: d.programme.as_deref(),
+        priority: d.priority.as_deref(),
+        measure: d.measure.as_deref(),
+        submeasure: d.submeasure.as_deref(),
+        implementer: d.implementer.as_ref().map(|t| s.text(t)),
+        start: d.period.as_ref().and_then(|p| p.start),
+        end: d.period.as_ref().and_then(|p| p.end),
+        total: budget.and_then(|b| b.total),
+        co_financing: budget.and_then(|b| b.co_financing),
+        funding: d
+            .funding
+            .iter()
+            .map(|f| FundingVars {
+                period: f.period.as_deref(),
+                source: &f.source,
+                money: f.money(),
+            })
+            .collect(),
+        indicators,
+        news_count: s
+            .site
+            .lang_index(s.lang)
+            .by_project
+            .get(&i)
+            .map_or(0, Vec::len),
+    }
+}
