@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 mod embedded;
+pub mod html;
 pub mod i18n;
 pub mod locale;
 pub mod messages;

@@ -4,23 +4,79 @@
 //!
 //! It works on the finished HTML so that text from Markdown, from YAML and from the UI
 //! strings is treated alike. Attribute values, comments, and the contents of `code`, `pre`,
-//! `kbd`, `samp`, `script`, `style` and `textarea` are copied untouched, so URLs, code and
+//! `kbd`, `samp`, `script`, `style` and `textarea` (and of the other raw-text elements the
+//! HTML parser knows, such as `noscript`) are copied untouched, so URLs, code and
 //! machine-readable values never change. What a language wants comes from its Fluent file
 //! (`typography-quotes`, `typography-single-letter-words`).
 
 use crate::config;
+use crate::html::{Kind, Scanner};
 use crate::i18n::I18n;
 use crate::types::Lang;
 
 /// Elements that sit inside a line of text; every other tag (a paragraph, a table cell,
-/// a list item, `<br>`) starts the text after it afresh, as if after a space.
-const INLINE: [&str; 24] = [
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
-];
+/// a list item, `<br>`) starts the text after it afresh, as if after a space. `name` is in
+/// lower case.
+fn is_inline(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"a" | b"abbr"
+            | b"b"
+            | b"bdi"
+            | b"bdo"
+            | b"cite"
+            | b"code"
+            | b"data"
+            | b"del"
+            | b"dfn"
+            | b"em"
+            | b"i"
+            | b"ins"
+            | b"kbd"
+            | b"mark"
+            | b"q"
+            | b"s"
+            | b"samp"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"sub"
+            | b"sup"
+            | b"time"
+    )
+}
 
-/// Elements whose text is copied as it is.
-const VERBATIM: [&str; 7] = ["code", "pre", "kbd", "samp", "script", "style", "textarea"];
+/// Elements whose text is copied as it is, counted as they open and close. (`script` and
+/// `style` hold raw text, which the scanner hands over whole.)
+fn is_verbatim(name: &[u8]) -> bool {
+    matches!(name, b"code" | b"pre" | b"kbd" | b"samp" | b"textarea")
+}
+
+/// An element name in ASCII lower case, on the stack: the names looked up are at most
+/// 8 bytes long, and a longer one is none of them.
+struct Lower {
+    buf: [u8; 8],
+    len: usize,
+}
+
+impl Lower {
+    fn of(name: &str) -> Lower {
+        let mut lower = Lower {
+            buf: [0; 8],
+            len: 0,
+        };
+        if name.len() <= lower.buf.len() {
+            lower.buf[..name.len()].copy_from_slice(name.as_bytes());
+            lower.buf.make_ascii_lowercase();
+            lower.len = name.len();
+        }
+        lower
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
 
 /// The rules of one language.
 #[derive(Debug, Clone)]
@@ -88,7 +144,8 @@ impl Typography {
         self.quotes.is_none() && self.single_letters.is_empty()
     }
 
-    /// `html` with the rules applied to its text.
+    /// `html` with the rules applied to its text, read with the shared tag scanner
+    /// ([`crate::html`]) as a browser reads it.
     pub fn apply(&self, html: &str) -> String {
         if self.is_noop() {
             return html.to_string();
@@ -96,36 +153,29 @@ impl Typography {
         let mut out = String::with_capacity(html.len() + html.len() / 50);
         let mut text = TextState::default();
         let mut verbatim_depth = 0usize;
-        let mut rest = html;
-        while !rest.is_empty() {
-            let Some(lt) = rest.find('<') else {
-                self.text(rest, &mut text, verbatim_depth > 0, &mut out);
-                break;
-            };
-            self.text(&rest[..lt], &mut text, verbatim_depth > 0, &mut out);
-            rest = &rest[lt..];
-            let markup = markup_len(rest);
-            let (tag, closing) = tag_name(&rest[..markup]);
-            out.push_str(&rest[..markup]);
-            rest = &rest[markup..];
-            let Some(tag) = tag else { continue };
-            let is = |name: &str| tag.eq_ignore_ascii_case(name);
-            if !INLINE.iter().any(|t| is(t)) {
-                text.prev = ' ';
-            }
-            if is("script") || is("style") {
-                // Raw text up to the closing tag, whatever it contains.
-                if !closing {
-                    let end = find_ignore_case(rest, &format!("</{tag}")).unwrap_or(rest.len());
-                    out.push_str(&rest[..end]);
-                    rest = &rest[end..];
+        for token in Scanner::new(html) {
+            match token.kind {
+                Kind::Text => self.text(token.source, &mut text, verbatim_depth > 0, &mut out),
+                Kind::RawText { element } => {
+                    // A page title is text to read; scripts, styles and form fields are not.
+                    let verbatim = verbatim_depth > 0 || !element.eq_ignore_ascii_case("title");
+                    self.text(token.source, &mut text, verbatim, &mut out);
                 }
-            } else if VERBATIM.iter().any(|v| is(v)) {
-                if closing {
-                    verbatim_depth = verbatim_depth.saturating_sub(1);
-                } else {
-                    verbatim_depth += 1;
+                Kind::StartTag(tag) | Kind::EndTag(tag) => {
+                    out.push_str(token.source);
+                    let name = Lower::of(tag.name);
+                    if !is_inline(name.as_bytes()) {
+                        text.prev = ' ';
+                    }
+                    if is_verbatim(name.as_bytes()) {
+                        if matches!(token.kind, Kind::EndTag(_)) {
+                            verbatim_depth = verbatim_depth.saturating_sub(1);
+                        } else {
+                            verbatim_depth += 1;
+                        }
+                    }
                 }
+                Kind::Comment | Kind::Doctype | Kind::Unfinished => out.push_str(token.source),
             }
         }
         out
@@ -235,49 +285,6 @@ fn starts_word(prev: char) -> bool {
 /// Whether a straight quote after `prev` opens a quotation.
 fn opens_quote(prev: char) -> bool {
     prev.is_whitespace() || matches!(prev, '(' | '[' | '{' | '–' | '—' | '/')
-}
-
-/// Length of the tag, comment or declaration at the start of `s` (which starts with `<`).
-fn markup_len(s: &str) -> usize {
-    if s.starts_with("<!--") {
-        return s.find("-->").map_or(s.len(), |e| e + 3);
-    }
-    let mut quote: Option<u8> = None;
-    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return i + 1,
-            _ => {}
-        }
-    }
-    s.len()
-}
-
-/// The element name of a tag (as written) and whether it closes; `None` for comments,
-/// declarations, self-closing tags and a stray `<`.
-fn tag_name(tag: &str) -> (Option<&str>, bool) {
-    let body = &tag[1..];
-    let (closing, body) = match body.strip_prefix('/') {
-        Some(b) => (true, b),
-        None => (false, body),
-    };
-    let end = body
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(body.len());
-    if end == 0 || tag.ends_with("/>") {
-        (None, closing)
-    } else {
-        (Some(&body[..end]), closing)
-    }
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    (0..=h.len().saturating_sub(n.len()))
-        .find(|&i| h[i..].len() >= n.len() && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 #[cfg(test)]
