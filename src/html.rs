@@ -255,29 +255,84 @@ impl<'h> Scanner<'h> {
     }
 
     /// Where the content of raw-text element `name`, starting at `self.pos`, ends: at its
-    /// end tag (`</name` followed by a space, `/`, `>` or the end), or at the end.
+    /// end tag (`</name` followed by a space, `/` or `>`), or at the end. In a
+    /// script, an end tag inside `<!-- <script> … -->` does not count, as in the tokenizer's
+    /// "script data escaped" states.
     fn raw_text_end(&self, name: &str) -> usize {
         let html = self.html;
-        let bytes = html.as_bytes();
         if name.eq_ignore_ascii_case("plaintext") {
-            return bytes.len();
+            return html.len();
+        }
+        if name.eq_ignore_ascii_case("script") {
+            return self.script_end();
         }
         let mut from = self.pos;
         while let Some(i) = html[from..].find("</") {
             let at = from + i;
-            let name_end = at + 2 + name.len();
-            if html
-                .get(at + 2..name_end)
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-                && bytes
-                    .get(name_end)
-                    .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>')
-            {
+            if self.names_at(at + 2, name) {
                 return at;
             }
             from = at + 2;
         }
+        html.len()
+    }
+
+    /// Whether `name` is written at `at` (in any case), followed by a space, `/` or `>`.
+    fn names_at(&self, at: usize, name: &str) -> bool {
+        let end = at + name.len();
+        self.html
+            .get(at..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && self
+                .html
+                .as_bytes()
+                .get(end)
+                .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+    }
+
+    /// [`Scanner::raw_text_end`] of a `script`.
+    fn script_end(&self) -> usize {
+        #[derive(PartialEq)]
+        enum State {
+            Data,
+            /// Inside `<!--`.
+            Escaped,
+            /// Inside `<!-- <script>`.
+            DoubleEscaped,
+        }
+        let html = self.html;
+        let bytes = html.as_bytes();
+        let mut state = State::Data;
+        let mut i = self.pos;
+        while i < bytes.len() {
+            match (bytes[i], &state) {
+                (b'<', State::Data) if html[i..].starts_with("<!--") => {
+                    // From the dashes of `<!--`: `<!-->` and `<!--->` end where they begin.
+                    state = State::Escaped;
+                    i += 2;
+                }
+                (b'<', State::Data | State::Escaped) if self.end_tag_at(i) => return i,
+                (b'<', State::Escaped) if self.names_at(i + 1, "script") => {
+                    state = State::DoubleEscaped;
+                    i += 7;
+                }
+                (b'<', State::DoubleEscaped) if self.end_tag_at(i) => {
+                    state = State::Escaped;
+                    i += 8;
+                }
+                (b'-', State::Escaped | State::DoubleEscaped) if html[i..].starts_with("-->") => {
+                    state = State::Data;
+                    i += 3;
+                }
+                _ => i += 1,
+            }
+        }
         bytes.len()
+    }
+
+    /// Whether `</script` is written at `at`, as an end tag.
+    fn end_tag_at(&self, at: usize) -> bool {
+        self.html[at..].starts_with("</") && self.names_at(at + 2, "script")
     }
 }
 
@@ -503,6 +558,10 @@ mod tests {
             ),
             ("<script>x", &["start script:<script>", "raw script:x"]),
             (
+                "<script>x</script",
+                &["start script:<script>", "raw script:x</script"],
+            ),
+            (
                 "<plaintext></plaintext><b>",
                 &[
                     "start plaintext:<plaintext>",
@@ -544,5 +603,151 @@ mod tests {
                 ("=x", None, "=x", "=x"),
             ]
         );
+    }
+
+    /// What the scanner reads, as (kind, name, self-closing, attributes) events, adjacent
+    /// texts joined: the same form as [`tokenizer_events`].
+    fn scanner_events(html: &str) -> Vec<String> {
+        let mut events: Vec<String> = Vec::new();
+        let mut text = String::new();
+        for token in Scanner::new(html) {
+            let event = match token.kind {
+                Kind::Text | Kind::RawText { .. } => {
+                    text.push_str(token.source);
+                    continue;
+                }
+                Kind::StartTag(tag) => {
+                    let mut seen: Vec<String> = Vec::new();
+                    let mut attrs = Vec::new();
+                    for a in tag.attrs() {
+                        let name = a.name.to_ascii_lowercase();
+                        if !seen.contains(&name) {
+                            attrs.push(format!("{name}={}", a.value.unwrap_or("")));
+                            seen.push(name);
+                        }
+                    }
+                    let slash = if tag.self_closing { "/" } else { "" };
+                    format!(
+                        "<{}{slash} {}>",
+                        tag.name.to_ascii_lowercase(),
+                        attrs.join(" ")
+                    )
+                }
+                Kind::EndTag(tag) => format!("</{}>", tag.name.to_ascii_lowercase()),
+                Kind::Comment if token.source == "</>" => continue,
+                Kind::Comment => "comment".into(),
+                Kind::Doctype => "doctype".into(),
+                Kind::Unfinished => continue,
+            };
+            if !text.is_empty() {
+                events.push(format!("text {}", std::mem::take(&mut text)));
+            }
+            events.push(event);
+        }
+        if !text.is_empty() {
+            events.push(format!("text {text}"));
+        }
+        events
+    }
+
+    /// What html5ever's tokenizer reads, switched into raw text after the start tags after
+    /// which the HTML parser switches it.
+    fn tokenizer_events(html: &str) -> Vec<String> {
+        use html5ever::tendril::StrTendril;
+        use html5ever::tokenizer::states::RawKind;
+        use html5ever::tokenizer::{
+            BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+        };
+        use std::cell::RefCell;
+
+        struct Sink(RefCell<(Vec<String>, String)>);
+        impl TokenSink for Sink {
+            type Handle = ();
+            fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+                let (events, text) = &mut *self.0.borrow_mut();
+                let event = match token {
+                    Token::CharacterTokens(t) => {
+                        text.push_str(&t);
+                        return TokenSinkResult::Continue;
+                    }
+                    Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                        let attrs: Vec<String> = tag
+                            .attrs
+                            .iter()
+                            .map(|a| format!("{}={}", &*a.name.local, &*a.value))
+                            .collect();
+                        let slash = if tag.self_closing { "/" } else { "" };
+                        format!("<{}{slash} {}>", &*tag.name, attrs.join(" "))
+                    }
+                    Token::TagToken(tag) => format!("</{}>", &*tag.name),
+                    Token::CommentToken(_) => "comment".into(),
+                    Token::DoctypeToken(_) => "doctype".into(),
+                    _ => return TokenSinkResult::Continue,
+                };
+                if !text.is_empty() {
+                    events.push(format!("text {}", std::mem::take(text)));
+                }
+                events.push(event.clone());
+                match event.split([' ', '/', '>']).next().unwrap_or("") {
+                    "<script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                    "<style" | "<xmp" | "<iframe" | "<noembed" | "<noframes" | "<noscript" => {
+                        TokenSinkResult::RawData(RawKind::Rawtext)
+                    }
+                    "<title" | "<textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+                    "<plaintext" => TokenSinkResult::Plaintext,
+                    _ => TokenSinkResult::Continue,
+                }
+            }
+        }
+        let tokenizer = Tokenizer::new(Sink(RefCell::default()), TokenizerOpts::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(html));
+        let _ = tokenizer.feed(&input);
+        tokenizer.end();
+        let (mut events, text) = tokenizer.sink.0.take();
+        if !text.is_empty() {
+            events.push(format!("text {text}"));
+        }
+        events
+    }
+
+    /// The scanner and the tokenizer agree on hostile and odd input (written without
+    /// character references, NUL or CR, which only the tokenizer decodes).
+    #[test]
+    fn the_scanner_agrees_with_the_tokenizer() {
+        let cases = [
+            "<p>plain <b>bold</b> <I>it</I></p>",
+            "a < b <3 </ x> <!x> <? pi ?> </> c",
+            "<!-- a --> <!--> b <!---> c <!----> d <!-- e --!> f <!-- g",
+            "<!DOCTYPE html><!doctype x><![CDATA[ y ]]>",
+            "<IMG SRC=x OnError=alert(1)>",
+            "<img src=x onerror=alert(1)//>",
+            "<a title=\">\" onclick=x>y</a><a b=c\"d>e</a><a b=x/>c<a b=>d",
+            "<a href=x title='<b onclick=y>'>z</a>",
+            "<br/><br /><br / ><br//><img src=x / alt=y><a =x ==y>",
+            "<a href=1 HREF=2 href=3>dup</a>",
+            "<script>document.write('<a onclick=x>')</script><b>after</b>",
+            "<scr<script>ipt>alert(1)</script>",
+            "<script>a<!--b</script>c",
+            "<script><!--<script></script><img src=x onerror=y></script><b>",
+            "<script><!--<script>x-->y</script>z",
+            "<script><!--->a</script><script><!-->b</script>",
+            "<script><!--<SCRIPT/></Script >--></scriptx></script>",
+            "<script>x</script",
+            "<svg><script>alert(1)</script></svg>",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+            "<style>@import 'x';</style ><p style=\"color:red\">r</p>",
+            "<textarea><b>x</b></textareas></TEXTAREA>",
+            "<title>a <!-- b --></title><xmp><i></xmp><iframe><b></iframe>",
+            "<noembed><i></noembed><noframes><i></noframes>",
+            "<plaintext><b>everything after is text</plaintext>",
+            "<o:p></o:p><font face=Arial>w</font>",
+            "<a href='x>",
+            "a<p",
+            "<p title",
+        ];
+        for html in cases {
+            assert_eq!(scanner_events(html), tokenizer_events(html), "{html:?}");
+        }
     }
 }

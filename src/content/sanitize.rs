@@ -609,6 +609,18 @@ mod tests {
         assert_eq!(too_deep(&flat), None);
     }
 
+    /// A script's text ends where the HTML parser ends it: `</script>` inside
+    /// `<!-- <script>` does not, so nothing after it is reported as a tag of its own.
+    #[test]
+    fn a_script_ends_where_the_parser_ends_it() {
+        let html = "<script><!--<script></script><img src=x onerror=y></script><b>k</b>";
+        assert_eq!(
+            found(html),
+            [(element("script"), Reason::Script, "<script>")]
+        );
+        assert_eq!(clean(html), "<b>k</b>");
+    }
+
     #[test]
     fn comments_and_text_are_not_tags() {
         let html = "a < b <!-- <script>x</script> --> <!--> <? pi ?> </ x> <!x> c";

@@ -358,6 +358,32 @@ mod tests {
         );
     }
 
+    /// Tags are found as the browser finds them (README, "Languages: dates, numbers,
+    /// money, order, typography"): a stray quote or `<` does not hide the rest of the page
+    /// from the rules, `<br/>` is a `<br>`, and a script's text stays the script's.
+    #[test]
+    fn tags_are_read_as_the_browser_reads_them() {
+        for (html, expected) in [
+            (
+                "<p title=x\"y>w domu</p><p>z nami</p>",
+                "<p title=x\"y>w\u{a0}domu</p><p>z\u{a0}nami</p>",
+            ),
+            ("<p>x < \"b\" w domu</p>", "<p>x < „b” w\u{a0}domu</p>"),
+            ("<p>tekst<br/>w domu</p>", "<p>tekst<br/>w\u{a0}domu</p>"),
+            (
+                "<script>s = '<!--<script></script>\"w z\"';</script><p>\"w\"</p>",
+                "<script>s = '<!--<script></script>\"w z\"';</script><p>„w”</p>",
+            ),
+            (
+                "<title>\"Raport\" w domu</title><textarea>\"w\" z</textarea>",
+                "<title>„Raport” w\u{a0}domu</title><textarea>\"w\" z</textarea>",
+            ),
+            ("<!--> \"w\" <p>a", "<!--> „w” <p>a"),
+        ] {
+            assert_eq!(polish().apply(html), expected, "{html}");
+        }
+    }
+
     #[test]
     fn quotation_marks_of_html_syntax_stay_text() {
         let rules = Typography::from_rules(Some("<>"), "");
