@@ -90,7 +90,23 @@ impl<'h> Tag<'h> {
 
     /// Whether the content of this start tag's element is raw text (`script`, `title`, …).
     pub fn holds_raw_text(&self) -> bool {
-        self.is("plaintext") || RAW_TEXT.iter().any(|r| self.is(r))
+        let name = self.lower_name();
+        name.as_bytes() == b"plaintext" || RAW_TEXT.iter().any(|r| name.as_bytes() == r.as_bytes())
+    }
+
+    /// The name in ASCII lower case, copied on the stack; empty if longer than 16 bytes
+    /// (no element of HTML's own is).
+    pub fn lower_name(&self) -> LowerName {
+        let mut lower = LowerName {
+            buf: [0; 16],
+            len: 0,
+        };
+        if self.name.len() <= lower.buf.len() {
+            lower.buf[..self.name.len()].copy_from_slice(self.name.as_bytes());
+            lower.buf.make_ascii_lowercase();
+            lower.len = self.name.len();
+        }
+        lower
     }
 
     /// The attributes in the order written (a repeated name included).
@@ -99,6 +115,18 @@ impl<'h> Tag<'h> {
             html: self.html,
             pos: self.attrs_at,
         }
+    }
+}
+
+/// A tag's name in lower case, for comparing with many names at little cost.
+pub struct LowerName {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl LowerName {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -126,7 +154,7 @@ impl<'h> Iterator for Attrs<'h> {
     type Item = Attr<'h>;
 
     fn next(&mut self) -> Option<Attr<'h>> {
-        match step(self.html.as_bytes(), self.pos) {
+        match step(self.html, self.pos) {
             Step::Attr { name, value, end } => {
                 self.pos = end;
                 let span = name.start..end;
@@ -148,6 +176,8 @@ pub struct Scanner<'h> {
     pos: usize,
     /// The raw-text element just opened, whose content comes next.
     raw: Option<&'h str>,
+    /// Whether markup starts at `pos` (found when the text before it ended).
+    markup_next: bool,
 }
 
 impl<'h> Scanner<'h> {
@@ -156,6 +186,7 @@ impl<'h> Scanner<'h> {
             html,
             pos: 0,
             raw: None,
+            markup_next: false,
         }
     }
 
@@ -200,14 +231,7 @@ impl<'h> Scanner<'h> {
                 } else if rest.starts_with("->") {
                     body + 2
                 } else {
-                    [
-                        rest.find("-->").map(|i| i + 3),
-                        rest.find("--!>").map(|i| i + 4),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .min()
-                    .map_or(bytes.len(), |i| body + i)
+                    comment_end(rest).map_or(bytes.len(), |i| body + i)
                 };
                 self.token(Kind::Comment, end)
             }
@@ -237,7 +261,7 @@ impl<'h> Scanner<'h> {
             attrs_at: i,
         };
         loop {
-            match step(bytes, i) {
+            match step(html, i) {
                 Step::Attr { end, .. } => i = end,
                 Step::Eof => return self.token(Kind::Unfinished, bytes.len()),
                 Step::Close { at, self_closing } => {
@@ -346,6 +370,9 @@ impl<'h> Iterator for Scanner<'h> {
                 return Some(self.token(Kind::RawText { element }, end));
             }
         }
+        if std::mem::take(&mut self.markup_next) {
+            return Some(self.markup());
+        }
         let html = self.html;
         if self.pos >= html.len() {
             return None;
@@ -357,6 +384,7 @@ impl<'h> Iterator for Scanner<'h> {
             };
             if self.markup_at(lt) {
                 if lt > self.pos {
+                    self.markup_next = true;
                     return Some(self.token(Kind::Text, lt));
                 }
                 return Some(self.markup());
@@ -364,6 +392,24 @@ impl<'h> Iterator for Scanner<'h> {
             from = lt + 1;
         }
     }
+}
+
+/// Where a comment whose text starts `rest` ends: just after its first `-->` or `--!>`.
+/// One pass, so that a page with many comments costs time in proportion to its length.
+fn comment_end(rest: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = rest[from..].find("--") {
+        let dashes = from + i;
+        let after = &rest[dashes + 2..];
+        if after.starts_with('>') {
+            return Some(dashes + 3);
+        }
+        if after.starts_with("!>") {
+            return Some(dashes + 4);
+        }
+        from = dashes + 1;
+    }
+    None
 }
 
 fn is_space(b: u8) -> bool {
@@ -385,7 +431,9 @@ enum Step {
 }
 
 /// The tokenizer's states from "before attribute name" to the end of one attribute.
-fn step(bytes: &[u8], mut i: usize) -> Step {
+#[inline]
+fn step(html: &str, mut i: usize) -> Step {
+    let bytes = html.as_bytes();
     let mut slash = false;
     while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
         slash = bytes[i] == b'/';
@@ -420,7 +468,7 @@ fn step(bytes: &[u8], mut i: usize) -> Step {
         }
         match bytes.get(j) {
             Some(&q @ (b'"' | b'\'')) => {
-                let Some(close) = bytes[j + 1..].iter().position(|&b| b == q) else {
+                let Some(close) = html[j + 1..].find(char::from(q)) else {
                     return Step::Eof;
                 };
                 value = Some(j + 1..j + 1 + close);

@@ -52,32 +52,6 @@ fn is_verbatim(name: &[u8]) -> bool {
     matches!(name, b"code" | b"pre" | b"kbd" | b"samp" | b"textarea")
 }
 
-/// An element name in ASCII lower case, on the stack: the names looked up are at most
-/// 8 bytes long, and a longer one is none of them.
-struct Lower {
-    buf: [u8; 8],
-    len: usize,
-}
-
-impl Lower {
-    fn of(name: &str) -> Lower {
-        let mut lower = Lower {
-            buf: [0; 8],
-            len: 0,
-        };
-        if name.len() <= lower.buf.len() {
-            lower.buf[..name.len()].copy_from_slice(name.as_bytes());
-            lower.buf.make_ascii_lowercase();
-            lower.len = name.len();
-        }
-        lower
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-}
-
 /// The rules of one language.
 #[derive(Debug, Clone)]
 pub struct Typography {
@@ -163,7 +137,7 @@ impl Typography {
                 }
                 Kind::StartTag(tag) | Kind::EndTag(tag) => {
                     out.push_str(token.source);
-                    let name = Lower::of(tag.name);
+                    let name = tag.lower_name();
                     if !is_inline(name.as_bytes()) {
                         text.prev = ' ';
                     }
