@@ -21,12 +21,6 @@
 
 use std::ops::Range;
 
-/// Elements whose content the HTML parser reads as text, up to their end tag (scripting
-/// on, as ammonia's parser runs).
-const RAW_TEXT: [&str; 9] = [
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea",
-];
-
 /// One piece of HTML: what it is and where it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token<'h> {
@@ -77,6 +71,7 @@ pub struct Tag<'h> {
     /// Written with `/>`. The HTML parser ignores it on HTML elements (`<br/>` is `<br>`,
     /// `<div/>` opens a `div`).
     pub self_closing: bool,
+    key: u128,
     /// The scanned HTML, and where the attributes start in it (just after the name).
     html: &'h str,
     attrs_at: usize,
@@ -90,23 +85,13 @@ impl<'h> Tag<'h> {
 
     /// Whether the content of this start tag's element is raw text (`script`, `title`, …).
     pub fn holds_raw_text(&self) -> bool {
-        let name = self.lower_name();
-        name.as_bytes() == b"plaintext" || RAW_TEXT.iter().any(|r| name.as_bytes() == r.as_bytes())
+        RAW_TEXT.contains(&self.key)
     }
 
-    /// The name in ASCII lower case, copied on the stack; empty if longer than 16 bytes
+    /// The [`name_key`] of the name, made once per tag; 0 for a name longer than 15 bytes
     /// (no element of HTML's own is).
-    pub fn lower_name(&self) -> LowerName {
-        let mut lower = LowerName {
-            buf: [0; 16],
-            len: 0,
-        };
-        if self.name.len() <= lower.buf.len() {
-            lower.buf[..self.name.len()].copy_from_slice(self.name.as_bytes());
-            lower.buf.make_ascii_lowercase();
-            lower.len = self.name.len();
-        }
-        lower
+    pub fn key(&self) -> u128 {
+        self.key
     }
 
     /// The attributes in the order written (a repeated name included).
@@ -118,17 +103,37 @@ impl<'h> Tag<'h> {
     }
 }
 
-/// A tag's name in lower case, for comparing with many names at little cost.
-pub struct LowerName {
-    buf: [u8; 16],
-    len: usize,
+/// An element name (at most 15 bytes) as one number: its bytes in ASCII lower case and
+/// its length, so that a tag is compared with a list of names by comparing numbers.
+pub const fn name_key(name: &str) -> u128 {
+    let bytes = name.as_bytes();
+    if bytes.len() > 15 {
+        return 0;
+    }
+    let mut buf = [0u8; 16];
+    let mut i = 0;
+    while i < bytes.len() {
+        buf[i] = bytes[i].to_ascii_lowercase();
+        i += 1;
+    }
+    buf[15] = bytes.len() as u8;
+    u128::from_le_bytes(buf)
 }
 
-impl LowerName {
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-}
+/// Elements whose content the HTML parser reads as text (scripting on, as ammonia's
+/// parser runs).
+const RAW_TEXT: [u128; 10] = [
+    name_key("script"),
+    name_key("style"),
+    name_key("xmp"),
+    name_key("iframe"),
+    name_key("noembed"),
+    name_key("noframes"),
+    name_key("noscript"),
+    name_key("title"),
+    name_key("textarea"),
+    name_key("plaintext"),
+];
 
 /// An attribute as written in a tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,9 +259,11 @@ impl<'h> Scanner<'h> {
         while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>') {
             i += 1;
         }
+        let name = &html[name_at..i];
         let mut tag = Tag {
-            name: &html[name_at..i],
+            name,
             self_closing: false,
+            key: name_key(name),
             html,
             attrs_at: i,
         };
@@ -468,7 +475,7 @@ fn step(html: &str, mut i: usize) -> Step {
         }
         match bytes.get(j) {
             Some(&q @ (b'"' | b'\'')) => {
-                let Some(close) = html[j + 1..].find(char::from(q)) else {
+                let Some(close) = bytes[j + 1..].iter().position(|&b| b == q) else {
                     return Step::Eof;
                 };
                 value = Some(j + 1..j + 1 + close);

@@ -10,47 +10,48 @@
 //! (`typography-quotes`, `typography-single-letter-words`).
 
 use crate::config;
-use crate::html::{Kind, Scanner};
+use crate::html::{Kind, Scanner, name_key};
 use crate::i18n::I18n;
 use crate::types::Lang;
 
 /// Elements that sit inside a line of text; every other tag (a paragraph, a table cell,
-/// a list item, `<br>`) starts the text after it afresh, as if after a space. `name` is in
-/// lower case.
-fn is_inline(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"a" | b"abbr"
-            | b"b"
-            | b"bdi"
-            | b"bdo"
-            | b"cite"
-            | b"code"
-            | b"data"
-            | b"del"
-            | b"dfn"
-            | b"em"
-            | b"i"
-            | b"ins"
-            | b"kbd"
-            | b"mark"
-            | b"q"
-            | b"s"
-            | b"samp"
-            | b"small"
-            | b"span"
-            | b"strong"
-            | b"sub"
-            | b"sup"
-            | b"time"
-    )
-}
+/// a list item, `<br>`) starts the text after it afresh, as if after a space.
+const INLINE: [u128; 24] = [
+    name_key("a"),
+    name_key("abbr"),
+    name_key("b"),
+    name_key("bdi"),
+    name_key("bdo"),
+    name_key("cite"),
+    name_key("code"),
+    name_key("data"),
+    name_key("del"),
+    name_key("dfn"),
+    name_key("em"),
+    name_key("i"),
+    name_key("ins"),
+    name_key("kbd"),
+    name_key("mark"),
+    name_key("q"),
+    name_key("s"),
+    name_key("samp"),
+    name_key("small"),
+    name_key("span"),
+    name_key("strong"),
+    name_key("sub"),
+    name_key("sup"),
+    name_key("time"),
+];
 
 /// Elements whose text is copied as it is, counted as they open and close. (`script` and
 /// `style` hold raw text, which the scanner hands over whole.)
-fn is_verbatim(name: &[u8]) -> bool {
-    matches!(name, b"code" | b"pre" | b"kbd" | b"samp" | b"textarea")
-}
+const VERBATIM: [u128; 5] = [
+    name_key("code"),
+    name_key("pre"),
+    name_key("kbd"),
+    name_key("samp"),
+    name_key("textarea"),
+];
 
 /// The rules of one language.
 #[derive(Debug, Clone)]
@@ -137,11 +138,11 @@ impl Typography {
                 }
                 Kind::StartTag(tag) | Kind::EndTag(tag) => {
                     out.push_str(token.source);
-                    let name = tag.lower_name();
-                    if !is_inline(name.as_bytes()) {
+                    let name = tag.key();
+                    if !INLINE.contains(&name) {
                         text.prev = ' ';
                     }
-                    if is_verbatim(name.as_bytes()) {
+                    if VERBATIM.contains(&name) {
                         if matches!(token.kind, Kind::EndTag(_)) {
                             verbatim_depth = verbatim_depth.saturating_sub(1);
                         } else {
