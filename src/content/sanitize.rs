@@ -9,8 +9,8 @@
 //! policy unchanged; a test checks.
 //!
 //! ammonia says nothing about what it removes, so [`removals`] reads the same HTML against
-//! the same tables: a start tag at a time, its bounds found here and its name and
-//! attributes read by html5ever's tokenizer (the one ammonia parses with, so character
+//! the same tables: a start tag at a time, its bounds found by the shared tag scanner
+//! ([`crate::html`]) and its name and attributes read by html5ever's tokenizer (the one ammonia parses with, so character
 //! references and odd spellings are understood alike), and URLs judged by the same
 //! `url::Url::parse`. A test holds the two to agreement on hostile input.
 
@@ -19,6 +19,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use ammonia::url::{ParseError, Url};
+
+use crate::html::{Kind, Scanner};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -180,11 +182,6 @@ const REMOVED_TAGS: &[(&str, Reason)] = &[
     ("output", Reason::Form),
 ];
 
-/// Elements whose content the HTML parser reads as text, up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea",
-];
-
 /// One thing the sanitiser removes, as the warning names it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Removed {
@@ -268,24 +265,28 @@ fn url_problem(url: &str) -> Option<Reason> {
 /// Everything [`clean`] removes from `html` (except comments), in document order.
 pub fn removals(html: &str) -> Vec<Removal> {
     let mut found = Vec::new();
-    let mut scanner = Scanner { html, pos: 0 };
-    while let Some(tag) = scanner.next_tag() {
-        if tag.end_tag {
+    let mut scanner = Scanner::new(html);
+    while let Some(token) = scanner.next() {
+        let Kind::StartTag(tag) = token.kind else {
+            if token.kind == Kind::Unfinished {
+                // A tag that never ends is dropped by the parser with the rest.
+                break;
+            }
             continue;
-        }
-        let Some(parsed) = read_tag(&html[tag.start..tag.end]) else {
+        };
+        let Some(parsed) = read_tag(token.source) else {
             continue;
         };
         let name = parsed.name.to_string();
-        let whole = tag.start..tag.end;
+        let whole = token.span();
         if let Some((_, why)) = REMOVED_WITH_CONTENT.iter().find(|(t, _)| *t == name) {
             found.push(Removal {
                 what: Removed::Element { tag: name.clone() },
                 why: *why,
                 at: whole,
             });
-            if !RAW_TEXT.contains(&name.as_str()) {
-                scanner.skip_element(&tag.name);
+            if !tag.holds_raw_text() {
+                skip_element(&mut scanner, tag.name);
             }
             continue;
         }
@@ -305,11 +306,10 @@ pub fn removals(html: &str) -> Vec<Removal> {
             let attribute = attr.name.local.to_string();
             let value: &str = &attr.value;
             // Where the attribute is written: the first of its name (html5ever keeps the first).
-            let place = tag
-                .attrs
-                .iter()
-                .find(|a| a.name == attribute)
-                .map_or(whole.clone(), |a| a.range.clone());
+            let written = tag
+                .attrs()
+                .find(|a| a.name.eq_ignore_ascii_case(&attribute));
+            let place = written.as_ref().map_or(whole.clone(), |a| a.span.clone());
             let allowed = GLOBAL_ATTRIBUTES.contains(&attribute.as_str())
                 || own.contains(&attribute.as_str())
                 || ATTRIBUTE_VALUES.iter().any(|(t, a, values)| {
@@ -343,7 +343,7 @@ pub fn removals(html: &str) -> Vec<Removal> {
                         url: value.to_string(),
                     },
                     why,
-                    at: value_range(html, &place),
+                    at: written.map_or(whole.clone(), |a| a.value_span),
                 });
             }
         }
@@ -351,22 +351,22 @@ pub fn removals(html: &str) -> Vec<Removal> {
     found
 }
 
-/// The value part of an attribute written at `attr` (`href="…"` → `…`), or all of it.
-fn value_range(html: &str, attr: &std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let text = &html[attr.clone()];
-    match text.find('=') {
-        Some(eq) => {
-            let rest = &text[eq + 1..];
-            let skipped = rest.len() - rest.trim_start().len();
-            let mut start = attr.start + eq + 1 + skipped;
-            let mut end = attr.end;
-            if matches!(html.as_bytes().get(start), Some(b'"' | b'\'')) && end > start + 1 {
-                start += 1;
-                end -= 1;
+/// Steps over the content of element `name` (just opened) and its end tag, counting
+/// elements of the same name opened inside it.
+fn skip_element(scanner: &mut Scanner<'_>, name: &str) {
+    let mut depth = 1usize;
+    for token in scanner {
+        match token.kind {
+            Kind::StartTag(tag) if tag.name.eq_ignore_ascii_case(name) => depth += 1,
+            Kind::EndTag(tag) if tag.name.eq_ignore_ascii_case(name) => {
+                depth -= 1;
+                if depth == 0 {
+                    return;
+                }
             }
-            start..end
+            Kind::Unfinished => return,
+            _ => {}
         }
-        None => attr.clone(),
     }
 }
 
@@ -393,24 +393,33 @@ const SIBLINGS: &[&str] = &[
 /// one is: elements are counted open from their start tag to their end tag, as the parser
 /// keeps them but for the rarer ends it implies (a `<div>` closing an open `<p>`).
 pub fn too_deep(html: &str) -> Option<std::ops::Range<usize>> {
-    let mut open: Vec<String> = Vec::new();
-    let mut scanner = Scanner { html, pos: 0 };
-    while let Some(tag) = scanner.next_tag() {
-        if VOID.contains(&tag.name.as_str()) {
+    let mut open: Vec<&str> = Vec::new();
+    for token in Scanner::new(html) {
+        let (tag, end_tag) = match token.kind {
+            Kind::StartTag(tag) => (tag, false),
+            Kind::EndTag(tag) => (tag, true),
+            Kind::Unfinished => break,
+            _ => continue,
+        };
+        if VOID.iter().any(|v| tag.is(v)) {
             continue;
         }
-        if tag.end_tag {
-            if let Some(i) = open.iter().rposition(|n| *n == tag.name) {
+        if end_tag {
+            if let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(tag.name)) {
                 open.truncate(i);
             }
             continue;
         }
-        if SIBLINGS.contains(&tag.name.as_str()) && open.last() == Some(&tag.name) {
+        if SIBLINGS.iter().any(|s| tag.is(s))
+            && open
+                .last()
+                .is_some_and(|n| n.eq_ignore_ascii_case(tag.name))
+        {
             open.pop();
         }
         open.push(tag.name);
         if open.len() > MAX_DEPTH {
-            return Some(tag.start..tag.end);
+            return Some(token.span());
         }
     }
     None
@@ -438,200 +447,6 @@ fn read_tag(source: &str) -> Option<Tag> {
         .0
         .take()
         .filter(|t| t.kind == TagKind::StartTag)
-}
-
-/// A tag found by the [`Scanner`]: its bounds and where each attribute is written.
-struct TagAt {
-    start: usize,
-    end: usize,
-    end_tag: bool,
-    /// ASCII-lowercased, as the tokenizer names it.
-    name: String,
-    attrs: Vec<AttrAt>,
-}
-
-struct AttrAt {
-    /// ASCII-lowercased.
-    name: String,
-    range: std::ops::Range<usize>,
-}
-
-/// Finds the tags of HTML as the HTML tokenizer does: text, comments, declarations and the
-/// text content of `<script>`, `<style>`, `<textarea>` … are stepped over.
-struct Scanner<'h> {
-    html: &'h str,
-    pos: usize,
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
-
-impl Scanner<'_> {
-    fn next_tag(&mut self) -> Option<TagAt> {
-        let bytes = self.html.as_bytes();
-        loop {
-            let lt = self.pos + self.html[self.pos..].find('<')?;
-            let next = bytes.get(lt + 1).copied();
-            match next {
-                Some(c) if c.is_ascii_alphabetic() => {
-                    let Some(tag) = self.read_tag_at(lt, lt + 1, false) else {
-                        // A tag that never ends is dropped by the parser with the rest.
-                        self.pos = bytes.len();
-                        return None;
-                    };
-                    self.pos = tag.end;
-                    if tag.name == "plaintext" {
-                        // Everything after it is text.
-                        self.pos = bytes.len();
-                    } else if RAW_TEXT.contains(&tag.name.as_str()) {
-                        self.pos = self.raw_text_end(&tag.name);
-                    }
-                    return Some(tag);
-                }
-                Some(b'/') => match bytes.get(lt + 2).copied() {
-                    Some(c) if c.is_ascii_alphabetic() => {
-                        let tag = self.read_tag_at(lt, lt + 2, true)?;
-                        self.pos = tag.end;
-                        return Some(tag);
-                    }
-                    Some(b'>') => self.pos = lt + 3,
-                    _ => self.pos = self.after_next_gt(lt + 2),
-                },
-                Some(b'!') if self.html[lt..].starts_with("<!--") => {
-                    let body = lt + 4;
-                    self.pos = if self.html[body..].starts_with('>') {
-                        body + 1
-                    } else if self.html[body..].starts_with("->") {
-                        body + 2
-                    } else {
-                        let rest = &self.html[body..];
-                        [
-                            rest.find("-->").map(|i| i + 3),
-                            rest.find("--!>").map(|i| i + 4),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .min()
-                        .map_or(bytes.len(), |i| body + i)
-                    };
-                }
-                Some(b'!' | b'?') => self.pos = self.after_next_gt(lt + 2),
-                _ => self.pos = lt + 1,
-            }
-        }
-    }
-
-    fn after_next_gt(&self, from: usize) -> usize {
-        self.html[from..]
-            .find('>')
-            .map_or(self.html.len(), |i| from + i + 1)
-    }
-
-    /// The tag whose `<` is at `lt` and whose name starts at `name_at`, or `None` when
-    /// the input ends inside it.
-    fn read_tag_at(&self, lt: usize, name_at: usize, end_tag: bool) -> Option<TagAt> {
-        let bytes = self.html.as_bytes();
-        let mut i = name_at;
-        while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>') {
-            i += 1;
-        }
-        let name = self.html[name_at..i].to_ascii_lowercase();
-        let mut attrs = Vec::new();
-        loop {
-            while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
-                i += 1;
-            }
-            match bytes.get(i) {
-                None => return None,
-                Some(b'>') => {
-                    return Some(TagAt {
-                        start: lt,
-                        end: i + 1,
-                        end_tag,
-                        name,
-                        attrs,
-                    });
-                }
-                Some(_) => {}
-            }
-            // An attribute name; its first character may be `=`.
-            let start = i;
-            i += 1;
-            while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=')
-            {
-                i += 1;
-            }
-            let name_end = i;
-            let mut j = i;
-            while j < bytes.len() && is_space(bytes[j]) {
-                j += 1;
-            }
-            if bytes.get(j) == Some(&b'=') {
-                j += 1;
-                while j < bytes.len() && is_space(bytes[j]) {
-                    j += 1;
-                }
-                match bytes.get(j) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let close = self.html[j + 1..].find(q as char)?;
-                        i = j + 1 + close + 1;
-                    }
-                    _ => {
-                        while j < bytes.len() && !is_space(bytes[j]) && bytes[j] != b'>' {
-                            j += 1;
-                        }
-                        i = j;
-                    }
-                }
-            }
-            attrs.push(AttrAt {
-                name: self.html[start..name_end].to_ascii_lowercase(),
-                range: start..i,
-            });
-        }
-    }
-
-    /// Where the text content of the raw-text element `name` ends: at its end tag.
-    fn raw_text_end(&self, name: &str) -> usize {
-        let bytes = self.html.as_bytes();
-        let mut from = self.pos;
-        while let Some(i) = self.html[from..].find("</") {
-            let at = from + i;
-            let name_end = at + 2 + name.len();
-            let matches = self
-                .html
-                .get(at + 2..name_end)
-                .is_some_and(|n| n.eq_ignore_ascii_case(name));
-            if matches
-                && bytes
-                    .get(name_end)
-                    .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>')
-            {
-                return at;
-            }
-            from = at + 2;
-        }
-        bytes.len()
-    }
-
-    /// Steps over the content of element `name` (just opened) and its end tag, counting
-    /// elements of the same name opened inside it.
-    fn skip_element(&mut self, name: &str) {
-        let mut depth = 1usize;
-        while let Some(tag) = self.next_tag() {
-            if tag.name == name {
-                if tag.end_tag {
-                    depth -= 1;
-                    if depth == 0 {
-                        return;
-                    }
-                } else {
-                    depth += 1;
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -794,6 +609,18 @@ mod tests {
         assert_eq!(too_deep(&flat), None);
     }
 
+    /// A script's text ends where the HTML parser ends it: `</script>` inside
+    /// `<!-- <script>` does not, so nothing after it is reported as a tag of its own.
+    #[test]
+    fn a_script_ends_where_the_parser_ends_it() {
+        let html = "<script><!--<script></script><img src=x onerror=y></script><b>k</b>";
+        assert_eq!(
+            found(html),
+            [(element("script"), Reason::Script, "<script>")]
+        );
+        assert_eq!(clean(html), "<b>k</b>");
+    }
+
     #[test]
     fn comments_and_text_are_not_tags() {
         let html = "a < b <!-- <script>x</script> --> <!--> <? pi ?> </ x> <!x> c";
@@ -803,11 +630,12 @@ mod tests {
     /// ammonia with every element, attribute and scheme of `html` allowed: it parses and
     /// writes the HTML as the real sanitiser does, and removes nothing.
     fn permissive(html: &str) -> String {
-        let mut names: Vec<String> = Vec::new();
-        let mut scanner = Scanner { html, pos: 0 };
-        while let Some(tag) = scanner.next_tag() {
-            names.push(tag.name);
-        }
+        let names: Vec<String> = Scanner::new(html)
+            .filter_map(|t| match t.kind {
+                Kind::StartTag(tag) | Kind::EndTag(tag) => Some(tag.name.to_ascii_lowercase()),
+                _ => None,
+            })
+            .collect();
         let schemes = [
             "http",
             "https",

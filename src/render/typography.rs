@@ -4,23 +4,54 @@
 //!
 //! It works on the finished HTML so that text from Markdown, from YAML and from the UI
 //! strings is treated alike. Attribute values, comments, and the contents of `code`, `pre`,
-//! `kbd`, `samp`, `script`, `style` and `textarea` are copied untouched, so URLs, code and
+//! `kbd`, `samp`, `script`, `style` and `textarea` (and of the other raw-text elements the
+//! HTML parser knows, such as `noscript`) are copied untouched, so URLs, code and
 //! machine-readable values never change. What a language wants comes from its Fluent file
 //! (`typography-quotes`, `typography-single-letter-words`).
 
 use crate::config;
+use crate::html::{Kind, Scanner, name_key};
 use crate::i18n::I18n;
 use crate::types::Lang;
 
 /// Elements that sit inside a line of text; every other tag (a paragraph, a table cell,
 /// a list item, `<br>`) starts the text after it afresh, as if after a space.
-const INLINE: [&str; 24] = [
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+const INLINE: [u128; 24] = [
+    name_key("a"),
+    name_key("abbr"),
+    name_key("b"),
+    name_key("bdi"),
+    name_key("bdo"),
+    name_key("cite"),
+    name_key("code"),
+    name_key("data"),
+    name_key("del"),
+    name_key("dfn"),
+    name_key("em"),
+    name_key("i"),
+    name_key("ins"),
+    name_key("kbd"),
+    name_key("mark"),
+    name_key("q"),
+    name_key("s"),
+    name_key("samp"),
+    name_key("small"),
+    name_key("span"),
+    name_key("strong"),
+    name_key("sub"),
+    name_key("sup"),
+    name_key("time"),
 ];
 
-/// Elements whose text is copied as it is.
-const VERBATIM: [&str; 7] = ["code", "pre", "kbd", "samp", "script", "style", "textarea"];
+/// Elements whose text is copied as it is, counted as they open and close. (`script` and
+/// `style` hold raw text, which the scanner hands over whole.)
+const VERBATIM: [u128; 5] = [
+    name_key("code"),
+    name_key("pre"),
+    name_key("kbd"),
+    name_key("samp"),
+    name_key("textarea"),
+];
 
 /// The rules of one language.
 #[derive(Debug, Clone)]
@@ -88,7 +119,8 @@ impl Typography {
         self.quotes.is_none() && self.single_letters.is_empty()
     }
 
-    /// `html` with the rules applied to its text.
+    /// `html` with the rules applied to its text, read with the shared tag scanner
+    /// ([`crate::html`]) as a browser reads it.
     pub fn apply(&self, html: &str) -> String {
         if self.is_noop() {
             return html.to_string();
@@ -96,36 +128,29 @@ impl Typography {
         let mut out = String::with_capacity(html.len() + html.len() / 50);
         let mut text = TextState::default();
         let mut verbatim_depth = 0usize;
-        let mut rest = html;
-        while !rest.is_empty() {
-            let Some(lt) = rest.find('<') else {
-                self.text(rest, &mut text, verbatim_depth > 0, &mut out);
-                break;
-            };
-            self.text(&rest[..lt], &mut text, verbatim_depth > 0, &mut out);
-            rest = &rest[lt..];
-            let markup = markup_len(rest);
-            let (tag, closing) = tag_name(&rest[..markup]);
-            out.push_str(&rest[..markup]);
-            rest = &rest[markup..];
-            let Some(tag) = tag else { continue };
-            let is = |name: &str| tag.eq_ignore_ascii_case(name);
-            if !INLINE.iter().any(|t| is(t)) {
-                text.prev = ' ';
-            }
-            if is("script") || is("style") {
-                // Raw text up to the closing tag, whatever it contains.
-                if !closing {
-                    let end = find_ignore_case(rest, &format!("</{tag}")).unwrap_or(rest.len());
-                    out.push_str(&rest[..end]);
-                    rest = &rest[end..];
+        for token in Scanner::new(html) {
+            match token.kind {
+                Kind::Text => self.text(token.source, &mut text, verbatim_depth > 0, &mut out),
+                Kind::RawText { element } => {
+                    // A page title is text to read; scripts, styles and form fields are not.
+                    let verbatim = verbatim_depth > 0 || !element.eq_ignore_ascii_case("title");
+                    self.text(token.source, &mut text, verbatim, &mut out);
                 }
-            } else if VERBATIM.iter().any(|v| is(v)) {
-                if closing {
-                    verbatim_depth = verbatim_depth.saturating_sub(1);
-                } else {
-                    verbatim_depth += 1;
+                Kind::StartTag(tag) | Kind::EndTag(tag) => {
+                    out.push_str(token.source);
+                    let name = tag.key();
+                    if !INLINE.contains(&name) {
+                        text.prev = ' ';
+                    }
+                    if VERBATIM.contains(&name) {
+                        if matches!(token.kind, Kind::EndTag(_)) {
+                            verbatim_depth = verbatim_depth.saturating_sub(1);
+                        } else {
+                            verbatim_depth += 1;
+                        }
+                    }
                 }
+                Kind::Comment | Kind::Doctype | Kind::Unfinished => out.push_str(token.source),
             }
         }
         out
@@ -237,49 +262,6 @@ fn opens_quote(prev: char) -> bool {
     prev.is_whitespace() || matches!(prev, '(' | '[' | '{' | '–' | '—' | '/')
 }
 
-/// Length of the tag, comment or declaration at the start of `s` (which starts with `<`).
-fn markup_len(s: &str) -> usize {
-    if s.starts_with("<!--") {
-        return s.find("-->").map_or(s.len(), |e| e + 3);
-    }
-    let mut quote: Option<u8> = None;
-    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return i + 1,
-            _ => {}
-        }
-    }
-    s.len()
-}
-
-/// The element name of a tag (as written) and whether it closes; `None` for comments,
-/// declarations, self-closing tags and a stray `<`.
-fn tag_name(tag: &str) -> (Option<&str>, bool) {
-    let body = &tag[1..];
-    let (closing, body) = match body.strip_prefix('/') {
-        Some(b) => (true, b),
-        None => (false, body),
-    };
-    let end = body
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(body.len());
-    if end == 0 || tag.ends_with("/>") {
-        (None, closing)
-    } else {
-        (Some(&body[..end]), closing)
-    }
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    (0..=h.len().saturating_sub(n.len()))
-        .find(|&i| h[i..].len() >= n.len() && h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,6 +331,32 @@ mod tests {
             polish().apply(r#"<p><a href="https://example.org/w z">w domu</a> i "tu"</p>"#),
             "<p><a href=\"https://example.org/w z\">w\u{a0}domu</a> i\u{a0}„tu”</p>"
         );
+    }
+
+    /// Tags are found as the browser finds them (README, "Languages: dates, numbers,
+    /// money, order, typography"): a stray quote or `<` does not hide the rest of the page
+    /// from the rules, `<br/>` is a `<br>`, and a script's text stays the script's.
+    #[test]
+    fn tags_are_read_as_the_browser_reads_them() {
+        for (html, expected) in [
+            (
+                "<p title=x\"y>w domu</p><p>z nami</p>",
+                "<p title=x\"y>w\u{a0}domu</p><p>z\u{a0}nami</p>",
+            ),
+            ("<p>x < \"b\" w domu</p>", "<p>x < „b” w\u{a0}domu</p>"),
+            ("<p>tekst<br/>w domu</p>", "<p>tekst<br/>w\u{a0}domu</p>"),
+            (
+                "<script>s = '<!--<script></script>\"w z\"';</script><p>\"w\"</p>",
+                "<script>s = '<!--<script></script>\"w z\"';</script><p>„w”</p>",
+            ),
+            (
+                "<title>\"Raport\" w domu</title><textarea>\"w\" z</textarea>",
+                "<title>„Raport” w\u{a0}domu</title><textarea>\"w\" z</textarea>",
+            ),
+            ("<!--> \"w\" <p>a", "<!--> „w” <p>a"),
+        ] {
+            assert_eq!(polish().apply(html), expected, "{html}");
+        }
     }
 
     #[test]

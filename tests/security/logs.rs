@@ -311,7 +311,7 @@ fn cost(site: &Site, runs: usize) -> (Duration, u64, usize) {
 type Body = fn(usize) -> String;
 
 /// Doubling a pathological body (removals on one line, on many lines, elements nested
-/// deep) about doubles what the build costs, never quadruples it.
+/// deep, comments) about doubles what the build costs, never quadruples it.
 #[cfg(target_os = "linux")]
 #[test]
 fn pasted_html_costs_linear_time_memory_and_output() {
@@ -329,11 +329,14 @@ fn pasted_html_costs_linear_time_memory_and_output() {
     };
     // `n` blocks of `<div>`s nested 500 deep: as deep as a body may nest.
     let divs = |n: usize| format!("{}x{}\n", "<div>".repeat(500), "</div>".repeat(500)).repeat(n);
-    let cases: [(&str, Body, usize); 4] = [
+    // Editors' notes: each comment's end is found without reading the rest of the body.
+    let comments = |n: usize| format!("{}\n", "<!-- uwaga -->".repeat(n));
+    let cases: [(&str, Body, usize); 5] = [
         ("links", file_links, 6_000),
         ("markdown links", markdown_links, 8_000),
         ("Word paragraphs", mso, 4_000),
         ("nested divs", divs, 20),
+        ("comments", comments, 10_000),
     ];
     for (name, body, n) in cases {
         let small = site_with(&body(n));
