@@ -232,31 +232,31 @@ fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
         }
         // `o` is the generated one and `other` a copied file in its way: reported with the
         // copied file's own source, as the reverse pair, only when it is `o`'s folder.
-        (Origin::Entry(_) | Origin::Generated, Origin::Copied(source)) if !same => Some(
-            Diagnostic::error(
+        (Origin::Entry(_) | Origin::Generated, Origin::Copied(source)) if !same => {
+            Some(file_and_folder(
                 copied_shown(root, &other.file, source),
-                msg!(
-                    "output-file-and-folder",
-                    file = &other.file,
-                    other = &o.file
-                ),
-            )
-            .help(msg!("static-takes-generated-page-help")),
-        ),
+                &other.file,
+                &o.file,
+            ))
+        }
         (_, Origin::Alias { entry, alias }) if !same => Some(alias_takes(entry, alias, &o.file)),
-        (Origin::Copied(source), Origin::Copied(_)) if !same => Some(
-            Diagnostic::error(
-                copied_shown(root, &o.file, source),
-                msg!(
-                    "output-file-and-folder",
-                    file = &other.file,
-                    other = &o.file
-                ),
-            )
-            .help(msg!("static-takes-generated-page-help")),
-        ),
+        (Origin::Copied(source), Origin::Copied(_)) if !same => Some(file_and_folder(
+            copied_shown(root, &o.file, source),
+            &other.file,
+            &o.file,
+        )),
         _ => None,
     }
+}
+
+/// The error at `shown` for `file`, which would have to be a folder because `inside` is
+/// in it.
+fn file_and_folder(shown: String, file: &str, inside: &str) -> Diagnostic {
+    Diagnostic::error(
+        shown,
+        msg!("output-file-and-folder", file = file, other = inside),
+    )
+    .help(msg!("static-takes-generated-page-help"))
 }
 
 fn alias_takes(entry: &Entry, alias: &str, file: &str) -> Diagnostic {

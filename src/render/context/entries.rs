@@ -44,8 +44,7 @@ pub(super) fn item(
     links: &LinkStyle,
     path: &str,
 ) -> Heading {
-    let e = &s.site.news[i];
-    ctx.insert("item", &entry(s.site, e, s.lang, e.body.html(links, path)));
+    let e = insert(s, ctx, &s.site.news[i], links, path);
     Heading::under(e.title.clone(), s.t("news"), s.urls().news())
 }
 
@@ -57,9 +56,20 @@ pub(super) fn page(
     links: &LinkStyle,
     path: &str,
 ) -> Heading {
-    let e = &s.site.pages[i];
-    ctx.insert("item", &entry(s.site, e, s.lang, e.body.html(links, path)));
+    let e = insert(s, ctx, &s.site.pages[i], links, path);
     Heading::top(e.title.clone())
+}
+
+/// Puts `e` into the context as `item`, its body's links written for the page at `path`.
+fn insert<'a>(
+    s: &Scope<'a>,
+    ctx: &mut Context,
+    e: &'a Entry,
+    links: &LinkStyle,
+    path: &str,
+) -> &'a Entry {
+    ctx.insert("item", &entry(s.site, e, s.lang, e.body.html(links, path)));
+    e
 }
 
 fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> EntryVars<'a> {
