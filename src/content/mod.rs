@@ -33,7 +33,6 @@ use model::{Entry, Kind, LangIndex, Site, StaticSource, Tag};
 use project::Project;
 use resolve::{Original, Pending, check_unique_paths, resolve_entry, warn_unknown_project_keys};
 
-pub(crate) use resolve::cut_line;
 pub use resolve::{MAX_TAG_CHARS, MAX_TITLE_CHARS};
 
 /// What the build asked of loading.

@@ -120,7 +120,7 @@ impl Project {
                     max = super::MAX_TITLE_CHARS
                 ),
             )
-            .at(span, &super::cut_line(text, span))
+            .at(span, text)
             .help(msg!("title-too-long-help")));
         }
         Ok(Project {

@@ -122,7 +122,7 @@ pub(super) fn resolve_entry(
                         max = MAX_TITLE_CHARS
                     ),
                 )
-                .at(title_span, &cut_line(&text, title_span))
+                .at(title_span, &text)
                 .help(msg!("title-too-long-help")),
             );
             String::new()
@@ -206,7 +206,7 @@ pub(super) fn resolve_entry(
                         shown,
                         msg!("tag-too-long", length = length, max = MAX_TAG_CHARS),
                     )
-                    .at(span, &cut_line(&text, span))
+                    .at(span, &text)
                     .help(msg!("tag-too-long-help")),
                 );
             }
@@ -353,19 +353,6 @@ pub(super) fn resolve_entry(
         text,
         excluded,
     })
-}
-
-/// `text` with the line of `span` cut 80 characters after the span starts, for quoting a
-/// line that holds an over-long value without printing all of it.
-pub(crate) fn cut_line(text: &str, span: Span) -> String {
-    text.split('\n')
-        .enumerate()
-        .map(|(i, l)| match l.char_indices().nth(span.column + 80) {
-            Some((end, _)) if i + 1 == span.line => format!("{}…", &l[..end]),
-            _ => l.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.

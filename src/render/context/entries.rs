@@ -8,7 +8,6 @@ use tera::Context;
 use super::{Heading, Link, Scope, text};
 use crate::content::model::{Entry, Site};
 use crate::types::{Date, Lang};
-use crate::urls::LinkStyle;
 
 #[derive(Serialize)]
 struct AttachmentVars<'a> {
@@ -36,39 +35,21 @@ struct EntryVars<'a> {
     source: &'a str,
 }
 
-/// News item `i`, under the news list; its body's links written for `path` in `links`.
-pub(super) fn item(
-    s: &Scope,
-    ctx: &mut Context,
-    i: usize,
-    links: &LinkStyle,
-    path: &str,
-) -> Heading {
-    let e = insert(s, ctx, &s.site.news[i], links, path);
+/// News item `i`, under the news list.
+pub(super) fn item(s: &Scope, ctx: &mut Context, i: usize) -> Heading {
+    let e = insert(s, ctx, &s.site.news[i]);
     Heading::under(e.title.clone(), s.t("news"), s.urls().news())
 }
 
-/// Standalone page `i`; its body's links written for `path` in `links`.
-pub(super) fn page(
-    s: &Scope,
-    ctx: &mut Context,
-    i: usize,
-    links: &LinkStyle,
-    path: &str,
-) -> Heading {
-    let e = insert(s, ctx, &s.site.pages[i], links, path);
-    Heading::top(e.title.clone())
+/// Standalone page `i`.
+pub(super) fn page(s: &Scope, ctx: &mut Context, i: usize) -> Heading {
+    Heading::top(insert(s, ctx, &s.site.pages[i]).title.clone())
 }
 
-/// Puts `e` into the context as `item`, its body's links written for the page at `path`.
-fn insert<'a>(
-    s: &Scope<'a>,
-    ctx: &mut Context,
-    e: &'a Entry,
-    links: &LinkStyle,
-    path: &str,
-) -> &'a Entry {
-    ctx.insert("item", &entry(s.site, e, s.lang, e.body.html(links, path)));
+/// Puts `e` into the context as `item`, its body's links written for the page rendered.
+fn insert<'a>(s: &Scope<'a>, ctx: &mut Context, e: &'a Entry) -> &'a Entry {
+    let body = e.body.html(s.links, s.path);
+    ctx.insert("item", &entry(s.site, e, s.lang, body));
     e
 }
 

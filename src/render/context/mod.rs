@@ -161,6 +161,9 @@ struct Scope<'a> {
     site: &'a Site,
     cards: &'a Cards,
     lang: Lang,
+    /// How links are written, and the site path of the page rendered.
+    links: &'a LinkStyle,
+    path: &'a str,
 }
 
 impl Scope<'_> {
@@ -227,13 +230,15 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         site,
         cards: &shared.cards,
         lang,
+        links,
+        path: &page.path,
     };
     let c = &mut ctx;
     let heading = match &page.kind {
         PageKind::Home => news::home(&s, c),
         PageKind::NewsList(pg) => news::list(&s, c, pg),
-        PageKind::Item(i) => entries::item(&s, c, *i, links, &page.path),
-        PageKind::Page(i) => entries::page(&s, c, *i, links, &page.path),
+        PageKind::Item(i) => entries::item(&s, c, *i),
+        PageKind::Page(i) => entries::page(&s, c, *i),
         PageKind::Archive => archive::years(&s, c),
         PageKind::ArchiveYear(year, pg) => archive::year(&s, c, *year, pg),
         PageKind::Projects => projects::all(&s, c),
