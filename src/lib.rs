@@ -224,7 +224,7 @@ impl Loaded {
             .map_err(|errs| self.failure(errs))?;
         Ok(Report {
             pages_per_lang: rendered.pages_per_lang,
-            news_items: site.news.len(),
+            news_items: site.news().count(),
             projects: site.projects.len(),
             files_written: rendered.files,
             files_changed: 0,

@@ -101,6 +101,13 @@ impl Slug {
     }
 }
 
+/// Maps keyed by slug (projects, tags) are looked up by the text a file wrote.
+impl std::borrow::Borrow<str> for Slug {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -4,14 +4,17 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::Site;
 use kronika::config::{BaseUrl, Config};
-use kronika::content::model::{Entry, Site as Model};
+use kronika::content::model::{Entry, EntryId, Site as Model};
 use kronika::content::{self, LoadOptions};
 use kronika::i18n::I18n;
-use kronika::types::Date;
+use kronika::render::PageKind;
+use kronika::render::plan::{Kind, Plan};
+use kronika::types::{Date, Slug};
 use kronika::urls::LinkStyle;
 
 /// The site at `root` loaded as `kronika build --base-url <base_url>` loads it.
@@ -35,9 +38,8 @@ fn style(base_url: &str, offline: bool) -> LinkStyle {
 }
 
 fn entry<'a>(site: &'a Model, source: &str) -> &'a Entry {
-    site.news
-        .iter()
-        .find(|e| e.source == source)
+    site.entries
+        .get(&EntryId::new(source))
         .unwrap_or_else(|| panic!("{source} loaded"))
 }
 
@@ -104,8 +106,7 @@ fn the_loaded_content_holds_no_trace_of_the_base_url() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
     let one = load(&root, "https://example.org/archiwum/");
     let other = load(&root, "http://localhost:8000/podglad/");
-    let entries =
-        |site: &Model| -> Vec<Entry> { site.news.iter().chain(&site.pages).cloned().collect() };
+    let entries = |site: &Model| -> Vec<Entry> { site.entries.values().cloned().collect() };
     let (one, other) = (entries(&one), entries(&other));
     assert_eq!(one.len(), other.len());
     assert!(one.iter().any(|e| {
@@ -114,14 +115,87 @@ fn the_loaded_content_holds_no_trace_of_the_base_url() {
             .contains("href")
     }));
     for (a, b) in one.iter().zip(&other) {
-        assert_eq!(a.source, b.source);
-        assert_eq!(a.body, b.body, "{}", a.source);
-        assert_eq!(a.summary, b.summary, "{}", a.source);
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.body, b.body, "{}", a.id);
+        assert_eq!(a.summary, b.summary, "{}", a.id);
         for e in [a, b] {
             let model = format!("{e:?}");
             for trace in ["archiwum", "localhost", "podglad"] {
                 assert!(!model.contains(trace), "{trace} in {model}");
             }
+        }
+    }
+}
+
+/// What each page of `site` shows, by output file, for the pages that show one entry,
+/// project or tag (a list's first page): `item content/news/….md`, `tag efs`.
+fn identities(site: &Model) -> BTreeMap<String, String> {
+    Plan::new(site)
+        .outputs
+        .iter()
+        .filter_map(|o| {
+            let Kind::Page(p) = &o.kind else { return None };
+            let shows = match &p.kind {
+                PageKind::Item(id) => format!("item {id}"),
+                PageKind::Page(id) => format!("page {id}"),
+                PageKind::Project(id, pg) if pg.current == 1 => format!("project {id}"),
+                PageKind::Tag(slug, pg) if pg.current == 1 => format!("tag {slug}"),
+                _ => return None,
+            };
+            Some((o.file.clone(), shows))
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_or_removed_item_changes_no_other_identity() {
+    let fixture = Site::fixture("basic");
+    let url = "https://example.org/";
+    let before = load(fixture.root(), url);
+    let pages_before = identities(&before);
+    assert!(pages_before.values().any(|v| v.starts_with("item ")));
+    assert!(pages_before.values().any(|v| v.starts_with("tag ")));
+
+    // The newest item of all: it comes first in every list it is in.
+    fixture.write(
+        "content/news/2016-01-01-nowy.pl.md",
+        "---\ntitle: Nowy\ndate: 2016-01-01\nprojects: [pora]\ntags: [EFS]\n---\n\nTekst.\n",
+    );
+    let added = load(fixture.root(), url);
+    let new = EntryId::new("content/news/2016-01-01-nowy.pl.md");
+    let pl = before.config.default_language;
+    assert_eq!(added.lang_index(pl).all.first(), Some(&new));
+    assert_eq!(
+        added.tag(&Slug::parse("efs").unwrap()).items[&pl].first(),
+        Some(&new)
+    );
+    assert_eq!(
+        added.lang_index(pl).by_project[&Slug::parse("pora").unwrap()].first(),
+        Some(&new)
+    );
+    for (id, e) in &before.entries {
+        assert_eq!(added.entry(id).path, e.path, "{id}");
+    }
+    let pages_added = identities(&added);
+    for (file, shows) in &pages_before {
+        assert_eq!(pages_added.get(file), Some(shows), "{file}");
+    }
+    assert_eq!(pages_added.len(), pages_before.len() + 1);
+
+    // An older item removed: everything else keeps its identity and its page.
+    fixture.remove("content/news/2013-05-01-tylko-po-polsku.pl.md");
+    let removed = load(fixture.root(), url);
+    let gone = EntryId::new("content/news/2013-05-01-tylko-po-polsku.pl.md");
+    assert!(!removed.entries.contains_key(&gone));
+    let pages_removed = identities(&removed);
+    // Its page goes, and so does the page of the tag only it had.
+    let only_its = [format!("item {gone}"), "tag lodz".to_string()];
+    for (file, shows) in &pages_before {
+        let kept = pages_removed.get(file);
+        if only_its.contains(shows) {
+            assert_eq!(kept, None, "{file}");
+        } else {
+            assert_eq!(kept, Some(shows), "{file}");
         }
     }
 }

@@ -29,7 +29,7 @@ use discover::MarkdownFile;
 use front_matter::Document;
 use links::Targets;
 use markdown::Unresolved;
-use model::{Entry, Kind, LangIndex, Site, StaticSource, Tag};
+use model::{Entry, EntryId, Kind, LangIndex, Site, StaticSource, Tag};
 use project::Project;
 use resolve::{Original, Pending, check_unique_paths, resolve_entry, warn_unknown_project_keys};
 
@@ -92,25 +92,20 @@ pub fn load(
             }
         }
     }
-    let mut projects: Vec<Project> = projects
+    let projects: BTreeMap<Slug, Project> = projects
         .into_iter()
         .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .map(|p| (p.id.clone(), p))
         .collect();
     // Ids of project files that failed to load: references to them are not errors of their own.
     let broken_projects: Vec<String> = found_project_stems
         .iter()
-        .filter(|stem| !projects.iter().any(|p| p.id.as_str() == stem.as_str()))
+        .filter(|stem| !projects.contains_key(stem.as_str()))
         .cloned()
         .collect();
-    projects.sort_by(|a, b| a.id.cmp(&b.id));
-    for p in &projects {
+    for p in projects.values() {
         warn_unknown_project_keys(p, diags);
     }
-    let project_ids: HashMap<&str, usize> = projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
 
     let urls: BTreeMap<Lang, Urls> = config
         .languages
@@ -146,7 +141,6 @@ pub fn load(
                 original,
                 &config,
                 &urls,
-                &project_ids,
                 &projects,
                 &broken_projects,
                 opts,
@@ -161,11 +155,6 @@ pub fn load(
     check_unique_paths(&pending, diags);
 
     let tags = resolve::name_tags(tag_spellings);
-    let tag_index: HashMap<Slug, usize> = tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.slug.clone(), i))
-        .collect();
 
     // Sort: newest first, then by name, then by language order.
     pending.sort_by(|a, b| {
@@ -188,30 +177,22 @@ pub fn load(
         pending.into_iter().partition(|p| p.excluded.is_none());
     // A project file with errors is still a link target: its own error is enough.
     let project_slugs = projects
-        .iter()
-        .map(|p| p.id.clone())
+        .keys()
+        .cloned()
         .chain(broken_projects.iter().filter_map(|s| Slug::parse(s)));
     let targets = Targets::new(&kept, &left_out, project_slugs);
 
     // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
     let raw_html = config.markdown.raw_html;
-    let rendered: Vec<(Entry, Vec<Slug>, Vec<Diagnostic>)> = kept
+    let rendered: Vec<(Entry, Vec<Diagnostic>)> = kept
         .into_par_iter()
         .map(|p| render_entry(p, &targets, &urls, raw_html))
         .collect();
 
-    let mut news = Vec::new();
-    let mut pages = Vec::new();
-    for (mut entry, tag_slugs, errs) in rendered {
+    let mut entries = Vec::with_capacity(rendered.len());
+    for (entry, errs) in rendered {
         diags.extend(errs);
-        entry.tags = tag_slugs
-            .iter()
-            .filter_map(|s| tag_index.get(s).copied())
-            .collect();
-        match entry.kind {
-            Kind::News => news.push(entry),
-            Kind::Page => pages.push(entry),
-        }
+        entries.push(entry);
     }
     let static_files = static_files::collect(root, &config, diags);
     if diags.iter().any(Diagnostic::is_error) {
@@ -221,8 +202,7 @@ pub fn load(
         config,
         i18n,
         urls,
-        news,
-        pages,
+        entries,
         projects,
         tags,
         static_files,
@@ -253,10 +233,9 @@ fn render_entry(
     targets: &Targets,
     urls: &BTreeMap<Lang, Urls>,
     raw_html: RawHtml,
-) -> (Entry, Vec<Slug>, Vec<Diagnostic>) {
+) -> (Entry, Vec<Diagnostic>) {
     let Pending {
         mut entry,
-        tag_slugs,
         text,
         body,
         body_line,
@@ -266,7 +245,7 @@ fn render_entry(
     let lang_urls = &urls[&entry.lang];
     let resolve = |key: &str| -> Result<String, Unresolved> { targets.resolve(key, lang_urls) };
     let src = markdown::Source {
-        path: &entry.source,
+        path: entry.id.as_str(),
         file: &text,
         body_line,
     };
@@ -275,62 +254,63 @@ fn render_entry(
     if entry.summary.is_empty() {
         entry.summary = rendered.first_paragraph;
     }
-    (entry, tag_slugs, errors)
+    (entry, errors)
 }
 
 /// Links translations, fills inherited attachments and builds the per-language indices.
-#[allow(clippy::too_many_arguments)]
+/// `entries` come sorted as lists show them: news items newest first, then pages by name.
 fn assemble(
     config: Config,
     i18n: I18n,
     urls: BTreeMap<Lang, Urls>,
-    mut news: Vec<Entry>,
-    mut pages: Vec<Entry>,
-    projects: Vec<Project>,
-    mut tags: Vec<Tag>,
+    mut entries: Vec<Entry>,
+    projects: BTreeMap<Slug, Project>,
+    mut tags: BTreeMap<Slug, Tag>,
     mut static_files: BTreeMap<String, StaticSource>,
 ) -> Site {
-    for list in [&mut news, &mut pages] {
-        link_translations(list, config.default_language);
-    }
+    link_translations(&mut entries, config.default_language);
     let mut by_lang: BTreeMap<Lang, LangIndex> = config
         .languages
         .iter()
         .map(|&l| (l, LangIndex::default()))
         .collect();
-    for (i, e) in news.iter().enumerate() {
+    for e in &entries {
         let idx = by_lang
             .get_mut(&e.lang)
             .expect("entry languages are site languages");
-        idx.all.push(i);
+        if e.kind == Kind::Page {
+            idx.pages.push(e.id.clone());
+            continue;
+        }
+        idx.all.push(e.id.clone());
         if !e.archived {
-            idx.current.push(i);
+            idx.current.push(e.id.clone());
         }
         if let Some(d) = e.date {
-            idx.years.entry(d.year()).or_default().push(i);
+            idx.years.entry(d.year()).or_default().push(e.id.clone());
         }
-        for &p in &e.projects {
-            idx.by_project.entry(p).or_default().push(i);
+        for p in &e.projects {
+            idx.by_project
+                .entry(p.clone())
+                .or_default()
+                .push(e.id.clone());
         }
-        for &t in &e.tags {
-            tags[t].items.entry(e.lang).or_default().push(i);
+        for t in &e.tags {
+            if let Some(tag) = tags.get_mut(t) {
+                tag.items.entry(e.lang).or_default().push(e.id.clone());
+            }
         }
     }
-    for (i, p) in pages.iter().enumerate() {
-        if let Some(idx) = by_lang.get_mut(&p.lang) {
-            idx.pages.push(i);
-        }
-    }
-    for (t, tag) in tags.iter().enumerate() {
+    for (slug, tag) in &tags {
         for lang in tag.items.keys() {
             if let Some(idx) = by_lang.get_mut(lang) {
-                idx.tags.push(t);
+                idx.tags.push(slug.clone());
             }
         }
     }
 
     order::alphabetical(&mut by_lang, &tags, &projects, &i18n, &config);
-    for e in news.iter().chain(pages.iter()) {
+    for e in &entries {
         for a in &e.attachments {
             static_files.insert(a.path.clone(), StaticSource::File(a.source.clone()));
         }
@@ -339,8 +319,7 @@ fn assemble(
         config,
         i18n,
         urls,
-        news,
-        pages,
+        entries: entries.into_iter().map(|e| (e.id.clone(), e)).collect(),
         projects,
         tags,
         by_lang,
@@ -351,26 +330,34 @@ fn assemble(
 /// Fills `translations` of every entry and gives versions without their own attachments the
 /// original's (the files are copied once, beside the original).
 fn link_translations(list: &mut [Entry], default: Lang) {
-    let mut by_name: HashMap<String, Vec<(Lang, usize)>> = HashMap::new();
+    let mut by_name: HashMap<(Kind, &str), Vec<(Lang, usize)>> = HashMap::new();
     for (i, e) in list.iter().enumerate() {
-        by_name.entry(e.name.clone()).or_default().push((e.lang, i));
+        by_name
+            .entry((e.kind, &e.name))
+            .or_default()
+            .push((e.lang, i));
     }
+    let mut linked: Vec<(usize, Vec<(Lang, EntryId)>, Option<usize>)> = Vec::new();
     for versions in by_name.values() {
         let original = versions
             .iter()
             .find(|(l, _)| *l == default)
             .map(|(_, i)| *i);
         for &(lang, i) in versions {
-            list[i].translations = versions
+            let others = versions
                 .iter()
                 .filter(|(l, _)| *l != lang)
-                .copied()
+                .map(|&(l, o)| (l, list[o].id.clone()))
                 .collect();
-            if let Some(o) = original.filter(|o| *o != i)
-                && list[i].inherits_attachments
-            {
-                list[i].attachments = list[o].attachments.clone();
-            }
+            linked.push((i, others, original.filter(|o| *o != i)));
+        }
+    }
+    for (i, translations, original) in linked {
+        list[i].translations = translations;
+        if let Some(o) = original
+            && list[i].inherits_attachments
+        {
+            list[i].attachments = list[o].attachments.clone();
         }
     }
 }

@@ -2,7 +2,9 @@
 //! and the indices every page kind needs (built once, looked up in O(1) while rendering).
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::body::Body;
@@ -45,6 +47,31 @@ impl Attachment {
     }
 }
 
+/// What identifies an entry: its source file, relative to the site root
+/// (`content/aktualnosci/2012-02-15-mops.pl.md`). It does not depend on any other entry, so
+/// adding, removing or re-dating one item leaves every other identity (and every page that
+/// refers to it) unchanged, build after build. Cloning it copies a pointer.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct EntryId(Arc<str>);
+
+impl EntryId {
+    /// The id of the entry read from `source` (relative to the site root, `/`-separated).
+    pub fn new(source: &str) -> EntryId {
+        EntryId(source.into())
+    }
+
+    /// The source file, relative to the site root: what diagnostics name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One language version of a news item or page, with inherited fields already filled in.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -52,8 +79,8 @@ pub struct Entry {
     /// `<name>` of the file: what links translations together.
     pub name: String,
     pub lang: Lang,
-    /// The source file, relative to the site root.
-    pub source: String,
+    /// The entry's identity: its source file, relative to the site root.
+    pub id: EntryId,
     pub title: String,
     pub slug: Slug,
     /// Site path of the entry's page.
@@ -62,10 +89,10 @@ pub struct Entry {
     pub produced: Option<Date>,
     pub produced_by: Option<String>,
     pub published_by: Option<String>,
-    /// Indices into [`Site::projects`].
-    pub projects: Vec<usize>,
-    /// Indices into [`Site::tags`].
-    pub tags: Vec<usize>,
+    /// Ids of its projects ([`Site::projects`]), as the front matter lists them.
+    pub projects: Vec<Slug>,
+    /// Slugs of its tags ([`Site::tags`]), as the front matter lists them.
+    pub tags: Vec<Slug>,
     pub archived: bool,
     pub draft: bool,
     pub summary: String,
@@ -76,16 +103,17 @@ pub struct Entry {
     pub attachments: Vec<Attachment>,
     /// Whether the version lists no attachments of its own and shows the original's.
     pub inherits_attachments: bool,
-    /// The other language versions: (language, index in the same list).
-    pub translations: Vec<(Lang, usize)>,
+    /// The other language versions, in the site's language order.
+    pub translations: Vec<(Lang, EntryId)>,
 }
 
 impl Entry {
-    pub fn translation(&self, lang: Lang) -> Option<usize> {
+    /// The version of this entry in `lang`, if it has one.
+    pub fn translation(&self, lang: Lang) -> Option<&EntryId> {
         self.translations
             .iter()
             .find(|(l, _)| *l == lang)
-            .map(|(_, i)| *i)
+            .map(|(_, id)| id)
     }
 }
 
@@ -94,29 +122,30 @@ impl Entry {
 pub struct Tag {
     pub slug: Slug,
     pub name: String,
-    /// News items with the tag, per language, newest first (indices into [`Site::news`]).
-    pub items: BTreeMap<Lang, Vec<usize>>,
+    /// News items with the tag, per language, newest first.
+    pub items: BTreeMap<Lang, Vec<EntryId>>,
 }
 
-/// Indices of news items per language.
+/// One language's lists, rebuilt from the entries at every load (a sort and a pass; the
+/// entries own the data, the lists only name them).
 #[derive(Clone, Debug, Default)]
 pub struct LangIndex {
-    /// Every item of the language, newest first.
-    pub all: Vec<usize>,
+    /// Every news item of the language, newest first.
+    pub all: Vec<EntryId>,
     /// Current (not archived) items, newest first.
-    pub current: Vec<usize>,
+    pub current: Vec<EntryId>,
     /// Items by year of publication, newest first within a year.
-    pub years: BTreeMap<i16, Vec<usize>>,
-    /// Items by project (indices into [`Site::projects`]).
-    pub by_project: BTreeMap<usize, Vec<usize>>,
-    /// Tags used in this language (indices into [`Site::tags`]), by slug.
-    pub tags: Vec<usize>,
+    pub years: BTreeMap<i16, Vec<EntryId>>,
+    /// Items by project id, newest first.
+    pub by_project: BTreeMap<Slug, Vec<EntryId>>,
+    /// Slugs of the tags used in this language, in slug order.
+    pub tags: Vec<Slug>,
     /// The same tags A–Z by name in this language's alphabet ([`super::order`]).
-    pub tags_az: Vec<usize>,
-    /// Every project (indices into [`Site::projects`]) A–Z by its title in this language.
-    pub projects_az: Vec<usize>,
-    /// Standalone pages of this language (indices into [`Site::pages`]).
-    pub pages: Vec<usize>,
+    pub tags_az: Vec<Slug>,
+    /// Every project id, A–Z by the project's title in this language.
+    pub projects_az: Vec<Slug>,
+    /// Standalone pages of this language, in name order.
+    pub pages: Vec<EntryId>,
 }
 
 /// A file copied into the output as it is (theme static files, `static/`, attachments).
@@ -131,13 +160,13 @@ pub struct Site {
     pub config: Config,
     pub i18n: I18n,
     pub urls: BTreeMap<Lang, Urls>,
-    /// News items, all languages, newest first.
-    pub news: Vec<Entry>,
-    pub pages: Vec<Entry>,
-    /// Projects sorted by id.
-    pub projects: Vec<Project>,
-    /// Tags sorted by slug.
-    pub tags: Vec<Tag>,
+    /// News items and standalone pages of every language, by id. The order lists show them
+    /// in is in [`Site::by_lang`].
+    pub entries: BTreeMap<EntryId, Entry>,
+    /// Projects by id.
+    pub projects: BTreeMap<Slug, Project>,
+    /// Tags by slug.
+    pub tags: BTreeMap<Slug, Tag>,
     pub by_lang: BTreeMap<Lang, LangIndex>,
     /// Static files: (site path, source).
     pub static_files: Vec<(String, StaticSource)>,
@@ -150,5 +179,26 @@ impl Site {
 
     pub fn lang_index(&self, lang: Lang) -> &LangIndex {
         &self.by_lang[&lang]
+    }
+
+    /// The entry with id `id`. Ids come from the model itself (its lists, a page's kind), so
+    /// every one names an entry.
+    pub fn entry(&self, id: &EntryId) -> &Entry {
+        &self.entries[id]
+    }
+
+    /// The project with id `id`, one of [`Site::projects`]' keys.
+    pub fn project(&self, id: &Slug) -> &Project {
+        &self.projects[id]
+    }
+
+    /// The tag with slug `slug`, one of [`Site::tags`]' keys.
+    pub fn tag(&self, slug: &Slug) -> &Tag {
+        &self.tags[slug]
+    }
+
+    /// Every news item, of every language.
+    pub fn news(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.values().filter(|e| e.kind == Kind::News)
     }
 }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::content::model::{LangIndex, Tag};
 use crate::content::project::{INDICATORS, Project, Snapshot};
 use crate::i18n::I18n;
-use crate::types::Lang;
+use crate::types::{Lang, Slug};
 
 /// The indicator columns of a project card: every name any snapshot reports, known
 /// indicators first in [`INDICATORS`] order (from who joined to what it achieved), then
@@ -33,28 +33,25 @@ pub fn indicator_columns(snapshots: &[Snapshot]) -> Vec<String> {
 /// alphabetical order. Ties keep slug (tags) and id (projects) order.
 pub fn alphabetical(
     by_lang: &mut BTreeMap<Lang, LangIndex>,
-    tags: &[Tag],
-    projects: &[Project],
+    tags: &BTreeMap<Slug, Tag>,
+    projects: &BTreeMap<Slug, Project>,
     i18n: &I18n,
     config: &Config,
 ) {
     let default = config.default_language;
     for (&lang, idx) in by_lang.iter_mut() {
         let mut tags_az = idx.tags.clone();
-        tags_az.sort_by(|&a, &b| i18n.compare(lang, &tags[a].name, &tags[b].name));
+        tags_az.sort_by(|a, b| i18n.compare(lang, &tags[a].name, &tags[b].name));
         idx.tags_az = tags_az;
-        let titles: Vec<&str> = projects
+        let mut projects_az: Vec<(&str, &Slug)> = projects
             .iter()
-            .map(|p| {
-                p.data
-                    .title
-                    .get(lang, default)
-                    .map_or("", |(t, _)| t.as_str())
+            .map(|(id, p)| {
+                let title = p.data.title.get(lang, default);
+                (title.map_or("", |(t, _)| t.as_str()), id)
             })
             .collect();
-        let mut projects_az: Vec<usize> = (0..projects.len()).collect();
-        projects_az.sort_by(|&a, &b| i18n.compare(lang, titles[a], titles[b]));
-        idx.projects_az = projects_az;
+        projects_az.sort_by(|a, b| i18n.compare(lang, a.0, b.0));
+        idx.projects_az = projects_az.into_iter().map(|(_, id)| id.clone()).collect();
     }
 }
 
@@ -101,47 +98,61 @@ mod tests {
         let (pl, en) = (Lang::parse("pl").unwrap(), Lang::parse("en").unwrap());
         // Slug order, as loading gives them.
         let names = ["Cel", "Łódź", "Lublin", "Ćwiczenia", "Zdrowie"];
-        let tags: Vec<Tag> = names
+        let tags: BTreeMap<Slug, Tag> = names
             .iter()
-            .map(|n| Tag {
-                slug: crate::types::Slug::from_text(n).unwrap(),
-                name: n.to_string(),
-                items: BTreeMap::new(),
+            .map(|n| {
+                let slug = Slug::from_text(n).unwrap();
+                let tag = Tag {
+                    slug: slug.clone(),
+                    name: n.to_string(),
+                    items: BTreeMap::new(),
+                };
+                (slug, tag)
             })
             .collect();
         let project = |id: &str, title: &str| {
             Project::parse(
-                crate::types::Slug::parse(id).unwrap(),
+                Slug::parse(id).unwrap(),
                 id,
                 &format!("title: {title}\n"),
                 pl,
             )
             .unwrap()
         };
-        let projects = [
+        let projects: BTreeMap<Slug, Project> = [
             project("a", "{pl: Żółw, en: Turtle}"),
             project("b", "{pl: Łabędź}"),
             project("c", "{pl: Sowa, en: Bird}"),
-        ];
+        ]
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
         let mut by_lang: BTreeMap<Lang, LangIndex> = [pl, en]
             .into_iter()
             .map(|l| {
                 let idx = LangIndex {
-                    tags: (0..tags.len()).collect(),
+                    tags: tags.keys().cloned().collect(),
                     ..LangIndex::default()
                 };
                 (l, idx)
             })
             .collect();
         alphabetical(&mut by_lang, &tags, &projects, &i18n, &config);
-        let tags_in =
-            |l: Lang| -> Vec<&str> { by_lang[&l].tags_az.iter().map(|&t| names[t]).collect() };
+        let tags_in = |l: Lang| -> Vec<&str> {
+            by_lang[&l]
+                .tags_az
+                .iter()
+                .map(|t| tags[t].name.as_str())
+                .collect()
+        };
+        let ids =
+            |l: Lang| -> Vec<&str> { by_lang[&l].projects_az.iter().map(Slug::as_str).collect() };
         assert_eq!(
             tags_in(pl),
             ["Cel", "Ćwiczenia", "Lublin", "Łódź", "Zdrowie"]
         );
         // In English a project without an English title goes by its Polish one.
-        assert_eq!(by_lang[&pl].projects_az, [1, 2, 0]);
-        assert_eq!(by_lang[&en].projects_az, [2, 1, 0]);
+        assert_eq!(ids(pl), ["b", "c", "a"]);
+        assert_eq!(ids(en), ["c", "b", "a"]);
     }
 }

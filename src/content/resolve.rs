@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::body::Body;
 use super::front_matter::{self, FrontMatter, span_of};
 use super::markdown::Unpublished;
-use super::model::{Attachment, Entry, Kind, Tag};
+use super::model::{Attachment, Entry, EntryId, Kind, Tag};
 use super::project::{FUNDING_SOURCES, Project};
 use super::{LoadOptions, Parsed};
 use crate::config::Config;
@@ -31,8 +31,8 @@ pub const MAX_TAG_CHARS: usize = 100;
 
 /// Tags: one per slug, named by the most frequent spelling (ties: the first in order),
 /// sorted by slug.
-pub(super) fn name_tags(spellings: HashMap<Slug, BTreeMap<String, usize>>) -> Vec<Tag> {
-    let mut tags: Vec<Tag> = spellings
+pub(super) fn name_tags(spellings: HashMap<Slug, BTreeMap<String, usize>>) -> BTreeMap<Slug, Tag> {
+    spellings
         .into_iter()
         .map(|(slug, spellings)| {
             let name = spellings
@@ -40,15 +40,14 @@ pub(super) fn name_tags(spellings: HashMap<Slug, BTreeMap<String, usize>>) -> Ve
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(s, _)| s.clone())
                 .unwrap_or_else(|| slug.to_string());
-            Tag {
-                slug,
+            let tag = Tag {
+                slug: slug.clone(),
                 name,
                 items: BTreeMap::new(),
-            }
+            };
+            (slug, tag)
         })
-        .collect();
-    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
-    tags
+        .collect()
 }
 
 /// The default-language original a translation inherits from.
@@ -64,8 +63,6 @@ pub(super) enum Original<'a> {
 /// An entry whose fields are resolved but whose body is not rendered yet.
 pub(super) struct Pending {
     pub(super) entry: Entry,
-    /// Tag slugs, turned into indices once all tags are known.
-    pub(super) tag_slugs: Vec<Slug>,
     pub(super) key: String,
     pub(super) text: String,
     pub(super) body: String,
@@ -98,8 +95,7 @@ pub(super) fn resolve_entry(
     original: Original,
     config: &Config,
     urls: &BTreeMap<Lang, Urls>,
-    project_ids: &HashMap<&str, usize>,
-    projects: &[Project],
+    projects: &BTreeMap<Slug, Project>,
     broken_projects: &[String],
     opts: &LoadOptions,
     tag_spellings: &mut HashMap<Slug, BTreeMap<String, usize>>,
@@ -168,16 +164,16 @@ pub(super) fn resolve_entry(
     let draft = merged.draft.unwrap_or(false);
 
     // Projects.
-    let mut project_idx = Vec::new();
+    let mut project_ids: Vec<Slug> = Vec::new();
     let projects_are_own = own.projects.is_some();
     for id in merged.projects.iter().flatten() {
-        match project_ids.get(id.value.as_str()) {
-            Some(&i) if !project_idx.contains(&i) => project_idx.push(i),
+        match projects.get_key_value(id.value.as_str()) {
+            Some((i, _)) if !project_ids.contains(i) => project_ids.push(i.clone()),
             Some(_) => {} // listed twice: once is enough
             // An inherited reference is reported once, on the original that wrote it.
             None if !projects_are_own || broken_projects.contains(&id.value) => {}
             None => {
-                let known: Vec<String> = projects.iter().map(|p| p.id.to_string()).collect();
+                let known: Vec<String> = projects.keys().map(Slug::to_string).collect();
                 let mut d = Diagnostic::error(shown, msg!("project-unknown", id = &id.value))
                     .at(span_of(id, id.value.chars().count()), &text);
                 if let Some(n) = yaml::nearest(&id.value, &known) {
@@ -314,7 +310,7 @@ pub(super) fn resolve_entry(
         kind,
         name: file.name.clone(),
         lang: file.lang,
-        source: file.shown.clone(),
+        id: EntryId::new(&file.shown),
         title,
         slug,
         path,
@@ -322,8 +318,8 @@ pub(super) fn resolve_entry(
         produced: merged.produced,
         produced_by: merged.produced_by,
         published_by: merged.published_by,
-        projects: project_idx,
-        tags: Vec::new(),
+        projects: project_ids,
+        tags: tag_slugs,
         archived,
         draft,
         summary: own.summary.clone().unwrap_or_default(),
@@ -346,7 +342,6 @@ pub(super) fn resolve_entry(
     }
     Some(Pending {
         entry,
-        tag_slugs,
         key: file.key,
         body: doc.body,
         body_line: doc.body_line,
@@ -431,20 +426,18 @@ fn attachment(
 /// Two entries may not claim the same URL (page or alias). Clashes with pages kronika
 /// generates itself are found when the output files are planned (`render::plan`).
 pub(super) fn check_unique_paths(pending: &[Pending], diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut seen: HashMap<&str, &EntryId> = HashMap::new();
     for p in pending.iter().filter(|p| p.excluded.is_none()) {
         let mut claims: Vec<&str> = vec![p.entry.path.as_str()];
         claims.extend(p.entry.aliases.iter().map(String::as_str));
         for claim in claims {
-            if let Some(other) = seen.insert(claim, &p.entry.source)
-                && other != p.entry.source
+            if let Some(other) = seen.insert(claim, &p.entry.id)
+                && *other != p.entry.id
             {
-                {
-                    diags.push(
-                        Diagnostic::error(&p.entry.source, msg!("url-taken", path = claim))
-                            .help(msg!("url-taken-help", other = other)),
-                    );
-                }
+                diags.push(
+                    Diagnostic::error(p.entry.id.as_str(), msg!("url-taken", path = claim))
+                        .help(msg!("url-taken-help", other = other.as_str())),
+                );
             }
         }
     }

@@ -51,8 +51,8 @@ pub fn rss(site: &Site, tera: &Tera, lang: Lang, links: &LinkStyle) -> Result<St
         .all
         .iter()
         .take(FEED_ITEMS)
-        .map(|&i| {
-            let e = &site.news[i];
+        .map(|id| {
+            let e = site.entry(id);
             FeedItem {
                 title: &e.title,
                 link: links.absolute(&e.path),
@@ -70,7 +70,11 @@ pub fn rss(site: &Site, tera: &Tera, lang: Lang, links: &LinkStyle) -> Result<St
     ctx.insert("link", &links.absolute(&site.urls(lang).home()));
     ctx.insert("self_link", &links.absolute(&site.urls(lang).rss()));
     // The newest item's date, not the clock: two builds of one input are byte-identical.
-    let newest = idx.all.first().and_then(|&i| site.news[i].date).map(rfc822);
+    let newest = idx
+        .all
+        .first()
+        .and_then(|id| site.entry(id).date)
+        .map(rfc822);
     ctx.insert("last_build_date", &newest);
     ctx.insert("items", &items);
     tera.render("rss.xml", &ctx)
@@ -116,8 +120,7 @@ pub fn robots(links: &LinkStyle) -> String {
 fn lastmod(site: &Site, p: &Planned) -> Option<String> {
     use crate::render::pages::PageKind;
     match &p.kind {
-        PageKind::Item(i) => site.news[*i].date.map(|d| d.iso()),
-        PageKind::Page(i) => site.pages[*i].date.map(|d| d.iso()),
+        PageKind::Item(id) | PageKind::Page(id) => site.entry(id).date.map(|d| d.iso()),
         _ => None,
     }
 }

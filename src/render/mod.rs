@@ -32,7 +32,7 @@ use crate::urls::LinkStyle;
 use plan::{Kind, Output, Plan};
 use typography::Typography;
 
-pub use pages::Planned;
+pub use pages::{PageKind, Pagination, Planned};
 
 /// What rendering produced.
 pub struct Rendered {

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::model::Site;
-use crate::types::Lang;
+use crate::content::model::{Entry, EntryId, Site};
+use crate::types::{Lang, Slug};
 
 /// Items shown on one page of every list.
 pub const PER_PAGE: usize = 20;
@@ -17,23 +17,24 @@ pub struct Pagination {
     pub total: usize,
     /// Site path of the list's first page.
     pub first: String,
-    /// Indices into `Site::news` shown on this page.
-    pub items: Vec<usize>,
+    /// The news items shown on this page.
+    pub items: Vec<EntryId>,
 }
 
-/// What a page shows.
+/// What a page shows. Entries, projects and tags are named by their stable ids, so a
+/// page's kind changes only when what it shows does.
 #[derive(Clone, Debug)]
 pub enum PageKind {
     Home,
     NewsList(Pagination),
-    Item(usize),
+    Item(EntryId),
     Archive,
     ArchiveYear(i16, Pagination),
     Projects,
-    Project(usize, Pagination),
+    Project(Slug, Pagination),
     Tags,
-    Tag(usize, Pagination),
-    Page(usize),
+    Tag(Slug, Pagination),
+    Page(EntryId),
     NotFound,
     /// Old addresses redirecting to `to` (site path); queries map `?id=440`-style aliases.
     Alias {
@@ -93,22 +94,16 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         }
 
         // News items.
-        for &i in &idx.all {
-            let e = &site.news[i];
-            let mut alts: Vec<(Lang, String)> = vec![(lang, e.path.clone())];
-            alts.extend(
-                e.translations
-                    .iter()
-                    .map(|&(l, t)| (l, site.news[t].path.clone())),
-            );
+        for id in &idx.all {
+            let e = site.entry(id);
             out.push(with_switch(
                 site,
                 page(
                     lang,
                     e.path.clone(),
                     "news_item.html",
-                    PageKind::Item(i),
-                    alts,
+                    PageKind::Item(id.clone()),
+                    versions(site, e),
                 ),
                 &|l| site.urls(l).news(),
             ));
@@ -159,8 +154,8 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             PageKind::Projects,
             everywhere(&|l| site.urls(l).projects()),
         ));
-        for (p, project) in site.projects.iter().enumerate() {
-            let items = idx.by_project.get(&p).map_or(&[][..], Vec::as_slice);
+        for (id, project) in &site.projects {
+            let items = idx.by_project.get(id).map_or(&[][..], Vec::as_slice);
             for pg in paginate(items, &urls.project(&project.id)) {
                 let alts = if pg.current == 1 {
                     everywhere(&|l| site.urls(l).project(&project.id))
@@ -170,7 +165,13 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                 let path = urls.paginated(&pg.first, pg.current);
                 out.push(with_switch(
                     site,
-                    page(lang, path, "project.html", PageKind::Project(p, pg), alts),
+                    page(
+                        lang,
+                        path,
+                        "project.html",
+                        PageKind::Project(id.clone(), pg),
+                        alts,
+                    ),
                     &|l| site.urls(l).project(&project.id),
                 ));
             }
@@ -184,8 +185,8 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             PageKind::Tags,
             everywhere(&|l| site.urls(l).tags()),
         ));
-        for &t in &idx.tags {
-            let tag = &site.tags[t];
+        for slug in &idx.tags {
+            let tag = site.tag(slug);
             let items = &tag.items[&lang];
             for pg in paginate(items, &urls.tag(&tag.slug)) {
                 let alts = if pg.current == 1 {
@@ -199,7 +200,13 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                 let path = urls.paginated(&pg.first, pg.current);
                 out.push(with_switch(
                     site,
-                    page(lang, path, "tag.html", PageKind::Tag(t, pg), alts),
+                    page(
+                        lang,
+                        path,
+                        "tag.html",
+                        PageKind::Tag(slug.clone(), pg),
+                        alts,
+                    ),
                     &|l| {
                         if tag.items.contains_key(&l) {
                             site.urls(l).tag(&tag.slug)
@@ -212,17 +219,17 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         }
 
         // Standalone pages.
-        for &i in &idx.pages {
-            let e = &site.pages[i];
-            let mut alts: Vec<(Lang, String)> = vec![(lang, e.path.clone())];
-            alts.extend(
-                e.translations
-                    .iter()
-                    .map(|&(l, t)| (l, site.pages[t].path.clone())),
-            );
+        for id in &idx.pages {
+            let e = site.entry(id);
             out.push(with_switch(
                 site,
-                page(lang, e.path.clone(), "page.html", PageKind::Page(i), alts),
+                page(
+                    lang,
+                    e.path.clone(),
+                    "page.html",
+                    PageKind::Page(id.clone()),
+                    versions(site, e),
+                ),
                 &|l| site.urls(l).home(),
             ));
         }
@@ -246,7 +253,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
 
     // Redirects from old addresses; `index.php?id=1` and `index.php?id=2` share one page.
     let mut aliases: BTreeMap<String, Vec<(Option<String>, String)>> = BTreeMap::new();
-    for e in site.news.iter().chain(site.pages.iter()) {
+    for e in site.entries.values() {
         for a in &e.aliases {
             let (path, query) = match a.split_once('?') {
                 Some((p, q)) => (p, Some(q.to_string())),
@@ -259,7 +266,9 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                 .push((query, e.path.clone()));
         }
     }
-    for (path, to) in aliases {
+    for (path, mut to) in aliases {
+        // Several old addresses of one folder (`?id=1`, `?id=2`) in a fixed order.
+        to.sort();
         out.push(Planned {
             lang: None,
             path,
@@ -271,6 +280,17 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         });
     }
     out
+}
+
+/// An entry's page in every language it has: its own, then its translations'.
+fn versions(site: &Site, e: &Entry) -> Vec<(Lang, String)> {
+    let mut alts: Vec<(Lang, String)> = vec![(e.lang, e.path.clone())];
+    alts.extend(
+        e.translations
+            .iter()
+            .map(|(l, t)| (*l, site.entry(t).path.clone())),
+    );
+    alts
 }
 
 fn page(
@@ -318,7 +338,7 @@ fn with_switch(site: &Site, mut p: Planned, fallback: &dyn Fn(Lang) -> String) -
 }
 
 /// Splits `items` into pages of [`PER_PAGE`]; an empty list still has its first page.
-fn paginate(items: &[usize], first: &str) -> Vec<Pagination> {
+fn paginate(items: &[EntryId], first: &str) -> Vec<Pagination> {
     let total = items.len().div_ceil(PER_PAGE).max(1);
     (0..total)
         .map(|n| Pagination {
@@ -329,7 +349,7 @@ fn paginate(items: &[usize], first: &str) -> Vec<Pagination> {
                 .iter()
                 .skip(n * PER_PAGE)
                 .take(PER_PAGE)
-                .copied()
+                .cloned()
                 .collect(),
         })
         .collect()

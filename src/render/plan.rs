@@ -64,7 +64,7 @@ impl<'a> Plan<'a> {
     /// Plans every file of `site`.
     pub fn new(site: &'a Site) -> Plan<'a> {
         let mut aliases: BTreeMap<String, Vec<Origin<'a>>> = BTreeMap::new();
-        for entry in site.news.iter().chain(site.pages.iter()) {
+        for entry in site.entries.values() {
             for alias in &entry.aliases {
                 let path = alias.split_once('?').map_or(alias.as_str(), |(p, _)| p);
                 aliases
@@ -76,10 +76,9 @@ impl<'a> Plan<'a> {
         let mut outputs = Vec::new();
         for p in pages::plan(site) {
             let file = output_file(&p.path);
-            let sources = match p.kind {
+            let sources = match &p.kind {
                 PageKind::Alias { .. } => aliases.remove(&file).unwrap_or_default(),
-                PageKind::Item(i) => vec![Origin::Entry(&site.news[i])],
-                PageKind::Page(i) => vec![Origin::Entry(&site.pages[i])],
+                PageKind::Item(id) | PageKind::Page(id) => vec![Origin::Entry(site.entry(id))],
                 _ => vec![Origin::Generated],
             };
             outputs.push(Output {
@@ -202,7 +201,7 @@ fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
     match (o.origin, other.origin) {
         (Origin::Alias { entry, alias }, Origin::Copied(source)) => Some(
             Diagnostic::error(
-                &entry.source,
+                entry.id.as_str(),
                 msg!(
                     "alias-takes-copied-file",
                     alias = alias_shown(alias),
@@ -261,7 +260,7 @@ fn file_and_folder(shown: String, file: &str, inside: &str) -> Diagnostic {
 
 fn alias_takes(entry: &Entry, alias: &str, file: &str) -> Diagnostic {
     Diagnostic::error(
-        &entry.source,
+        entry.id.as_str(),
         msg!(
             "alias-takes-generated-page",
             alias = alias_shown(alias),
@@ -273,8 +272,8 @@ fn alias_takes(entry: &Entry, alias: &str, file: &str) -> Diagnostic {
 
 fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
     let (shown, what) = match o.origin {
-        Origin::Alias { entry, alias } => (entry.source.clone(), alias_shown(alias)),
-        Origin::Entry(entry) => (entry.source.clone(), o.file.clone()),
+        Origin::Alias { entry, alias } => (entry.id.to_string(), alias_shown(alias)),
+        Origin::Entry(entry) => (entry.id.to_string(), o.file.clone()),
         Origin::Copied(source) => (copied_shown(root, &o.file, source), o.file.clone()),
         Origin::Generated => (o.file.clone(), o.file.clone()),
     };
@@ -298,7 +297,7 @@ fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Di
             };
             let (shown, message) = match o.origin {
                 Origin::Alias { entry, alias } => (
-                    entry.source.clone(),
+                    entry.id.to_string(),
                     msg!(
                         "alias-takes-foreign",
                         alias = alias_shown(alias),
@@ -307,7 +306,7 @@ fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Di
                 ),
                 origin => {
                     let shown = match origin {
-                        Origin::Entry(e) => e.source.clone(),
+                        Origin::Entry(e) => e.id.to_string(),
                         Origin::Copied(source) => copied_shown(root, &o.file, source),
                         _ => o.file.clone(),
                     };

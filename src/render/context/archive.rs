@@ -4,6 +4,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::{Heading, Scope, cards};
+use crate::content::model::EntryId;
 use crate::render::pages::Pagination;
 use crate::types::Date;
 
@@ -50,7 +51,7 @@ pub(super) fn year(s: &Scope, ctx: &mut Context, year: i16, pg: &Pagination) -> 
 /// The items of a page grouped by month, newest first as they come: each group has
 /// `month` (`2012-02`, for `<time datetime>` and the heading's id), `first_day` (the
 /// date `2012-02-01`, for the `date` filter's `month` style) and `items`.
-fn months(s: &Scope, items: &[usize]) -> Vec<Value> {
+fn months(s: &Scope, items: &[EntryId]) -> Vec<Value> {
     #[derive(Serialize)]
     struct Month {
         month: String,
@@ -58,8 +59,8 @@ fn months(s: &Scope, items: &[usize]) -> Vec<Value> {
         items: Vec<Value>,
     }
     let mut out: Vec<Month> = Vec::new();
-    for &i in items {
-        let Some(date) = s.site.news[i].date else {
+    for id in items {
+        let Some(date) = s.site.entry(id).date else {
             continue;
         };
         let first_day = Date(date.0.first_of_month());
@@ -71,7 +72,7 @@ fn months(s: &Scope, items: &[usize]) -> Vec<Value> {
             });
         }
         if let Some(m) = out.last_mut() {
-            m.items.push(s.cards.get(i));
+            m.items.push(s.cards.get(id));
         }
     }
     out.iter().map(Value::from_serializable).collect()

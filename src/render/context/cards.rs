@@ -4,7 +4,9 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::Scope;
-use crate::content::model::Site;
+use std::collections::HashMap;
+
+use crate::content::model::{EntryId, Site};
 use crate::render::pages::Pagination;
 use crate::types::Date;
 
@@ -19,33 +21,33 @@ struct Card<'a> {
 }
 
 /// The cards of every news item, as template values (cheap to clone: reference-counted).
-pub(super) struct Cards(Vec<Value>);
+pub(super) struct Cards(HashMap<EntryId, Value>);
 
 impl Cards {
     pub(super) fn new(site: &Site) -> Cards {
         Cards(
-            site.news
-                .iter()
+            site.news()
                 .map(|e| {
-                    Value::from_serializable(&Card {
+                    let card = Value::from_serializable(&Card {
                         title: &e.title,
                         path: &e.path,
                         date: e.date,
                         summary: &e.summary,
                         archived: e.archived,
-                    })
+                    });
+                    (e.id.clone(), card)
                 })
                 .collect(),
         )
     }
 
-    /// The card of news item `i`.
-    pub(super) fn get(&self, i: usize) -> Value {
-        self.0[i].clone()
+    /// The card of news item `id`.
+    pub(super) fn get(&self, id: &EntryId) -> Value {
+        self.0[id].clone()
     }
 
-    pub(super) fn list(&self, items: &[usize]) -> Vec<Value> {
-        items.iter().map(|&i| self.get(i)).collect()
+    pub(super) fn list(&self, items: &[EntryId]) -> Vec<Value> {
+        items.iter().map(|id| self.get(id)).collect()
     }
 }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Heading, Link, Scope, text};
-use crate::content::model::{Entry, Site};
+use crate::content::model::{Entry, EntryId, Site};
 use crate::types::{Date, Lang};
 
 #[derive(Serialize)]
@@ -35,15 +35,15 @@ struct EntryVars<'a> {
     source: &'a str,
 }
 
-/// News item `i`, under the news list.
-pub(super) fn item(s: &Scope, ctx: &mut Context, i: usize) -> Heading {
-    let e = insert(s, ctx, &s.site.news[i]);
+/// News item `id`, under the news list.
+pub(super) fn item(s: &Scope, ctx: &mut Context, id: &EntryId) -> Heading {
+    let e = insert(s, ctx, s.site.entry(id));
     Heading::under(e.title.clone(), s.t("news"), s.urls().news())
 }
 
-/// Standalone page `i`.
-pub(super) fn page(s: &Scope, ctx: &mut Context, i: usize) -> Heading {
-    Heading::top(insert(s, ctx, &s.site.pages[i]).title.clone())
+/// Standalone page `id`.
+pub(super) fn page(s: &Scope, ctx: &mut Context, id: &EntryId) -> Heading {
+    Heading::top(insert(s, ctx, s.site.entry(id)).title.clone())
 }
 
 /// Puts `e` into the context as `item`, its body's links written for the page rendered.
@@ -68,16 +68,16 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
         tags: e
             .tags
             .iter()
-            .map(|&t| Link {
-                title: site.tags[t].name.clone(),
-                path: urls.tag(&site.tags[t].slug),
+            .map(|t| Link {
+                title: site.tag(t).name.clone(),
+                path: urls.tag(t),
             })
             .collect(),
         projects: e
             .projects
             .iter()
-            .map(|&p| {
-                let pr = &site.projects[p];
+            .map(|p| {
+                let pr = site.project(p);
                 Link {
                     title: text(site, &pr.data.title, lang).text,
                     path: urls.project(&pr.id),
@@ -95,6 +95,6 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
                 extension: a.extension(),
             })
             .collect(),
-        source: &e.source,
+        source: e.id.as_str(),
     }
 }

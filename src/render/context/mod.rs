@@ -237,14 +237,14 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
     let heading = match &page.kind {
         PageKind::Home => news::home(&s, c),
         PageKind::NewsList(pg) => news::list(&s, c, pg),
-        PageKind::Item(i) => entries::item(&s, c, *i),
-        PageKind::Page(i) => entries::page(&s, c, *i),
+        PageKind::Item(id) => entries::item(&s, c, id),
+        PageKind::Page(id) => entries::page(&s, c, id),
         PageKind::Archive => archive::years(&s, c),
         PageKind::ArchiveYear(year, pg) => archive::year(&s, c, *year, pg),
         PageKind::Projects => projects::all(&s, c),
-        PageKind::Project(p, pg) => projects::one(&s, c, *p, pg),
+        PageKind::Project(id, pg) => projects::one(&s, c, id, pg),
         PageKind::Tags => tags::all(&s, c),
-        PageKind::Tag(i, pg) => tags::one(&s, c, *i, pg),
+        PageKind::Tag(slug, pg) => tags::one(&s, c, slug, pg),
         PageKind::NotFound => special::not_found(&s, c),
         PageKind::Alias { to } => special::alias(&s, c, to),
     };

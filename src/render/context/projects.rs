@@ -5,7 +5,7 @@ use tera::Context;
 
 use super::{Heading, Scope, Text, cards};
 use crate::render::pages::Pagination;
-use crate::types::{Date, Money};
+use crate::types::{Date, Money, Slug};
 
 #[derive(Serialize)]
 struct FundingVars<'a> {
@@ -54,7 +54,7 @@ pub(super) fn insert_all(s: &Scope, ctx: &mut Context) {
         .lang_index(s.lang)
         .projects_az
         .iter()
-        .map(|&p| project(s, p))
+        .map(|id| project(s, id))
         .collect();
     ctx.insert("projects", &all);
 }
@@ -65,17 +65,17 @@ pub(super) fn all(s: &Scope, ctx: &mut Context) -> Heading {
     Heading::top(s.t("projects"))
 }
 
-/// One page of project `p`: its card and its items, under the list of projects.
-pub(super) fn one(s: &Scope, ctx: &mut Context, p: usize, pg: &Pagination) -> Heading {
+/// One page of project `id`: its card and its items, under the list of projects.
+pub(super) fn one(s: &Scope, ctx: &mut Context, id: &Slug, pg: &Pagination) -> Heading {
     cards::list(s, ctx, pg);
-    let vars = project(s, p);
+    let vars = project(s, id);
     let title = vars.title.text.clone();
     ctx.insert("project", &vars);
     Heading::under(title, s.t("projects"), s.urls().projects())
 }
 
-fn project<'a>(s: &Scope<'a>, i: usize) -> ProjectVars<'a> {
-    let p = &s.site.projects[i];
+fn project<'a>(s: &Scope<'a>, id: &Slug) -> ProjectVars<'a> {
+    let p = s.site.project(id);
     let d = &p.data;
     let indicators = (!d.indicators.is_empty()).then(|| Indicators {
         names: &p.indicator_columns,
@@ -122,7 +122,7 @@ fn project<'a>(s: &Scope<'a>, i: usize) -> ProjectVars<'a> {
             .site
             .lang_index(s.lang)
             .by_project
-            .get(&i)
+            .get(id)
             .map_or(0, Vec::len),
     }
 }

@@ -5,6 +5,7 @@ use tera::Context;
 
 use super::{Heading, Scope, cards};
 use crate::render::pages::Pagination;
+use crate::types::Slug;
 
 #[derive(Serialize)]
 struct TagVars<'a> {
@@ -21,8 +22,8 @@ pub(super) fn all(s: &Scope, ctx: &mut Context) -> Heading {
         .lang_index(s.lang)
         .tags_az
         .iter()
-        .map(|&i| {
-            let tag = &s.site.tags[i];
+        .map(|slug| {
+            let tag = s.site.tag(slug);
             TagVars {
                 name: &tag.name,
                 path: urls.tag(&tag.slug),
@@ -34,10 +35,10 @@ pub(super) fn all(s: &Scope, ctx: &mut Context) -> Heading {
     Heading::top(s.t("tags"))
 }
 
-/// One page of tag `i`: `tag` (its name) and its items, under the list of tags.
-pub(super) fn one(s: &Scope, ctx: &mut Context, i: usize, pg: &Pagination) -> Heading {
+/// One page of tag `slug`: `tag` (its name) and its items, under the list of tags.
+pub(super) fn one(s: &Scope, ctx: &mut Context, slug: &Slug, pg: &Pagination) -> Heading {
     cards::list(s, ctx, pg);
-    let tag = &s.site.tags[i];
+    let tag = s.site.tag(slug);
     ctx.insert("tag", &tag.name);
     Heading::under(tag.name.clone(), s.t("tags"), s.urls().tags())
 }
