@@ -330,34 +330,30 @@ fn assemble(
 /// Fills `translations` of every entry and gives versions without their own attachments the
 /// original's (the files are copied once, beside the original).
 fn link_translations(list: &mut [Entry], default: Lang) {
-    let mut by_name: HashMap<(Kind, &str), Vec<(Lang, usize)>> = HashMap::new();
+    let ids: Vec<EntryId> = list.iter().map(|e| e.id.clone()).collect();
+    let mut by_name: HashMap<(Kind, String), Vec<(Lang, usize)>> = HashMap::new();
     for (i, e) in list.iter().enumerate() {
         by_name
-            .entry((e.kind, &e.name))
+            .entry((e.kind, e.name.clone()))
             .or_default()
             .push((e.lang, i));
     }
-    let mut linked: Vec<(usize, Vec<(Lang, EntryId)>, Option<usize>)> = Vec::new();
     for versions in by_name.values() {
         let original = versions
             .iter()
             .find(|(l, _)| *l == default)
             .map(|(_, i)| *i);
         for &(lang, i) in versions {
-            let others = versions
+            list[i].translations = versions
                 .iter()
                 .filter(|(l, _)| *l != lang)
-                .map(|&(l, o)| (l, list[o].id.clone()))
+                .map(|&(l, o)| (l, ids[o].clone()))
                 .collect();
-            linked.push((i, others, original.filter(|o| *o != i)));
-        }
-    }
-    for (i, translations, original) in linked {
-        list[i].translations = translations;
-        if let Some(o) = original
-            && list[i].inherits_attachments
-        {
-            list[i].attachments = list[o].attachments.clone();
+            if let Some(o) = original.filter(|o| *o != i)
+                && list[i].inherits_attachments
+            {
+                list[i].attachments = list[o].attachments.clone();
+            }
         }
     }
 }
