@@ -23,6 +23,7 @@ pub mod messages;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod serve;
 pub mod source;
 pub mod types;
 pub mod urls;

@@ -1,6 +1,7 @@
 //! The `kronika` command: argument parsing and printing; the work is in the library.
 
 use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use kronika::messages::{Catalog, Message};
 use kronika::msg;
 use kronika::progress::Progress;
+use kronika::serve::{Event, ServeOptions};
 use kronika::{BuildOptions, build};
 
 // The help texts of the commands and flags are in `cli.ftl`, in the user's language (see
@@ -39,11 +41,22 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        #[arg(long)]
+        drafts: bool,
+    },
 }
 
 /// The help text of the program (no command), a command (no flag) or a command's flag.
 fn help_texts() -> Vec<(Option<&'static str>, Option<&'static str>, Message)> {
     let build = Some("build");
+    let serve = Some("serve");
     vec![
         (None, None, msg!("cli-about")),
         (build, None, msg!("cli-build")),
@@ -54,6 +67,11 @@ fn help_texts() -> Vec<(Option<&'static str>, Option<&'static str>, Message)> {
         (build, Some("drafts"), msg!("cli-build-drafts")),
         (build, Some("quiet"), msg!("cli-build-quiet")),
         (build, Some("verbose"), msg!("cli-build-verbose")),
+        (serve, None, msg!("cli-serve")),
+        (serve, Some("root"), msg!("cli-build-root")),
+        (serve, Some("port"), msg!("cli-serve-port")),
+        (serve, Some("bind"), msg!("cli-serve-bind")),
+        (serve, Some("drafts"), msg!("cli-build-drafts")),
     ]
 }
 
@@ -124,6 +142,71 @@ fn main() -> ExitCode {
                     failure.exit_code() as u8
                 }
             };
+            ExitCode::from(out.finish(code, &catalog))
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+        } => {
+            let opts = ServeOptions {
+                root: root.clone(),
+                bind,
+                port,
+                drafts,
+            };
+            let out = std::sync::Mutex::new(Printer::default());
+            let print = |stream: Stream, text: &str| {
+                out.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .line(stream, text);
+            };
+            let report = |event: Event| match event {
+                Event::Listening { url, public } => {
+                    let root = root.display().to_string();
+                    print(
+                        Stream::Stdout,
+                        &catalog.render(&msg!("serve-listening", root = root, url = url)),
+                    );
+                    if public {
+                        let text = catalog.render(&msg!("serve-public", addr = bind.to_string()));
+                        print(Stream::Stderr, &format!("warning: {text}"));
+                    }
+                }
+                Event::Built {
+                    changed,
+                    files,
+                    elapsed,
+                    warnings,
+                } => {
+                    for w in &warnings {
+                        print(Stream::Stderr, &format!("{}\n", w.render(&catalog)));
+                    }
+                    let ms = elapsed.as_millis() as u64;
+                    let text = msg!("serve-built", changed = changed, files = files, ms = ms);
+                    print(Stream::Stdout, &catalog.render(&text));
+                }
+                Event::Failed { errors, warnings } => {
+                    for d in warnings.iter().chain(&errors) {
+                        print(Stream::Stderr, &format!("{}\n", d.render(&catalog)));
+                    }
+                    let text = msg!("serve-failed", errors = errors.len());
+                    print(Stream::Stderr, &catalog.render(&text));
+                }
+                Event::WatchFailed(reason) => {
+                    let text = catalog.render(&msg!("serve-watch-failed", reason = reason));
+                    print(Stream::Stderr, &format!("warning: {text}"));
+                }
+            };
+            let code = match kronika::serve::serve(&opts, &catalog, &report) {
+                Ok(()) => 0,
+                Err(failure) => {
+                    print(Stream::Stderr, &failure.render(&catalog, &root));
+                    failure.exit_code() as u8
+                }
+            };
+            let out = out.into_inner().unwrap_or_else(|e| e.into_inner());
             ExitCode::from(out.finish(code, &catalog))
         }
     }

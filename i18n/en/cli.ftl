@@ -290,3 +290,26 @@ html-raw-not-allowed = raw HTML is not allowed on this site
 html-raw-not-allowed-help = write it in Markdown; this site's site.yaml refuses raw HTML (`markdown: {"{"}raw_html: error{"}"}`)
 config-bad-raw-html = `{ $value }` is not a setting of `raw_html`: write `allow` (dangerous parts are removed, with a warning) or `error` (raw HTML is an error)
 ## ── end of raw HTML ─────────────────────────────────────────────────────────────────────
+
+## kronika serve
+cli-serve = Preview the site: build it in memory, serve it on this machine, rebuild it when a file changes
+cli-serve-port = The port to listen on
+cli-serve-bind = The address to listen on (0.0.0.0 opens the preview to the network)
+serve-listening = Serving { $root } at { $url } (Ctrl-C stops)
+serve-public = the preview can be opened by every machine that reaches { $addr }: use it only on a network you trust
+serve-built = { $changed ->
+        [one] { $changed } file changed
+       *[other] { $changed } files changed
+    } (of { $files }) in { $ms } ms
+serve-failed = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }: the preview shows the last good version; fix the file and it rebuilds by itself
+serve-overlay-title = kronika: the last change does not build. Below the errors is the last good version of the page; fix the file and the page reloads by itself.
+serve-port-taken = port { $port } on { $addr } is taken by another program
+serve-port-taken-help = choose another port: `kronika serve --port { $next }`
+serve-cannot-listen = cannot listen on { $addr }: { $error }
+serve-cannot-listen-help = `--bind` takes an address of this machine (127.0.0.1, the default, or 0.0.0.0 for every network), `--port` a free port
+serve-cannot-watch = cannot watch { $path } for changes: { $error }
+serve-watch-failed = watching for changes: { $reason }
+serve-build-failed = { $reason }

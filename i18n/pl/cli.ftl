@@ -299,3 +299,28 @@ html-raw-not-allowed = kod HTML nie jest dozwolony w tym serwisie
 html-raw-not-allowed-help = zapisz to w Markdownie; site.yaml tego serwisu nie dopuszcza kodu HTML (`markdown: {"{"}raw_html: error{"}"}`)
 config-bad-raw-html = `{ $value }` nie jest ustawieniem `raw_html`: wpisz `allow` (niebezpieczne fragmenty są usuwane z ostrzeżeniem) albo `error` (kod HTML jest błędem)
 ## ── koniec: kod HTML ────────────────────────────────────────────────────────────────────
+
+## kronika serve
+cli-serve = Podgląd serwisu: buduje go w pamięci, udostępnia na tym komputerze i przebudowuje po każdej zmianie pliku
+cli-serve-port = Port, na którym podgląd nasłuchuje
+cli-serve-bind = Adres, na którym podgląd nasłuchuje (0.0.0.0 otwiera go dla sieci)
+serve-listening = Podgląd { $root } pod adresem { $url } (Ctrl-C kończy)
+serve-public = podgląd może otworzyć każdy komputer, który dociera do { $addr }: używaj tego tylko w zaufanej sieci
+serve-built = { $changed ->
+        [one] zmienił się { $changed } plik
+        [few] zmieniły się { $changed } pliki
+       *[many] zmieniło się { $changed } plików
+    } (z { $files }) w { $ms } ms
+serve-failed = { $errors ->
+        [one] { $errors } błąd
+        [few] { $errors } błędy
+       *[many] { $errors } błędów
+    }: podgląd pokazuje ostatnią dobrą wersję; popraw plik, a przebuduje się sam
+serve-overlay-title = kronika: ostatniej zmiany nie da się zbudować. Pod listą błędów jest ostatnia dobra wersja strony; popraw plik, a strona odświeży się sama.
+serve-port-taken = port { $port } na { $addr } zajmuje inny program
+serve-port-taken-help = wybierz inny port: „kronika serve --port { $next }”
+serve-cannot-listen = nie można nasłuchiwać na { $addr }: { $error }
+serve-cannot-listen-help = `--bind` przyjmuje adres tego komputera (127.0.0.1, domyślnie, albo 0.0.0.0 dla każdej sieci), a `--port` wolny port
+serve-cannot-watch = nie można śledzić zmian w { $path }: { $error }
+serve-watch-failed = śledzenie zmian: { $reason }
+serve-build-failed = { $reason }
