@@ -24,6 +24,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod source;
+pub mod stats;
 pub mod types;
 pub mod urls;
 mod yaml;

@@ -34,6 +34,10 @@ pub enum PageKind {
     Tags,
     Tag(usize, Pagination),
     Page(usize),
+    /// The site's statistics.
+    Stats,
+    /// One project's statistics.
+    ProjectStats(usize),
     NotFound,
     /// Old addresses redirecting to `to` (site path); queries map `?id=440`-style aliases.
     Alias {
@@ -209,6 +213,24 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                     },
                 ));
             }
+        }
+
+        // Statistics: the site's, and every project's (README "Statistics").
+        out.push(page(
+            lang,
+            urls.stats(),
+            "stats.html",
+            PageKind::Stats,
+            everywhere(&|l| site.urls(l).stats()),
+        ));
+        for (p, project) in site.projects.iter().enumerate() {
+            out.push(page(
+                lang,
+                urls.project_stats(&project.id),
+                "project_stats.html",
+                PageKind::ProjectStats(p),
+                everywhere(&|l| site.urls(l).project_stats(&project.id)),
+            ));
         }
 
         // Standalone pages.
