@@ -515,7 +515,7 @@ fn json_sum(s: &Sum) -> Value {
         "currency": s.currency,
         "projects": s.projects,
         "total": machine_amount(s.total),
-        "co_financing": machine_amount(s.co_financing),
+        "co_financing": s.co_financing.map(machine_amount),
         "co_financing_rate_percent": s.rate(),
     })
 }
@@ -567,7 +567,7 @@ fn group_rows(g: &FundingGroup) -> Vec<Vec<String>> {
                 s.currency.as_str().to_string(),
                 s.projects.to_string(),
                 machine_amount(s.total),
-                machine_amount(s.co_financing),
+                s.co_financing.map(machine_amount).unwrap_or_default(),
                 opt(s.rate()),
                 g.without_budget.to_string(),
             ]

@@ -113,21 +113,23 @@ pub struct Sum {
     /// Projects whose total value in this currency is counted.
     pub projects: usize,
     pub total: Decimal,
-    pub co_financing: Decimal,
+    /// `None` when no project of the sum gives its co-financing in this currency.
+    pub co_financing: Option<Decimal>,
 }
 
 impl Sum {
-    /// Co-financing as a percentage of the total, one decimal; `None` when the total is zero.
+    /// Co-financing as a percentage of the total, one decimal; `None` when the total is
+    /// zero or no co-financing is given.
     pub fn rate(&self) -> Option<Decimal> {
-        percent(self.co_financing, self.total)
+        percent(self.co_financing?, self.total)
     }
 
     pub fn total_money(&self) -> Money {
         money(self.total, self.currency)
     }
 
-    pub fn co_financing_money(&self) -> Money {
-        money(self.co_financing, self.currency)
+    pub fn co_financing_money(&self) -> Option<Money> {
+        self.co_financing.map(|c| money(c, self.currency))
     }
 }
 
@@ -416,10 +418,8 @@ fn add_budget(
     }
     if let Some(c) = p.co_financing {
         let s = sum_of(sums, c.currency);
-        s.co_financing = s
-            .co_financing
-            .checked_add(c.amount.0)
-            .ok_or_else(|| overflow(c))?;
+        let before = s.co_financing.unwrap_or(Decimal::ZERO);
+        s.co_financing = Some(before.checked_add(c.amount.0).ok_or_else(|| overflow(c))?);
     }
     Ok(())
 }
@@ -429,7 +429,7 @@ fn sum_of(sums: &mut BTreeMap<Currency, Sum>, currency: Currency) -> &mut Sum {
         currency,
         projects: 0,
         total: Decimal::ZERO,
-        co_financing: Decimal::ZERO,
+        co_financing: None,
     })
 }
 

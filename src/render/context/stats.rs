@@ -97,7 +97,7 @@ struct MissingVars {
 #[derive(Serialize)]
 struct SumVars {
     total: Money,
-    co_financing: Money,
+    co_financing: Option<Money>,
     rate: Option<Decimal>,
     projects: usize,
 }
