@@ -371,3 +371,16 @@ fn typography_leaves_the_svg_well_formed() {
     assert!(svg.contains(">3\u{a0}617</text>"));
     assert!(svg.contains("text-anchor=\"end\""));
 }
+
+#[test]
+fn sums_too_large_to_add_exactly_are_a_located_error() {
+    let site = Site::fixture("stats");
+    let huge = "title: {pl: \"Duży\"}\nbudget:\n  total: {amount: \"79228162514264337593543950335\", currency: PLN}\n";
+    site.write("content/projects/duzy-1.yaml", huge);
+    site.write("content/projects/duzy-2.yaml", huge);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.expect_stderr(
+        "content/projects/duzy-2.yaml: error: the sum of all project amounts in PLN is too large to add exactly",
+    );
+}

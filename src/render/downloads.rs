@@ -182,7 +182,7 @@ impl View<'_> {
     }
 
     /// `items` and one column per language: the header of every count table.
-    fn count_header<'h>(&self, first: &[&'h str]) -> Vec<String> {
+    fn count_header(&self, first: &[&str]) -> Vec<String> {
         let mut h: Vec<String> = first.iter().map(|s| s.to_string()).collect();
         h.push("items".into());
         h.extend(self.stats.langs.iter().map(|l| l.to_string()));

@@ -289,7 +289,7 @@ impl<'a> Stats<'a> {
             .map(|(of, counts)| Group { of, counts })
             .collect();
         // Most used first; ties by slug, which the map already gave.
-        tags.sort_by(|a, b| b.counts.items.cmp(&a.counts.items));
+        tags.sort_by_key(|g| std::cmp::Reverse(g.counts.items));
         tags.truncate(TOP_TAGS);
 
         let coverage = langs
@@ -414,14 +414,21 @@ fn add_budget(
     if let Some(t) = p.total {
         let s = sum_of(sums, t.currency);
         s.projects += 1;
-        s.total = s.total.checked_add(t.amount.0).ok_or_else(|| overflow(t))?;
+        s.total = exact_add(s.total, t.amount.0).ok_or_else(|| overflow(t))?;
     }
     if let Some(c) = p.co_financing {
         let s = sum_of(sums, c.currency);
         let before = s.co_financing.unwrap_or(Decimal::ZERO);
-        s.co_financing = Some(before.checked_add(c.amount.0).ok_or_else(|| overflow(c))?);
+        s.co_financing = Some(exact_add(before, c.amount.0).ok_or_else(|| overflow(c))?);
     }
     Ok(())
+}
+
+/// `a + b` if it is exact: a decimal of 28 digits can round a sum rather than overflow
+/// (`79228162514264337593543950335 + 0.42`), which would lose grosze silently.
+fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let sum = a.checked_add(b)?;
+    (sum.scale() >= a.scale().max(b.scale())).then_some(sum)
 }
 
 fn sum_of(sums: &mut BTreeMap<Currency, Sum>, currency: Currency) -> &mut Sum {
@@ -497,4 +504,30 @@ fn series(p: &Project) -> Vec<Series> {
                 .collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_that_would_round_are_refused() {
+        let max = Decimal::MAX;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(exact_add(max, d("0.42")), None);
+        assert_eq!(exact_add(max, Decimal::ONE), None);
+        assert_eq!(
+            exact_add(d("46974038.58"), d("0.42")),
+            Some(d("46974039.00"))
+        );
+    }
+
+    #[test]
+    fn percentages_round_half_away_from_zero() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(percent(d("42451310.44"), d("46974038.58")), Some(d("90.4")));
+        assert_eq!(percent(d("1"), d("8")), Some(d("12.5")));
+        assert_eq!(percent(d("1"), d("3")).unwrap().to_string(), "33.3");
+        assert_eq!(percent(d("1"), Decimal::ZERO), None);
+    }
 }

@@ -63,7 +63,8 @@ struct Named {
 #[derive(Serialize)]
 struct TagName {
     name: String,
-    path: String,
+    /// `None` when the tag has no page in this language (its items are in others only).
+    path: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +178,17 @@ struct ProjectVars {
     json: Download,
 }
 
+/// The name of language `of` in language `lang` (`angielski`), or its code when no UI
+/// strings name it.
+fn language_name(site: &Site, lang: Lang, of: Lang) -> String {
+    let id = format!("language-{of}");
+    if site.i18n.exists(lang, &id) {
+        site.i18n.get(lang, &id, None)
+    } else {
+        of.to_string()
+    }
+}
+
 fn counts<T: Serialize>(what: T, c: &Counts) -> CountRow<T> {
     CountRow {
         what,
@@ -228,7 +240,7 @@ impl Vars {
                 .iter()
                 .map(|l| Language {
                     code: l.to_string(),
-                    name: site.i18n.get(lang, &format!("language-{l}"), None),
+                    name: language_name(site, lang, *l),
                 })
                 .collect();
             let named = |p: &Project| Named {
@@ -241,7 +253,7 @@ impl Vars {
                 .iter()
                 .map(|c| CoverageVars {
                     lang: c.lang.to_string(),
-                    name: site.i18n.get(lang, &format!("language-{}", c.lang), None),
+                    name: language_name(site, lang, c.lang),
                     all: share((), &c.all),
                     years: c
                         .years
@@ -313,7 +325,7 @@ impl Vars {
                         counts(
                             TagName {
                                 name: g.of.name.clone(),
-                                path: urls.tag(&g.of.slug),
+                                path: g.of.items.contains_key(&lang).then(|| urls.tag(&g.of.slug)),
                             },
                             &g.counts,
                         )
@@ -377,7 +389,7 @@ impl Vars {
                         .iter()
                         .map(|l| Language {
                             code: l.to_string(),
-                            name: site.i18n.get(lang, &format!("language-{l}"), None),
+                            name: language_name(site, lang, *l),
                         })
                         .collect(),
                     title: text(site, &p.data.title, lang),
