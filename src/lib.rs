@@ -25,6 +25,7 @@ pub mod progress;
 pub mod render;
 pub mod serve;
 pub mod source;
+pub mod stats;
 pub mod types;
 pub mod urls;
 mod yaml;

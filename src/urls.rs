@@ -101,6 +101,17 @@ impl Urls {
         format!("{}{}/", self.prefix, self.stats)
     }
 
+    /// The statistics page of project `id`.
+    pub fn project_stats(&self, id: &Slug) -> String {
+        format!("{}{}/{id}/", self.prefix, self.stats)
+    }
+
+    /// All statistics of the language as one JSON file, beside the statistics page
+    /// (`statystyki/statystyki.json`, `en/stats/stats.json`).
+    pub fn stats_json(&self) -> String {
+        format!("{}{}/{}.json", self.prefix, self.stats, self.stats)
+    }
+
     pub fn search(&self) -> String {
         format!("{}{}/", self.prefix, self.search)
     }

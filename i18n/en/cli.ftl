@@ -200,6 +200,10 @@ project-unknown = project `{ $id }` does not exist
 project-known-help = known projects: { $known }
 project-none-help = there are no projects: add content/projects/<id>.yaml
 
+## Statistics: sums of money per currency that no exact decimal can hold
+stats-sum-overflow = the sum of all project amounts in { $currency } is too large to add exactly
+stats-sum-overflow-help = amounts are added as exact decimals of at most 28 digits; check this file's amounts for extra digits
+
 ## Tags, slugs, URLs and aliases
 tag-no-slug = tag `{ $tag }` has no letters or digits to make a URL from
 tag-no-slug-help = use a word for the tag, e.g. `EFS` or `dobre praktyki`

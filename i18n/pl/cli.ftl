@@ -208,6 +208,10 @@ project-unknown = projekt `{ $id }` nie istnieje
 project-known-help = znane projekty: { $known }
 project-none-help = nie ma żadnych projektów: dodaj content/projects/<id>.yaml
 
+## Statystyki: sumy kwot w jednej walucie, których nie da się dodać dokładnie
+stats-sum-overflow = suma kwot wszystkich projektów w { $currency } jest zbyt duża, by dodać ją dokładnie
+stats-sum-overflow-help = kwoty są dodawane jako dokładne liczby dziesiętne o najwyżej 28 cyfrach; sprawdź, czy kwoty w tym pliku nie mają zbędnych cyfr
+
 ## Tagi, slugi, adresy URL i aliasy
 tag-no-slug = w tagu `{ $tag }` nie ma liter ani cyfr, z których powstałby adres URL
 tag-no-slug-help = użyj jako tagu słowa, np. `EFS` lub `dobre praktyki`

@@ -7,7 +7,9 @@
 //! and what their counterparts in the other languages are; [`context`] turns a planned page
 //! into template variables; feeds and the sitemap live in [`feeds`].
 
+mod charts;
 mod context;
+pub mod downloads;
 mod feeds;
 mod pages;
 pub mod plan;
@@ -48,6 +50,7 @@ pub struct Renderer<'a> {
     plan: &'a Plan<'a>,
     tera: Tera,
     shared: context::Shared,
+    downloads: downloads::Downloads,
     typography: HashMap<Lang, Typography>,
     links: &'a LinkStyle,
 }
@@ -61,6 +64,10 @@ impl<'a> Renderer<'a> {
         links: &'a LinkStyle,
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         let tera = templates::build(root, site, links)?;
+        // The statistics, computed once: the pages, the CSV files and the JSON file are
+        // views of them, and a page shows the size of its downloads.
+        let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
+        let downloads = downloads::Downloads::new(site, &stats, links);
         let typography = site
             .config
             .languages
@@ -71,7 +78,8 @@ impl<'a> Renderer<'a> {
             site,
             plan,
             tera,
-            shared: context::Shared::new(site),
+            shared: context::Shared::new(site, &stats, &downloads),
+            downloads,
             typography,
             links,
         })
@@ -107,6 +115,11 @@ impl<'a> Renderer<'a> {
                 .map(String::into_bytes)
                 .map_err(|e| failed("sitemap.xml", output.file.clone(), e)),
             Kind::Robots => Ok(feeds::robots(self.links).into_bytes()),
+            Kind::StatsData(_) => self
+                .downloads
+                .get(&output.file)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| failed_download(&output.file)),
             Kind::Copied(StaticSource::Embedded(bytes)) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::File(path)) => std::fs::read(path).map_err(|e| {
                 let reason = WriteError::Io(e).message();
@@ -174,6 +187,12 @@ pub fn render(
 pub fn is_system_write_failure(d: &Diagnostic) -> bool {
     matches!(d.message.id(), "write-failed" | "copy-failed")
         && matches!(d.message.arg("reason"), Some(Arg::Message(m)) if m.id() == "write-system")
+}
+
+/// A download the plan lists but the statistics did not write: the two lists of
+/// [`downloads`] disagree, which is kronika's bug, reported rather than a panic.
+fn failed_download(file: &str) -> Diagnostic {
+    Diagnostic::error(file, msg!("render-failed", target = file))
 }
 
 fn error_chain(e: &tera::Error) -> String {

@@ -35,6 +35,10 @@ pub enum PageKind {
     Tags,
     Tag(Slug, Pagination),
     Page(EntryId),
+    /// The site's statistics.
+    Stats,
+    /// One project's statistics.
+    ProjectStats(Slug),
     NotFound,
     /// Old addresses redirecting to `to` (site path); queries map `?id=440`-style aliases.
     Alias {
@@ -216,6 +220,24 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                     },
                 ));
             }
+        }
+
+        // Statistics: the site's, and every project's (README "Statistics").
+        out.push(page(
+            lang,
+            urls.stats(),
+            "stats.html",
+            PageKind::Stats,
+            everywhere(&|l| site.urls(l).stats()),
+        ));
+        for id in site.projects.keys() {
+            out.push(page(
+                lang,
+                urls.project_stats(id),
+                "project_stats.html",
+                PageKind::ProjectStats(id.clone()),
+                everywhere(&|l| site.urls(l).project_stats(id)),
+            ));
         }
 
         // Standalone pages.

@@ -26,6 +26,8 @@ pub enum Kind<'a> {
     Robots,
     /// A file copied as it is.
     Copied(&'a StaticSource),
+    /// A statistics download of a language: a table as CSV, or every figure as JSON.
+    StatsData(Lang),
 }
 
 /// Where an output file comes from: what a user changes to change it.
@@ -101,6 +103,14 @@ impl<'a> Plan<'a> {
                 file: file.to_string(),
                 kind,
                 lang: None,
+                sources: vec![Origin::Generated],
+            });
+        }
+        for (lang, file) in crate::render::downloads::planned(site) {
+            outputs.push(Output {
+                file,
+                kind: Kind::StatsData(lang),
+                lang: Some(lang),
                 sources: vec![Origin::Generated],
             });
         }

@@ -211,6 +211,28 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
             Ok(s.i18n.money(lang, &Money { amount, currency }))
         },
     );
+    // `{{ rate | percent }}`: a percentage (a decimal such as `"90.4"`) in the page
+    // language, placed by the `percent` message: `90,4 %` / `90.4%`.
+    let s = site.clone();
+    tera.register_filter(
+        "percent",
+        move |n: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let lang = lang_of(&kwargs, state, &s)?;
+            let text = n
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| n.to_string());
+            let d = text
+                .parse::<rust_decimal::Decimal>()
+                .map_err(|_| tera::Error::message(format!("percent: `{text}` is not a number")))?;
+            let mut args = FluentArgs::new();
+            args.set(
+                "value",
+                FluentValue::from(s.i18n.locale(lang).numbers().decimal(&d)),
+            );
+            Ok(s.i18n.get(lang, "percent", Some(&args)))
+        },
+    );
     // `{{ n | num }}`: a number with the language's digit grouping and decimal separator.
     let s = site.clone();
     tera.register_filter(

@@ -7,14 +7,15 @@
  * 404.html with status 404 for misses) and opens it in the system Chromium
  * (/usr/bin/chromium). For one page of each kind in every language — home, news
  * list, a news item with attachments, a project card, the tag index, a tag page,
- * an archive year — and for the 404 page, it checks:
+ * an archive year, the statistics page and a project's statistics page (the
+ * fullest) — and for the 404 page, it checks:
  *   - axe-core, WCAG 2.0/2.1 levels A and AA, at 1280 and at 320 CSS px wide;
  *   - reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px;
  *   - keyboard: after a fresh load, the first Tab focuses a visible skip link
  *     whose target is the <main> element, and following it moves focus there.
  * The pages are found in the output itself: languages from the home page's
  * hreflang links, sections from the home page's main navigation (home, news,
- * archive, projects, tags, in this order), items inside those sections.
+ * archive, projects, tags, statistics, in this order), items inside those sections.
  * Prints every failure (page and width; axe rule, help, and each failing element
  * with what is wrong) and exits 1; on success prints one summary line and exits 0.
  */
@@ -116,9 +117,9 @@ function discover() {
   const pages = [];
   for (const { lang, root } of langs) {
     const nav = read(root + 'index.html').match(/<nav class="site-nav"[\s\S]*?<\/nav>/);
-    const [, news, archive, projects, tags] = nav ? hrefs(nav[0]).map(sitePath) : [];
-    if (!tags) {
-      fail(`${lang}: the home page's main navigation does not list home, news, archive, projects, tags`);
+    const [, news, archive, projects, tags, stats] = nav ? hrefs(nav[0]).map(sitePath) : [];
+    if (!stats) {
+      fail(`${lang}: the home page's main navigation does not list home, news, archive, projects, tags, statistics`);
       continue;
     }
     const withAttachment = subpages(news).find((item) => hrefs(read(item + 'index.html')).some(isAttachment));
@@ -130,6 +131,8 @@ function discover() {
       'tag index': tags,
       'tag page': subpages(tags)[0],
       'archive year': subpages(archive).find((p) => /\/\d{4}\/$/.test(p)),
+      statistics: stats,
+      'project statistics': largest(subpages(stats)),
     };
     for (const [kind, path] of Object.entries(found)) {
       if (path === undefined) fail(`missing page: no ${kind} (${lang}) in ${dir}`);

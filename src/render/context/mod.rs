@@ -8,6 +8,7 @@ mod entries;
 mod news;
 mod projects;
 mod special;
+mod stats;
 mod tags;
 
 use serde::Serialize;
@@ -24,6 +25,7 @@ use std::collections::BTreeMap;
 /// turned into template values once per build instead of once per page.
 pub struct Shared {
     cards: Cards,
+    stats: stats::Vars,
     langs: BTreeMap<Lang, LangShared>,
 }
 
@@ -37,7 +39,11 @@ struct LangShared {
 }
 
 impl Shared {
-    pub fn new(site: &Site) -> Shared {
+    pub fn new(
+        site: &Site,
+        statistics: &crate::stats::Stats,
+        downloads: &crate::render::downloads::Downloads,
+    ) -> Shared {
         let c = &site.config;
         let d = c.default_language;
         fn plain(t: &Translated<String>, lang: Lang, default: Lang) -> Option<&str> {
@@ -66,6 +72,7 @@ impl Shared {
                     archive: urls.archive(),
                     projects: urls.projects(),
                     tags: urls.tags(),
+                    stats: urls.stats(),
                     rss: urls.rss(),
                 };
                 let other = c
@@ -93,6 +100,7 @@ impl Shared {
             .collect();
         Shared {
             cards: Cards::new(site),
+            stats: stats::Vars::new(site, statistics, downloads),
             langs,
         }
     }
@@ -129,6 +137,7 @@ struct Nav {
     archive: String,
     projects: String,
     tags: String,
+    stats: String,
     rss: String,
 }
 
@@ -245,6 +254,8 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         PageKind::Project(id, pg) => projects::one(&s, c, id, pg),
         PageKind::Tags => tags::all(&s, c),
         PageKind::Tag(slug, pg) => tags::one(&s, c, slug, pg),
+        PageKind::Stats => stats::site(&s, c, &shared.stats),
+        PageKind::ProjectStats(id) => stats::project(&s, c, &shared.stats, id),
         PageKind::NotFound => special::not_found(&s, c),
         PageKind::Alias { to } => special::alias(&s, c, to),
     };

@@ -30,6 +30,8 @@ struct IndicatorRow {
 struct ProjectVars<'a> {
     id: &'a str,
     path: String,
+    /// The project's statistics page.
+    stats_path: String,
     title: Text,
     full_title: Option<Text>,
     fund: Option<&'a str>,
@@ -96,6 +98,7 @@ fn project<'a>(s: &Scope<'a>, id: &Slug) -> ProjectVars<'a> {
     ProjectVars {
         id: p.id.as_str(),
         path: s.urls().project(&p.id),
+        stats_path: s.urls().project_stats(&p.id),
         title: s.text(&d.title),
         full_title: d.full_title.as_ref().map(|t| s.text(t)),
         fund: d.fund.as_deref(),
