@@ -118,7 +118,7 @@ fn summary_line_of_the_fixture_in_polish() {
     let site = Site::fixture("basic");
     let line = summary(&site.build_in_locale(POLISH, &[])).to_string();
     assert!(
-        line.starts_with("Zbudowano 33 strony (pl 17, en 16) z 6 wiadomości i 1 projektu w 0,"),
+        line.starts_with("Zbudowano 37 stron (pl 19, en 18) z 6 wiadomości i 1 projektu w 0,"),
         "{line}"
     );
     assert!(
@@ -130,7 +130,7 @@ fn summary_line_of_the_fixture_in_polish() {
     assert!(
         verbose
             .stdout
-            .contains("42 pliki w folderze wynikowym, 0 zmienionych"),
+            .contains("78 plików w folderze wynikowym, 0 zmienionych"),
         "{}",
         verbose.stdout
     );

@@ -99,6 +99,7 @@ pub fn serve(
         }),
         rebuilt: Condvar::new(),
     });
+    let watcher = watch::Watcher::start(&opts.root, report)?;
     rebuild(&build, &preview, catalog, report);
 
     let server = Arc::new(server);
@@ -117,9 +118,8 @@ pub fn serve(
         public: !opts.bind.is_loopback(),
     });
 
-    watch::watch(&opts.root, report, || {
-        rebuild(&build, &preview, catalog, report);
-    })
+    watcher.run(report, || rebuild(&build, &preview, catalog, report));
+    Ok(())
 }
 
 /// Builds the site in memory and shows the result: the new files, or the errors over the
