@@ -164,7 +164,8 @@ fn main() -> ExitCode {
             };
             let report = |event: Event| match event {
                 Event::Listening { url, public } => {
-                    let root = root.display().to_string();
+                    let shown = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
+                    let root = shown.display().to_string();
                     print(
                         Stream::Stdout,
                         &catalog.render(&msg!("serve-listening", root = root, url = url)),

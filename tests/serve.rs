@@ -37,10 +37,10 @@ fn free_port() -> u16 {
 }
 
 fn spawn(site: &Site, port: u16) -> Child {
+    // In the site's folder, without `--root`: as editors run it.
     Command::new(env!("CARGO_BIN_EXE_kronika"))
-        .args(["serve", "--root"])
-        .arg(site.root())
-        .args(["--port", &port.to_string()])
+        .current_dir(site.root())
+        .args(["serve", "--port", &port.to_string()])
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

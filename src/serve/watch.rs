@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify::RecommendedWatcher;
-use notify::event::ModifyKind;
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use super::Event;
 use crate::diagnostics::Failure;
@@ -25,8 +23,9 @@ const QUIET: Duration = Duration::from_millis(100);
 /// The watcher of one site's sources.
 pub(super) struct Watcher {
     root: PathBuf,
-    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
-    events: mpsc::Receiver<DebounceEventResult>,
+    watcher: RecommendedWatcher,
+    /// Paths that changed, as notify reports them (reads already left out).
+    changes: mpsc::Receiver<notify::Result<Vec<PathBuf>>>,
     /// The source folders watched (recursively) so far.
     watched: Vec<PathBuf>,
 }
@@ -35,17 +34,33 @@ impl Watcher {
     /// Starts watching the site at `root`. Started before the first build, so that no
     /// change made while it runs is missed.
     pub(super) fn start(root: &Path, report: &dyn Fn(Event)) -> Result<Watcher, Failure> {
-        let (tx, events) = mpsc::channel();
-        let mut debouncer = new_debouncer(QUIET, None, tx).map_err(|e| cannot_watch(root, &e))?;
+        // notify names changed paths after the folders it watches: watch them by their
+        // full path, so that `--root .` (the default) and `--root site` are matched too.
+        let root =
+            &std::fs::canonicalize(root).map_err(|e| cannot_watch(root, &notify::Error::io(e)))?;
+        let (tx, changes) = mpsc::channel();
+        // Runs on notify's thread for every event: a build reads every source, and each
+        // read is an event (an open, an access time); they are dropped here, at once, so
+        // that a build of 10 000 items does not queue 10 000 events.
+        let handler = move |event: notify::Result<notify::Event>| {
+            let paths = match event {
+                Ok(e) if changes_content(&e.kind) => Ok(e.paths),
+                Ok(_) => return,
+                Err(e) => Err(e),
+            };
+            let _ = tx.send(paths);
+        };
+        let mut watcher =
+            notify::recommended_watcher(handler).map_err(|e| cannot_watch(root, &e))?;
         // The site folder itself, not its subfolders: `site.yaml`, and a source folder
         // created or removed while serving.
-        debouncer
+        watcher
             .watch(root, RecursiveMode::NonRecursive)
             .map_err(|e| cannot_watch(root, &e))?;
         let mut watcher = Watcher {
             root: root.to_path_buf(),
-            debouncer,
-            events,
+            watcher,
+            changes,
             watched: Vec::new(),
         };
         watcher.watch_folders(report);
@@ -58,7 +73,7 @@ impl Watcher {
         for name in FOLDERS {
             let folder = self.root.join(name);
             if folder.is_dir() && !self.watched.contains(&folder) {
-                match self.debouncer.watch(&folder, RecursiveMode::Recursive) {
+                match self.watcher.watch(&folder, RecursiveMode::Recursive) {
                     Ok(()) => self.watched.push(folder),
                     Err(e) => report(Event::WatchFailed(format!("{}: {e}", folder.display()))),
                 }
@@ -66,38 +81,40 @@ impl Watcher {
         }
     }
 
-    /// Calls `rebuild` after every burst of changes to the sources, for as long as the
-    /// watcher runs.
+    /// Calls `rebuild` after every burst of changes to the sources (a burst ends when
+    /// nothing changed for [`QUIET`]), for as long as the watcher runs.
     pub(super) fn run(mut self, report: &dyn Fn(Event), mut rebuild: impl FnMut()) {
-        while let Ok(events) = self.events.recv() {
-            let events = match events {
-                Ok(events) => events,
-                Err(errors) => {
-                    for e in errors {
-                        report(Event::WatchFailed(e.to_string()));
-                    }
-                    continue;
-                }
+        while let Ok(first) = self.changes.recv() {
+            let mut relevant = false;
+            let note = |change: notify::Result<Vec<PathBuf>>, relevant: &mut bool| match change {
+                Ok(paths) => *relevant |= paths.iter().any(|p| is_source(&self.root, p)),
+                Err(e) => report(Event::WatchFailed(e.to_string())),
             };
-            // Reading a file is an event too, and so is the access time it updates (the
-            // build's own reads among them): only what changes a file's content or a
-            // folder counts.
-            let relevant = events
-                .iter()
-                .filter(|e| {
-                    !matches!(
-                        e.event.kind,
-                        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
-                    )
-                })
-                .flat_map(|e| e.event.paths.iter())
-                .any(|p| is_source(&self.root, p));
+            note(first, &mut relevant);
+            loop {
+                match self.changes.recv_timeout(QUIET) {
+                    Ok(change) => note(change, &mut relevant),
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+            }
             if relevant {
                 self.watch_folders(report);
                 rebuild();
             }
         }
     }
+}
+
+/// Whether an event can mean new content: not a read, not a change of access time or
+/// permissions.
+fn changes_content(kind: &EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Access(AccessKind::Open(_) | AccessKind::Read | AccessKind::Any)
+            | EventKind::Access(AccessKind::Close(AccessMode::Read | AccessMode::Execute))
+            | EventKind::Modify(ModifyKind::Metadata(_))
+    )
 }
 
 /// Whether a change at `path` can change the built site.
