@@ -24,6 +24,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod serve;
+mod session;
 pub mod source;
 pub mod stats;
 pub mod types;
@@ -45,6 +46,8 @@ use messages::Message;
 use progress::Progress;
 use types::Date;
 use urls::LinkStyle;
+
+pub use session::{Session, Update};
 
 /// What `kronika build` was asked to do.
 #[derive(Clone, Debug)]
@@ -68,6 +71,9 @@ pub struct Report {
     pub projects: usize,
     pub files_written: usize,
     pub files_changed: usize,
+    /// Files rendered: all of them in a build, those whose inputs changed in a rebuild
+    /// of a [`Session`].
+    pub files_rendered: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
@@ -122,7 +128,7 @@ pub fn build_in_memory(
     let started = Instant::now();
     let result = load(opts).and_then(|loaded| {
         let memory = output::Memory::default();
-        let report = loaded.render_into(opts, &memory, started)?;
+        let (report, _) = loaded.render_into(opts, &memory, started)?;
         Ok((report, memory.into_files()))
     });
     opts.progress.finish();
@@ -195,13 +201,13 @@ impl Loaded {
         opts: &BuildOptions,
         sink: &dyn output::Sink,
         started: Instant,
-    ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+    ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
         let plan = render::plan::Plan::new(&self.site);
         let clashes = plan.clashes(&opts.root);
         if !clashes.is_empty() {
             return Err(self.failure(clashes));
         }
-        self.render_plan(opts, &plan, sink, started)
+        self.render_plan(opts, &plan, sink, started, render::Select::All)
     }
 
     /// A failed render: content errors (exit 1), unless the system refused to write
@@ -220,19 +226,30 @@ impl Loaded {
         plan: &render::plan::Plan,
         sink: &dyn output::Sink,
         started: Instant,
-    ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+        select: render::Select,
+    ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
         let site = &self.site;
-        let rendered = render::render(&opts.root, site, plan, &self.links, sink, &opts.progress)
-            .map_err(|errs| self.failure(errs))?;
-        Ok(Report {
-            pages_per_lang: rendered.pages_per_lang,
+        let rendered = render::render(
+            &opts.root,
+            site,
+            plan,
+            &self.links,
+            sink,
+            &opts.progress,
+            select,
+        )
+        .map_err(|errs| self.failure(errs))?;
+        let report = Report {
+            pages_per_lang: rendered.pages_per_lang.clone(),
             news_items: site.news().count(),
             projects: site.projects.len(),
             files_written: rendered.files,
             files_changed: 0,
+            files_rendered: rendered.rendered,
             warnings: self.warnings.clone(),
             elapsed: started.elapsed(),
-        })
+        };
+        Ok((report, rendered))
     }
 }
 
@@ -257,8 +274,8 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         output::discard(staging);
         return Err(loaded.failure(plan.foreign(&opts.root, &collisions)));
     }
-    match loaded.render_plan(opts, &plan, &staging, started) {
-        Ok(mut report) => {
+    match loaded.render_plan(opts, &plan, &staging, started, render::Select::All) {
+        Ok((mut report, _)) => {
             opts.progress.set_stage(progress::Stage::Writing);
             report.files_changed =
                 output::commit(staging).map_err(|f| (f, loaded.warnings.clone()))?;

@@ -176,6 +176,8 @@ fn main() -> ExitCode {
                     }
                 }
                 Event::Built {
+                    sources,
+                    rendered,
                     changed,
                     files,
                     elapsed,
@@ -185,7 +187,17 @@ fn main() -> ExitCode {
                         print(Stream::Stderr, &format!("{}\n", w.render(&catalog)));
                     }
                     let ms = elapsed.as_millis() as u64;
-                    let text = msg!("serve-built", changed = changed, files = files, ms = ms);
+                    let text = if sources == 0 {
+                        msg!("serve-built", files = files, ms = ms)
+                    } else {
+                        msg!(
+                            "serve-rebuilt",
+                            sources = sources,
+                            rendered = rendered,
+                            changed = changed,
+                            ms = ms
+                        )
+                    };
                     print(Stream::Stdout, &catalog.render(&text));
                 }
                 Event::Failed { errors, warnings } => {

@@ -301,10 +301,17 @@ cli-serve-port = The port to listen on
 cli-serve-bind = The address to listen on (0.0.0.0 opens the preview to the network)
 serve-listening = Serving { $root } at { $url } (Ctrl-C stops)
 serve-public = the preview can be opened by every machine that reaches { $addr }: use it only on a network you trust
-serve-built = { $changed ->
-        [one] { $changed } file changed
-       *[other] { $changed } files changed
-    } (of { $files }) in { $ms } ms
+serve-built = Built { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } in { $ms } ms
+serve-rebuilt = { $sources ->
+        [one] { $sources } file
+       *[other] { $sources } files
+    } of the site changed → { $rendered ->
+        [one] { $rendered } file
+       *[other] { $rendered } files
+    } rendered again ({ $changed } changed) in { $ms } ms
 serve-failed = { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors

@@ -310,11 +310,20 @@ cli-serve-port = Port, na którym podgląd nasłuchuje
 cli-serve-bind = Adres, na którym podgląd nasłuchuje (0.0.0.0 otwiera go dla sieci)
 serve-listening = Podgląd { $root } pod adresem { $url } (Ctrl-C kończy)
 serve-public = podgląd może otworzyć każdy komputer, który dociera do { $addr }: używaj tego tylko w zaufanej sieci
-serve-built = { $changed ->
-        [one] zmienił się { $changed } plik
-        [few] zmieniły się { $changed } pliki
-       *[many] zmieniło się { $changed } plików
-    } (z { $files }) w { $ms } ms
+serve-built = Zbudowano { $files ->
+        [one] { $files } plik
+        [few] { $files } pliki
+       *[many] { $files } plików
+    } w { $ms } ms
+serve-rebuilt = { $sources ->
+        [one] Zmienił się { $sources } plik
+        [few] Zmieniły się { $sources } pliki
+       *[many] Zmieniło się { $sources } plików
+    } serwisu → wygenerowano ponownie { $rendered ->
+        [one] { $rendered } plik
+        [few] { $rendered } pliki
+       *[many] { $rendered } plików
+    } (zmienionych: { $changed }) w { $ms } ms
 serve-failed = { $errors ->
         [one] { $errors } błąd
         [few] { $errors } błędy

@@ -9,7 +9,7 @@ use crate::urls::LinkStyle;
 
 /// A body's HTML and its `@/` links, resolved to the site paths of their targets. Nothing
 /// in it depends on the base URL or `--offline` (README, "Links to other content: `@/…`").
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Body {
     /// The HTML without the addresses of `@/` links; each link's fragment (`#program`) is
     /// in it, after the place of the address.

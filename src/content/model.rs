@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 /// A file attached to an entry, copied beside its page.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct Attachment {
     pub title: String,
     pub file_name: String,
@@ -73,7 +73,7 @@ impl fmt::Display for EntryId {
 }
 
 /// One language version of a news item or page, with inherited fields already filled in.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct Entry {
     pub kind: Kind,
     /// `<name>` of the file: what links translations together.

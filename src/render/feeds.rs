@@ -10,7 +10,7 @@ use crate::types::{Date, Lang};
 use crate::urls::LinkStyle;
 
 /// Items in each feed.
-const FEED_ITEMS: usize = 20;
+pub(crate) const FEED_ITEMS: usize = 20;
 
 #[derive(Serialize)]
 struct FeedItem<'a> {

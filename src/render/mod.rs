@@ -11,6 +11,7 @@ mod charts;
 mod context;
 pub mod downloads;
 mod feeds;
+pub mod inputs;
 mod pages;
 pub mod plan;
 pub mod templates;
@@ -40,7 +41,24 @@ pub use pages::{PageKind, Pagination, Planned};
 pub struct Rendered {
     /// HTML pages written, per language code.
     pub pages_per_lang: Vec<(String, usize)>,
+    /// Files in the plan.
     pub files: usize,
+    /// Files rendered and handed to the sink: all of them, unless only the changed ones
+    /// were asked for.
+    pub rendered: usize,
+    /// Each file's inputs ([`inputs`]), when only the changed files were asked for: what
+    /// the next render compares with.
+    pub inputs: HashMap<String, u64>,
+}
+
+/// Which files of a plan to render.
+#[derive(Clone, Copy)]
+pub enum Select<'p> {
+    /// Every file: a build.
+    All,
+    /// The files whose inputs differ from `previous` (each file's number from [`inputs`],
+    /// as the previous render gave them). The caller keeps the other files' bytes.
+    Changed(&'p HashMap<String, u64>),
 }
 
 /// Everything rendering needs, set up once per build: the compiled templates, what every
@@ -53,6 +71,7 @@ pub struct Renderer<'a> {
     downloads: downloads::Downloads,
     typography: HashMap<Lang, Typography>,
     links: &'a LinkStyle,
+    inputs: inputs::Inputs<'a>,
 }
 
 impl<'a> Renderer<'a> {
@@ -68,6 +87,7 @@ impl<'a> Renderer<'a> {
         // views of them, and a page shows the size of its downloads.
         let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
         let downloads = downloads::Downloads::new(site, &stats, links);
+        let inputs = inputs::Inputs::new(site, plan, &stats);
         let typography = site
             .config
             .languages
@@ -82,6 +102,7 @@ impl<'a> Renderer<'a> {
             downloads,
             typography,
             links,
+            inputs,
         })
     }
 
@@ -129,7 +150,8 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders every file of `plan` and hands it to `sink`. All errors are collected.
+/// Renders the files of `plan` that `select` asks for and hands each to `sink`. All
+/// errors are collected.
 pub fn render(
     root: &Path,
     site: &Arc<Site>,
@@ -137,13 +159,41 @@ pub fn render(
     links: &LinkStyle,
     sink: &dyn Sink,
     progress: &Progress,
+    select: Select,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let renderer = Renderer::new(root, site, plan, links)?;
+    // The inputs of every file, and which files to render.
+    let (inputs, wanted): (HashMap<String, u64>, Vec<bool>) = match select {
+        Select::All => (HashMap::new(), vec![true; plan.outputs.len()]),
+        Select::Changed(previous) => {
+            let numbers: Vec<Option<u64>> = plan
+                .outputs
+                .par_iter()
+                .map(|o| renderer.inputs.of(o))
+                .collect();
+            let wanted = plan
+                .outputs
+                .iter()
+                .zip(&numbers)
+                .map(|(o, n)| n.is_none() || previous.get(&o.file) != n.as_ref())
+                .collect();
+            let inputs = plan
+                .outputs
+                .iter()
+                .zip(numbers)
+                .filter_map(|(o, n)| Some((o.file.clone(), n?)))
+                .collect();
+            (inputs, wanted)
+        }
+    };
+    let rendered = wanted.iter().filter(|w| **w).count();
     progress.start_pages(plan.pages().count());
     let errors: Vec<Diagnostic> = plan
         .outputs
         .par_iter()
-        .filter_map(|output| {
+        .zip(wanted.par_iter())
+        .filter(|(_, wanted)| **wanted)
+        .filter_map(|(output, _)| {
             if matches!(output.kind, Kind::Page(_)) {
                 progress.page_done();
             }
@@ -178,6 +228,8 @@ pub fn render(
     Ok(Rendered {
         pages_per_lang,
         files: plan.outputs.len(),
+        rendered,
+        inputs,
     })
 }
 

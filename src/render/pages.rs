@@ -10,7 +10,7 @@ use crate::types::{Lang, Slug};
 pub const PER_PAGE: usize = 20;
 
 /// One page of a paginated list.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct Pagination {
     /// 1-based.
     pub current: usize,
@@ -23,7 +23,7 @@ pub struct Pagination {
 
 /// What a page shows. Entries, projects and tags are named by their stable ids, so a
 /// page's kind changes only when what it shows does.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub enum PageKind {
     Home,
     NewsList(Pagination),
@@ -47,7 +47,7 @@ pub enum PageKind {
 }
 
 /// A planned page.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct Planned {
     /// `None` for the bilingual 404 page and redirects.
     pub lang: Option<Lang>,

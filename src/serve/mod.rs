@@ -7,15 +7,15 @@ mod live;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::messages::Catalog;
-use crate::output::Files;
 use crate::progress::Progress;
-use crate::{BuildOptions, build_in_memory, msg};
+use crate::session::SharedFiles;
+use crate::{BuildOptions, Session, msg};
 
 /// What `kronika serve` was asked to do.
 #[derive(Clone, Debug)]
@@ -31,8 +31,11 @@ pub struct ServeOptions {
 pub enum Event {
     /// It listens at `url`; `public` when other machines can reach it.
     Listening { url: String, public: bool },
-    /// A build finished: `changed` of its `files` differ from what was served before.
+    /// A build finished after `sources` files of the site changed (0: the first build):
+    /// it rendered `rendered` of the site's `files`, and `changed` differ from before.
     Built {
+        sources: usize,
+        rendered: usize,
         changed: usize,
         files: usize,
         elapsed: Duration,
@@ -51,7 +54,7 @@ pub enum Event {
 /// fails, its errors. `version` counts builds; `changed_at` says in which version each
 /// file last changed, so an open page knows whether to reload.
 pub(crate) struct Shown {
-    pub(crate) files: Arc<Files>,
+    pub(crate) files: Arc<SharedFiles>,
     pub(crate) errors: Option<Arc<str>>,
     pub(crate) version: u64,
     pub(crate) changed_at: std::collections::HashMap<String, u64>,
@@ -92,7 +95,7 @@ pub fn serve(
     };
     let preview = Arc::new(Preview {
         shown: Mutex::new(Shown {
-            files: Arc::new(Files::new()),
+            files: Arc::new(SharedFiles::new()),
             errors: None,
             version: 0,
             changed_at: Default::default(),
@@ -100,7 +103,8 @@ pub fn serve(
         rebuilt: Condvar::new(),
     });
     let watcher = watch::Watcher::start(&opts.root, report)?;
-    rebuild(&build, &preview, catalog, report);
+    let mut session = Session::new(build);
+    rebuild(&mut session, 0, &preview, catalog, report);
 
     let server = Arc::new(server);
     {
@@ -118,46 +122,49 @@ pub fn serve(
         public: !opts.bind.is_loopback(),
     });
 
-    watcher.run(report, || rebuild(&build, &preview, catalog, report));
+    watcher.run(report, |changed| {
+        // What every page reads: everything is rendered again.
+        if changed
+            .iter()
+            .any(|p| watch::read_by_every_page(&opts.root, p))
+        {
+            session.render_everything_next();
+        }
+        rebuild(&mut session, changed.len(), &preview, catalog, report);
+    });
     Ok(())
 }
 
 /// Builds the site in memory and shows the result: the new files, or the errors over the
-/// last good version.
-fn rebuild(build: &BuildOptions, preview: &Preview, catalog: &Catalog, report: &dyn Fn(Event)) {
+/// last good version. `sources` files of the site changed since the last build.
+fn rebuild(
+    session: &mut Session,
+    sources: usize,
+    preview: &Preview,
+    catalog: &Catalog,
+    report: &dyn Fn(Event),
+) {
     let started = Instant::now();
-    match build_in_memory(build) {
-        Ok((built, files)) => {
+    match session.build() {
+        Ok(update) => {
             let mut shown = preview.lock();
             shown.version += 1;
             let version = shown.version;
-            // New or changed files, then files that are gone.
-            let changed: Vec<String> = files
-                .iter()
-                .filter(|(path, bytes)| shown.files.get(*path) != Some(*bytes))
-                .map(|(path, _)| path.clone())
-                .chain(
-                    shown
-                        .files
-                        .keys()
-                        .filter(|path| !files.contains_key(*path))
-                        .cloned(),
-                )
-                .collect();
-            for path in &changed {
+            for path in &update.changed {
                 shown.changed_at.insert(path.clone(), version);
             }
-            let changed = changed.len();
-            let count = files.len();
-            shown.files = Arc::new(files);
+            let files = update.files.len();
+            shown.files = update.files;
             shown.errors = None;
             drop(shown);
             preview.rebuilt.notify_all();
             report(Event::Built {
-                changed,
-                files: count,
+                sources,
+                rendered: update.report.files_rendered,
+                changed: update.changed.len(),
+                files,
                 elapsed: started.elapsed(),
-                warnings: built.warnings,
+                warnings: update.report.warnings,
             });
         }
         Err((failure, warnings)) => {
@@ -166,10 +173,10 @@ fn rebuild(build: &BuildOptions, preview: &Preview, catalog: &Catalog, report: &
                 // Building in memory neither refuses a folder nor writes one; should a
                 // future cause arrive here, it is shown like any error.
                 other => vec![Diagnostic::error(
-                    build.root.display().to_string(),
+                    "site.yaml",
                     msg!(
                         "serve-build-failed",
-                        reason = other.render(catalog, &build.root)
+                        reason = other.render(catalog, Path::new("."))
                     ),
                 )],
             };

@@ -81,26 +81,32 @@ impl Watcher {
         }
     }
 
-    /// Calls `rebuild` after every burst of changes to the sources (a burst ends when
-    /// nothing changed for [`QUIET`]), for as long as the watcher runs.
-    pub(super) fn run(mut self, report: &dyn Fn(Event), mut rebuild: impl FnMut()) {
+    /// Calls `rebuild` with the changed sources after every burst of changes (a burst
+    /// ends when nothing changed for [`QUIET`]), for as long as the watcher runs.
+    pub(super) fn run(mut self, report: &dyn Fn(Event), mut rebuild: impl FnMut(&[PathBuf])) {
         while let Ok(first) = self.changes.recv() {
-            let mut relevant = false;
-            let note = |change: notify::Result<Vec<PathBuf>>, relevant: &mut bool| match change {
-                Ok(paths) => *relevant |= paths.iter().any(|p| is_source(&self.root, p)),
+            let mut changed: Vec<PathBuf> = Vec::new();
+            let mut note = |change: notify::Result<Vec<PathBuf>>| match change {
+                Ok(paths) => {
+                    for p in paths {
+                        if is_source(&self.root, &p) && !changed.contains(&p) {
+                            changed.push(p);
+                        }
+                    }
+                }
                 Err(e) => report(Event::WatchFailed(e.to_string())),
             };
-            note(first, &mut relevant);
+            note(first);
             loop {
                 match self.changes.recv_timeout(QUIET) {
-                    Ok(change) => note(change, &mut relevant),
+                    Ok(change) => note(change),
                     Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if relevant {
+            if !changed.is_empty() {
                 self.watch_folders(report);
-                rebuild();
+                rebuild(&changed);
             }
         }
     }
@@ -115,6 +121,17 @@ fn changes_content(kind: &EventKind) -> bool {
             | EventKind::Access(AccessKind::Close(AccessMode::Read | AccessMode::Execute))
             | EventKind::Modify(ModifyKind::Metadata(_))
     )
+}
+
+/// Whether `path` is read by every page: `site.yaml`, a template or a UI string, rather
+/// than one entry, project or static file.
+pub(super) fn read_by_every_page(root: &Path, path: &Path) -> bool {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let Ok(rel) = path.strip_prefix(&root) else {
+        return true;
+    };
+    let first = rel.components().next().and_then(|c| c.as_os_str().to_str());
+    matches!(first, Some("site.yaml" | "themes" | "i18n"))
 }
 
 /// Whether a change at `path` can change the built site.

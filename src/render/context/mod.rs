@@ -11,6 +11,8 @@ mod special;
 mod stats;
 mod tags;
 
+pub(crate) use news::HOME_ITEMS;
+
 use serde::Serialize;
 use tera::{Context, Value};
 

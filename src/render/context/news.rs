@@ -6,7 +6,7 @@ use super::{Heading, Scope, cards, projects};
 use crate::render::pages::Pagination;
 
 /// How many news items the home page lists.
-const HOME_ITEMS: usize = 5;
+pub(crate) const HOME_ITEMS: usize = 5;
 
 /// `items` (the newest current items) and `projects`.
 pub(super) fn home(s: &Scope, ctx: &mut Context) -> Heading {

@@ -1,0 +1,153 @@
+//! What each output file is made from, summed up in one number. A rebuild (`kronika
+//! serve`) renders again only the files whose number changed; the others keep their bytes
+//! (README, "Preview: `kronika serve`"). The number covers what the file's kind reads from
+//! the model; what every page reads (`site.yaml`, templates, UI strings) is not in it: a
+//! change there renders everything.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fmt::{self, Write as _};
+use std::hash::{Hash, Hasher};
+
+use super::context::HOME_ITEMS;
+use super::feeds::FEED_ITEMS;
+use super::pages::{PageKind, Planned};
+use super::plan::{Kind, Output, Plan};
+use crate::content::model::{Entry, EntryId, Site, StaticSource};
+use crate::types::Lang;
+
+/// The parts of the model that many files read, each summed up once per build.
+pub struct Inputs<'a> {
+    site: &'a Site,
+    plan: &'a Plan<'a>,
+    /// Every project, as the cards and item pages show them.
+    projects: u64,
+    /// The statistics (their pages and downloads).
+    stats: u64,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn new(site: &'a Site, plan: &'a Plan<'a>, stats: &crate::stats::Stats<'_>) -> Inputs<'a> {
+        Inputs {
+            site,
+            plan,
+            projects: debug_hash(&site.projects),
+            stats: debug_hash(stats),
+        }
+    }
+
+    /// The number of `output`: equal in two builds only if its bytes are. `None` for a
+    /// file that must be rendered in any case (a copied file that cannot be read now).
+    pub fn of(&self, output: &Output) -> Option<u64> {
+        let mut h = DefaultHasher::new();
+        output.file.hash(&mut h);
+        match &output.kind {
+            Kind::Page(page) => self.page(page, &mut h),
+            Kind::Feed(lang) => {
+                lang.hash(&mut h);
+                let idx = self.site.lang_index(*lang);
+                for id in idx.all.iter().take(FEED_ITEMS) {
+                    let e = self.site.entry(id);
+                    (&e.title, &e.path, &e.summary, e.date).hash(&mut h);
+                }
+            }
+            Kind::Sitemap => {
+                for p in self.plan.pages() {
+                    (&p.path, p.in_sitemap, &p.alternates).hash(&mut h);
+                    if let PageKind::Item(id) | PageKind::Page(id) = &p.kind {
+                        self.site.entry(id).date.hash(&mut h);
+                    }
+                }
+            }
+            Kind::Robots => {}
+            Kind::StatsData(_) => self.stats.hash(&mut h),
+            Kind::Copied(StaticSource::Embedded(bytes)) => bytes.hash(&mut h),
+            Kind::Copied(StaticSource::File(path)) => {
+                path.hash(&mut h);
+                // A file changed on disk has another size or time; one that cannot be read
+                // is read again (and its error reported) by rendering it.
+                let stamp = std::fs::metadata(path).and_then(|m| Ok((m.len(), m.modified()?)));
+                stamp.ok()?.hash(&mut h);
+            }
+        }
+        Some(h.finish())
+    }
+
+    fn page(&self, page: &Planned, h: &mut DefaultHasher) {
+        page.hash(h);
+        let site = self.site;
+        let lang = page.lang.unwrap_or(site.config.default_language);
+        let idx = site.lang_index(lang);
+        let cards = |ids: &[EntryId], h: &mut DefaultHasher| {
+            for id in ids {
+                card(site.entry(id), h);
+            }
+        };
+        match &page.kind {
+            PageKind::Home => {
+                cards(&idx.current[..idx.current.len().min(HOME_ITEMS)], h);
+                self.projects_with_counts(lang, h);
+            }
+            PageKind::NewsList(pg) | PageKind::ArchiveYear(_, pg) => cards(&pg.items, h),
+            PageKind::Item(id) | PageKind::Page(id) => {
+                let e = site.entry(id);
+                e.hash(h);
+                for t in &e.tags {
+                    site.tag(t).name.hash(h);
+                }
+                self.projects.hash(h);
+            }
+            PageKind::Archive => {
+                for (year, items) in &idx.years {
+                    (year, items.len()).hash(h);
+                }
+            }
+            PageKind::Projects => self.projects_with_counts(lang, h),
+            PageKind::Project(id, pg) => {
+                cards(&pg.items, h);
+                self.projects.hash(h);
+                idx.by_project.get(id).map_or(0, Vec::len).hash(h);
+            }
+            PageKind::Tags => {
+                for slug in &idx.tags_az {
+                    let tag = site.tag(slug);
+                    (&tag.name, tag.items.get(&lang).map_or(0, Vec::len)).hash(h);
+                }
+            }
+            PageKind::Tag(slug, pg) => {
+                cards(&pg.items, h);
+                site.tag(slug).name.hash(h);
+            }
+            PageKind::Stats | PageKind::ProjectStats(_) => (self.stats, self.projects).hash(h),
+            // Their kind is all they show.
+            PageKind::NotFound | PageKind::Alias { .. } => {}
+        }
+    }
+
+    /// Every project's card with its number of items in `lang`.
+    fn projects_with_counts(&self, lang: Lang, h: &mut DefaultHasher) {
+        self.projects.hash(h);
+        for (id, items) in &self.site.lang_index(lang).by_project {
+            (id, items.len()).hash(h);
+        }
+    }
+}
+
+/// What a list shows of an item.
+fn card(e: &Entry, h: &mut DefaultHasher) {
+    (&e.title, &e.path, e.date, &e.summary, e.archived).hash(h);
+}
+
+/// The hash of a value's `Debug` form, for the few large values that have no `Hash`
+/// (projects with their amounts, the statistics), summed up once per build.
+fn debug_hash(value: &dyn fmt::Debug) -> u64 {
+    struct Feed(DefaultHasher);
+    impl fmt::Write for Feed {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut feed = Feed(DefaultHasher::new());
+    let _ = write!(feed, "{value:?}");
+    feed.0.finish()
+}

@@ -1,0 +1,109 @@
+//! Builds of one site in memory, one after another, each rendering only the files whose
+//! inputs changed since the previous good one (`render::inputs`): what `kronika serve`
+//! runs after every edit (README, "Preview: `kronika serve`").
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::diagnostics::{Diagnostic, Failure};
+use crate::{BuildOptions, Report, load, output, render};
+
+/// The files of a build in memory, shared between builds: a file that did not change
+/// keeps its bytes, not a copy of them.
+pub type SharedFiles = BTreeMap<String, Arc<[u8]>>;
+
+/// Successive builds of one site.
+pub struct Session {
+    opts: BuildOptions,
+    last: Option<Last>,
+}
+
+/// The last good build.
+struct Last {
+    inputs: HashMap<String, u64>,
+    files: Arc<SharedFiles>,
+}
+
+/// What one build of a session made.
+pub struct Update {
+    /// Every file of the site.
+    pub files: Arc<SharedFiles>,
+    /// The files whose bytes differ from the previous good build's: new, changed or gone.
+    pub changed: Vec<String>,
+    pub report: Report,
+}
+
+impl Session {
+    pub fn new(opts: BuildOptions) -> Session {
+        Session { opts, last: None }
+    }
+
+    /// Forgets what earlier builds rendered, so that the next renders every file: after a
+    /// change to what every page reads (`site.yaml`, a template, a UI string).
+    pub fn render_everything_next(&mut self) {
+        if let Some(last) = &mut self.last {
+            last.inputs.clear();
+        }
+    }
+
+    /// Loads the site again and renders the files whose inputs changed. On failure the
+    /// session keeps its last good build, and the next build compares with it.
+    pub fn build(&mut self) -> Result<Update, (Failure, Vec<Diagnostic>)> {
+        let started = Instant::now();
+        let opts = &self.opts;
+        let result = load(opts).and_then(|loaded| {
+            let plan = render::plan::Plan::new(&loaded.site);
+            let clashes = plan.clashes(&opts.root);
+            if !clashes.is_empty() {
+                return Err(loaded.failure(clashes));
+            }
+            let memory = output::Memory::default();
+            let none = HashMap::new();
+            let previous = self.last.as_ref().map_or(&none, |l| &l.inputs);
+            let select = render::Select::Changed(previous);
+            let (report, rendered) = loaded.render_plan(opts, &plan, &memory, started, select)?;
+            let files: Vec<String> = plan.outputs.iter().map(|o| o.file.clone()).collect();
+            Ok((report, rendered.inputs, files, memory.into_files()))
+        });
+        opts.progress.finish();
+        let (mut report, inputs, planned, mut fresh) = result?;
+
+        let before = self.last.as_ref().map(|l| Arc::clone(&l.files));
+        let before = before.as_deref();
+        let mut files = SharedFiles::new();
+        let mut changed = Vec::new();
+        for file in planned {
+            let old = before.and_then(|b| b.get(&file));
+            let bytes: Arc<[u8]> = match fresh.remove(&file) {
+                Some(new) => match old {
+                    Some(old) if **old == *new => Arc::clone(old),
+                    _ => {
+                        changed.push(file.clone());
+                        Arc::from(new)
+                    }
+                },
+                // Not rendered: its inputs are those of the last good build, which has it.
+                None => match old {
+                    Some(o) => Arc::clone(o),
+                    None => continue,
+                },
+            };
+            files.insert(file, bytes);
+        }
+        if let Some(before) = before {
+            changed.extend(before.keys().filter(|f| !files.contains_key(*f)).cloned());
+        }
+        report.files_changed = changed.len();
+        let files = Arc::new(files);
+        self.last = Some(Last {
+            inputs,
+            files: Arc::clone(&files),
+        });
+        Ok(Update {
+            files,
+            changed,
+            report,
+        })
+    }
+}

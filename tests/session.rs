@@ -1,0 +1,169 @@
+//! Successive builds of one site (`kronika::Session`, what `serve` runs after each edit):
+//! each renders only the files whose inputs changed, and still gives, byte for byte, the
+//! site that a fresh build of the same sources gives.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use common::Site;
+use kronika::progress::Progress;
+use kronika::{BuildOptions, Session, build_in_memory};
+
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("public"),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        offline: false,
+        drafts: false,
+        today: "2026-12-01".parse().ok().map(kronika::types::Date),
+        progress: Arc::new(Progress::default()),
+    }
+}
+
+/// Rebuilds in `session` and checks the result against a fresh build; returns how many
+/// files the rebuild rendered.
+fn rebuild_matches_a_fresh_build(session: &mut Session, root: &Path, what: &str) -> usize {
+    let update = session
+        .build()
+        .unwrap_or_else(|(f, d)| panic!("{what}: {f:?} {d:?}"));
+    let (_, fresh) = build_in_memory(&options(root)).expect("a fresh build");
+    let files: Vec<&String> = update.files.keys().collect();
+    assert_eq!(files, fresh.keys().collect::<Vec<_>>(), "{what}: the files");
+    for (file, bytes) in &fresh {
+        assert!(
+            *update.files[file] == **bytes,
+            "{what}: {file} differs from a fresh build"
+        );
+    }
+    update.report.files_rendered
+}
+
+/// A change to the site's files.
+type Edit<'a> = Box<dyn Fn() + 'a>;
+
+#[test]
+fn every_edit_renders_only_what_changed_and_gives_the_fresh_build() {
+    let site = Site::fixture("basic");
+    let root = site.root();
+    let mut session = Session::new(options(root));
+    let all = rebuild_matches_a_fresh_build(&mut session, root, "first build");
+    assert!(all > 40, "{all}");
+    assert_eq!(
+        rebuild_matches_a_fresh_build(&mut session, root, "nothing changed"),
+        0,
+        "nothing changed, nothing rendered"
+    );
+
+    let item = "content/news/2012-02-15-mops.pl.md";
+    let text = std::fs::read_to_string(site.path(item)).unwrap();
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a word of the body",
+            Box::new(|| site.write(item, &text.replace("wyróżnienie", "nagrodę"))),
+        ),
+        (
+            "the title",
+            Box::new(|| site.write(item, &text.replace("MOPS wyróżniony", "MOPS nagrodzony"))),
+        ),
+        (
+            "a tag",
+            Box::new(|| site.write(item, &text.replace("dobre praktyki", "nowy temat"))),
+        ),
+        (
+            "archived",
+            Box::new(|| site.write(item, &text.replace("slug:", "archived: true\nslug:"))),
+        ),
+        (
+            "the date",
+            Box::new(|| site.write(item, &text.replace("2012-02-15\n", "2014-02-15\n"))),
+        ),
+        ("back as it was", Box::new(|| site.write(item, &text))),
+        (
+            "a new item",
+            Box::new(|| {
+                site.write(
+                    "content/news/2016-01-01-nowa.pl.md",
+                    "---\ntitle: Nowa\ndate: 2016-01-01\nprojects: [pora]\ntags: [EFS]\n---\n\nTekst.\n",
+                )
+            }),
+        ),
+        (
+            "its translation",
+            Box::new(|| {
+                site.write(
+                    "content/news/2016-01-01-nowa.en.md",
+                    "---\ntitle: New\n---\n\nText.\n",
+                )
+            }),
+        ),
+        (
+            "an item removed",
+            Box::new(|| site.remove("content/news/2013-05-01-tylko-po-polsku.pl.md")),
+        ),
+        (
+            "a project",
+            Box::new(|| {
+                let p = "content/projects/pora.yaml";
+                let y = std::fs::read_to_string(site.path(p)).unwrap();
+                site.write(p, &y.replace("Time for Activity", "Time to Act"));
+            }),
+        ),
+        (
+            "a static file",
+            Box::new(|| site.write("static/pliki/nota.txt", "Nota.\n")),
+        ),
+        (
+            "the static file changed",
+            Box::new(|| site.write("static/pliki/nota.txt", "Nota, poprawiona.\n")),
+        ),
+    ];
+    for (what, edit) in edits {
+        edit();
+        let rendered = rebuild_matches_a_fresh_build(&mut session, root, what);
+        assert!(rendered < all, "{what}: {rendered} of {all} rendered");
+    }
+
+    // A word below the item's first paragraph: its page alone.
+    site.write(
+        item,
+        &text.replace("| uczestnicy |", "| uczestnicy projektu |"),
+    );
+    let one = rebuild_matches_a_fresh_build(&mut session, root, "one body");
+    assert_eq!(one, 1, "files rendered for a word of one body");
+    // Its first paragraph, which lists show as its summary: its page and those lists
+    // (news, archive year, tags, project, home, feed), not the whole site.
+    site.write(item, &text.replace("wyróżnienie", "nagrodę"));
+    let lists = rebuild_matches_a_fresh_build(&mut session, root, "one summary");
+    assert!(
+        (2..=10).contains(&lists),
+        "{lists} files rendered for one summary"
+    );
+
+    // What every page reads: the session is told, and renders everything.
+    session.render_everything_next();
+    let everything = rebuild_matches_a_fresh_build(&mut session, root, "everything");
+    let (_, fresh) = build_in_memory(&options(root)).expect("a fresh build");
+    assert_eq!(everything, fresh.len());
+}
+
+#[test]
+fn a_failed_build_keeps_the_last_good_one_to_compare_with() {
+    let site = Site::fixture("basic");
+    let root = site.root();
+    let mut session = Session::new(options(root));
+    rebuild_matches_a_fresh_build(&mut session, root, "first build");
+    let item = "content/news/2012-02-15-mops.pl.md";
+    let text = std::fs::read_to_string(site.path(item)).unwrap();
+    site.write(item, "---\ntitle: [\n---\n\nx\n");
+    let (failure, _) = session
+        .build()
+        .err()
+        .expect("a broken file fails the build");
+    assert_eq!(failure.exit_code(), 1);
+    site.write(item, &text.replace("MOPS wyróżniony", "MOPS nagrodzony"));
+    let rendered = rebuild_matches_a_fresh_build(&mut session, root, "fixed");
+    assert!(rendered > 0);
+}
