@@ -47,7 +47,7 @@ use progress::Progress;
 use types::Date;
 use urls::LinkStyle;
 
-pub use session::{Session, Update};
+pub use session::{Session, SharedFiles, Update};
 
 /// What `kronika build` was asked to do.
 #[derive(Clone, Debug)]

@@ -26,12 +26,13 @@ pub struct Inputs<'a> {
 }
 
 impl<'a> Inputs<'a> {
-    pub fn new(site: &'a Site, plan: &'a Plan<'a>, stats: &crate::stats::Stats<'_>) -> Inputs<'a> {
+    pub fn new(site: &'a Site, plan: &'a Plan<'a>) -> Inputs<'a> {
+        let projects = debug_hash(&site.projects);
         Inputs {
             site,
             plan,
-            projects: debug_hash(&site.projects),
-            stats: debug_hash(stats),
+            projects,
+            stats: statistics(site, projects),
         }
     }
 
@@ -132,13 +133,29 @@ impl<'a> Inputs<'a> {
     }
 }
 
+/// What the statistics read (`crate::stats`): every item's language, date, projects,
+/// tags, translations and archived flag, and the title and address the list of missing
+/// translations shows; the projects; the tags' names.
+fn statistics(site: &Site, projects: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    projects.hash(&mut h);
+    for e in site.news() {
+        (&e.id, e.lang, e.date, &e.projects, &e.tags, e.archived).hash(&mut h);
+        (&e.translations, &e.title, &e.path).hash(&mut h);
+    }
+    for tag in site.tags.values() {
+        tag.name.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// What a list shows of an item.
 fn card(e: &Entry, h: &mut DefaultHasher) {
     (&e.title, &e.path, e.date, &e.summary, e.archived).hash(h);
 }
 
-/// The hash of a value's `Debug` form, for the few large values that have no `Hash`
-/// (projects with their amounts, the statistics), summed up once per build.
+/// The hash of a value's `Debug` form, for the projects (with their amounts, which have
+/// no `Hash`), summed up once per build.
 fn debug_hash(value: &dyn fmt::Debug) -> u64 {
     struct Feed(DefaultHasher);
     impl fmt::Write for Feed {

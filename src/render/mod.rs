@@ -87,7 +87,7 @@ impl<'a> Renderer<'a> {
         // views of them, and a page shows the size of its downloads.
         let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
         let downloads = downloads::Downloads::new(site, &stats, links);
-        let inputs = inputs::Inputs::new(site, plan, &stats);
+        let inputs = inputs::Inputs::new(site, plan);
         let typography = site
             .config
             .languages
