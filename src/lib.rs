@@ -147,6 +147,14 @@ struct Loaded {
 
 /// Reads and checks everything the build needs; nothing is written.
 fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
+    load_cached(opts, None)
+}
+
+/// [`load`], with what `cache` kept of the previous load of the same site.
+fn load_cached(
+    opts: &BuildOptions,
+    cache: Option<&mut content::Cache>,
+) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
     // A bad flag is a usage error (exit 2), found before anything is read.
     if let Some(url) = opts
         .base_url
@@ -175,7 +183,7 @@ fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
         today: opts.today.unwrap_or_else(Date::today),
     };
     diags.extend(i18n.take_warnings());
-    let site = content::load(&opts.root, config, i18n, &load, &mut diags);
+    let site = content::load_cached(&opts.root, config, i18n, &load, &mut diags, cache);
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics::sorted(diags)
         .into_iter()
         .partition(Diagnostic::is_error);

@@ -3,11 +3,12 @@
 //! runs after every edit (README, "Preview: `kronika serve`").
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostics::{Diagnostic, Failure};
-use crate::{BuildOptions, Report, load, output, render};
+use crate::{BuildOptions, Report, content, load_cached, output, render};
 
 /// The files of a build in memory, shared between builds: a file that did not change
 /// keeps its bytes, not a copy of them.
@@ -16,6 +17,8 @@ pub type SharedFiles = BTreeMap<String, Arc<[u8]>>;
 /// Successive builds of one site.
 pub struct Session {
     opts: BuildOptions,
+    /// The sources as read and rendered by the previous load.
+    cache: content::Cache,
     last: Option<Last>,
 }
 
@@ -35,8 +38,23 @@ pub struct Update {
 }
 
 impl Session {
-    pub fn new(opts: BuildOptions) -> Session {
-        Session { opts, last: None }
+    /// A session of the site at `opts.root`. The root is used by its full path, as a file
+    /// watcher names changed files.
+    pub fn new(mut opts: BuildOptions) -> Session {
+        if let Ok(root) = std::fs::canonicalize(&opts.root) {
+            opts.root = root;
+        }
+        Session {
+            opts,
+            cache: content::Cache::default(),
+            last: None,
+        }
+    }
+
+    /// Says that the files at `paths` changed (full paths, as a file watcher gives them):
+    /// the next build reads them again, whatever their size and time say.
+    pub fn changed<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
+        self.cache.changed(paths);
     }
 
     /// Forgets what earlier builds rendered, so that the next renders every file: after a
@@ -52,7 +70,7 @@ impl Session {
     pub fn build(&mut self) -> Result<Update, (Failure, Vec<Diagnostic>)> {
         let started = Instant::now();
         let opts = &self.opts;
-        let result = load(opts).and_then(|loaded| {
+        let result = load_cached(opts, Some(&mut self.cache)).and_then(|loaded| {
             let plan = render::plan::Plan::new(&loaded.site);
             let clashes = plan.clashes(&opts.root);
             if !clashes.is_empty() {

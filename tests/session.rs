@@ -82,6 +82,17 @@ fn every_edit_renders_only_what_changed_and_gives_the_fresh_build() {
         ),
         ("back as it was", Box::new(|| site.write(item, &text))),
         (
+            "the address of an item another links to",
+            Box::new(|| {
+                let linked = "content/news/2011-10-17-konwencja/index.pl.md";
+                let t = std::fs::read_to_string(site.path(linked)).unwrap();
+                site.write(
+                    linked,
+                    &t.replace("archived: true", "archived: true\nslug: konwencja-epa"),
+                );
+            }),
+        ),
+        (
             "a new item",
             Box::new(|| {
                 site.write(

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::hash::{BuildHasher, RandomState};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::urls::LinkStyle;
 
@@ -13,7 +13,7 @@ use crate::urls::LinkStyle;
 pub struct Body {
     /// The HTML without the addresses of `@/` links; each link's fragment (`#program`) is
     /// in it, after the place of the address.
-    html: String,
+    html: Arc<str>,
     /// Where each `@/` link's address goes (a byte offset in `html`, in order) and the site
     /// path it leads to.
     links: Vec<(usize, String)>,
@@ -26,7 +26,7 @@ impl Body {
     /// A body without `@/` links.
     pub fn plain(html: String) -> Body {
         Body {
-            html,
+            html: html.into(),
             ..Body::default()
         }
     }
@@ -63,11 +63,8 @@ impl Body {
     /// removes with its content).
     pub(crate) fn from_marked(html: &str, targets: &[String], sanitised: bool) -> Body {
         let prefix = MARKER.as_str();
-        let mut body = Body {
-            html: String::with_capacity(html.len()),
-            links: Vec::new(),
-            sanitised,
-        };
+        let mut out = String::with_capacity(html.len());
+        let mut links = Vec::new();
         let mut rest = html;
         while let Some(start) = rest.find(prefix) {
             let after = &rest[start + prefix.len()..];
@@ -79,16 +76,20 @@ impl Body {
                 .and_then(|i| targets.get(i));
             let Some(target) = target else {
                 // Not a stand-in after all: kept as it is.
-                body.html.push_str(&rest[..start + prefix.len()]);
+                out.push_str(&rest[..start + prefix.len()]);
                 rest = after;
                 continue;
             };
-            body.html.push_str(&rest[..start]);
-            body.links.push((body.html.len(), target.clone()));
+            out.push_str(&rest[..start]);
+            links.push((out.len(), target.clone()));
             rest = &after[digits + MARKER_END.len()..];
         }
-        body.html.push_str(rest);
-        body
+        out.push_str(rest);
+        Body {
+            html: out.into(),
+            links,
+            sanitised,
+        }
     }
 }
 

@@ -32,6 +32,7 @@ pub struct Source<'a> {
 }
 
 /// Why an `@/` link cannot be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unresolved {
     /// No content file has that path.
     Missing,

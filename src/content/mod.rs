@@ -3,6 +3,7 @@
 //! Every problem is collected; none stops the others.
 
 pub mod body;
+mod cache;
 pub mod discover;
 pub mod front_matter;
 mod links;
@@ -16,6 +17,7 @@ mod static_files;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -33,6 +35,7 @@ use model::{Entry, EntryId, Kind, LangIndex, Site, StaticSource, Tag};
 use project::Project;
 use resolve::{Original, Pending, check_unique_paths, resolve_entry, warn_unknown_project_keys};
 
+pub use cache::Cache;
 pub use resolve::{MAX_TAG_CHARS, MAX_TITLE_CHARS};
 
 /// What the build asked of loading.
@@ -45,8 +48,8 @@ pub struct LoadOptions {
 /// A Markdown file read and parsed, not yet merged with its translations.
 struct Parsed {
     file: MarkdownFile,
-    text: String,
-    doc: Document,
+    text: Arc<str>,
+    doc: Arc<Document>,
 }
 
 /// Loads the site. Returns the model, or `None` when there were errors (all in `diags`).
@@ -57,20 +60,65 @@ pub fn load(
     opts: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Site> {
+    load_cached(root, config, i18n, opts, diags, None)
+}
+
+/// [`load`], reusing what `cache` kept of the previous load of the same site and keeping
+/// what this one read for the next.
+pub fn load_cached(
+    root: &Path,
+    config: Config,
+    i18n: I18n,
+    opts: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+    mut cache: Option<&mut Cache>,
+) -> Option<Site> {
     let found = discover::discover(root, &config, diags);
 
-    let parsed: Vec<Result<Parsed, (Kind, String, Lang, Diagnostic)>> = found
+    let previous = cache.as_deref();
+    type Read = (
+        Option<cache::Stamp>,
+        Result<Parsed, (Kind, String, Lang, Diagnostic)>,
+    );
+    let read: Vec<Read> = found
         .markdown
         .into_par_iter()
         .map(|file| {
+            // Taken before the text is read: a file changed in between is read again
+            // next time.
+            let stamp = previous.and_then(|_| cache::stamp(&file.path));
+            if let Some((text, doc)) = previous.and_then(|c| c.file(&file.path, stamp)) {
+                return (stamp, Ok(Parsed { file, text, doc }));
+            }
             let read = crate::source::read_text(&file.path, &file.shown)
                 .and_then(|text| front_matter::parse(&text, &file.shown).map(|doc| (text, doc)));
-            match read {
-                Ok((text, doc)) => Ok(Parsed { file, text, doc }),
+            let parsed = match read {
+                Ok((text, doc)) => Ok(Parsed {
+                    file,
+                    text: text.into(),
+                    doc: Arc::new(doc),
+                }),
                 Err(d) => Err((file.kind, file.name, file.lang, d)),
-            }
+            };
+            (stamp, parsed)
         })
         .collect();
+    let mut parsed = Vec::with_capacity(read.len());
+    let mut files = HashMap::new();
+    for (stamp, p) in read {
+        if let (Some(stamp), Ok(p)) = (stamp, &p) {
+            let cached = cache::CachedFile {
+                stamp,
+                text: Arc::clone(&p.text),
+                doc: Arc::clone(&p.doc),
+            };
+            files.insert(p.file.path.clone(), cached);
+        }
+        parsed.push(p);
+    }
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.files = files;
+    }
     let found_project_stems: Vec<String> = found.projects.iter().map(|p| p.stem.clone()).collect();
     let projects: Vec<Result<Project, Diagnostic>> = found
         .projects
@@ -125,12 +173,12 @@ pub fn load(
     let mut pending: Vec<Pending> = Vec::new();
     for ((kind, name), mut versions) in groups {
         versions.sort_by_key(|p| lang_rank(&config, p.file.lang));
-        let original_front = versions
+        let original_doc = versions
             .iter()
             .find(|p| p.file.lang == config.default_language)
-            .map(|p| p.doc.front.clone());
-        let original = match &original_front {
-            Some(front) => Original::Read(front),
+            .map(|p| Arc::clone(&p.doc));
+        let original = match &original_doc {
+            Some(doc) => Original::Read(&doc.front),
             None if unreadable.contains(&(kind, name)) => Original::Unreadable,
             None => Original::None,
         };
@@ -184,15 +232,24 @@ pub fn load(
 
     // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
     let raw_html = config.markdown.raw_html;
-    let rendered: Vec<(Entry, Vec<Diagnostic>)> = kept
+    let keep = cache.is_some();
+    let before = cache.as_deref().map(|c| &c.bodies);
+    let rendered: Vec<(Entry, Vec<Diagnostic>, Option<cache::CachedBody>)> = kept
         .into_par_iter()
-        .map(|p| render_entry(p, &targets, &urls, raw_html))
+        .map(|p| render_entry(p, &targets, &urls, raw_html, before, keep))
         .collect();
 
     let mut entries = Vec::with_capacity(rendered.len());
-    for (entry, errs) in rendered {
+    let mut bodies = HashMap::new();
+    for (entry, errs, body) in rendered {
         diags.extend(errs);
+        if let Some(body) = body {
+            bodies.insert(entry.id.clone(), body);
+        }
         entries.push(entry);
+    }
+    if let Some(cache) = cache {
+        cache.bodies = bodies;
     }
     let static_files = static_files::collect(root, &config, diags);
     if diags.iter().any(Diagnostic::is_error) {
@@ -228,33 +285,75 @@ fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, D
     Project::parse(id, &p.shown, &text, config.default_language)
 }
 
+/// Renders the body of `p`, or takes it from `before` (the previous load's) when its text
+/// is the same and each of its `@/` links leads where it led. With `keep`, also returns
+/// what the next load needs to do the same.
 fn render_entry(
     p: Pending,
     targets: &Targets,
     urls: &BTreeMap<Lang, Urls>,
     raw_html: RawHtml,
-) -> (Entry, Vec<Diagnostic>) {
+    before: Option<&HashMap<EntryId, cache::CachedBody>>,
+    keep: bool,
+) -> (Entry, Vec<Diagnostic>, Option<cache::CachedBody>) {
     let Pending {
         mut entry,
         text,
-        body,
-        body_line,
+        doc,
         ..
     } = p;
-    let mut errors = Vec::new();
     let lang_urls = &urls[&entry.lang];
-    let resolve = |key: &str| -> Result<String, Unresolved> { targets.resolve(key, lang_urls) };
-    let src = markdown::Source {
-        path: entry.id.as_str(),
-        file: &text,
-        body_line,
+    let unchanged = before.and_then(|b| b.get(&entry.id)).filter(|c| {
+        Arc::ptr_eq(&c.text, &text)
+            && c.raw_html == raw_html
+            && c.links
+                .iter()
+                .all(|(key, was)| targets.resolve(key, lang_urls) == *was)
+    });
+    let (body, first_paragraph, errors, links) = match unchanged {
+        Some(c) => (
+            c.body.clone(),
+            c.first_paragraph.clone(),
+            c.errors.clone(),
+            c.links.clone(),
+        ),
+        None => {
+            let mut errors = Vec::new();
+            let links = std::cell::RefCell::new(Vec::new());
+            let resolve = |key: &str| -> Result<String, Unresolved> {
+                let to = targets.resolve(key, lang_urls);
+                if keep {
+                    links.borrow_mut().push((key.to_string(), to.clone()));
+                }
+                to
+            };
+            let src = markdown::Source {
+                path: entry.id.as_str(),
+                file: &text,
+                body_line: doc.body_line,
+            };
+            let rendered = markdown::render_with(&doc.body, &src, &resolve, raw_html, &mut errors);
+            (
+                rendered.body,
+                rendered.first_paragraph,
+                errors,
+                links.into_inner(),
+            )
+        }
     };
-    let rendered = markdown::render_with(&body, &src, &resolve, raw_html, &mut errors);
-    entry.body = rendered.body;
+    let kept = keep.then(|| cache::CachedBody {
+        text: Arc::clone(&text),
+        raw_html,
+        links,
+        body: body.clone(),
+        first_paragraph: first_paragraph.clone(),
+        errors: errors.clone(),
+    });
+    entry.body = body;
     if entry.summary.is_empty() {
-        entry.summary = rendered.first_paragraph;
+        entry.summary = first_paragraph;
     }
-    (entry, errors)
+    (entry, errors, kept)
 }
 
 /// Links translations, fills inherited attachments and builds the per-language indices.

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -64,9 +65,9 @@ pub(super) enum Original<'a> {
 pub(super) struct Pending {
     pub(super) entry: Entry,
     pub(super) key: String,
-    pub(super) text: String,
-    pub(super) body: String,
-    pub(super) body_line: usize,
+    /// The file's text and its parts, shared with the load cache ([`super::Cache`]).
+    pub(super) text: Arc<str>,
+    pub(super) doc: Arc<front_matter::Document>,
     pub(super) excluded: Option<Unpublished>,
 }
 
@@ -101,14 +102,19 @@ pub(super) fn resolve_entry(
     tag_spellings: &mut HashMap<Slug, BTreeMap<String, usize>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Pending> {
-    let Parsed { file, text, doc } = p;
+    let Parsed {
+        file,
+        text: source,
+        doc,
+    } = p;
+    let text: &str = &source;
     let own = &doc.front;
     let shown = file.shown.as_str();
     let errors_before = diags.len();
 
     let title = match &own.title {
         Some(t) if t.chars().count() > MAX_TITLE_CHARS => {
-            let title_span = yaml::key_span(&text, "title");
+            let title_span = yaml::key_span(text, "title");
             diags.push(
                 Diagnostic::error(
                     shown,
@@ -118,7 +124,7 @@ pub(super) fn resolve_entry(
                         max = MAX_TITLE_CHARS
                     ),
                 )
-                .at(title_span, &text)
+                .at(title_span, text)
                 .help(msg!("title-too-long-help")),
             );
             String::new()
@@ -127,7 +133,7 @@ pub(super) fn resolve_entry(
         _ => {
             diags.push(
                 Diagnostic::error(shown, msg!("yaml-missing-key", key = "title"))
-                    .at(Span::new(1, 1, 3), &text)
+                    .at(Span::new(1, 1, 3), text)
                     .help(msg!("item-title-help")),
             );
             String::new()
@@ -142,7 +148,7 @@ pub(super) fn resolve_entry(
     if kind == Kind::News && date.is_none() && !matches!(original, Original::Unreadable) {
         diags.push(
             Diagnostic::error(shown, msg!("yaml-missing-key", key = "date"))
-                .at(Span::new(1, 1, 3), &text)
+                .at(Span::new(1, 1, 3), text)
                 .help(msg!("item-date-help")),
         );
     }
@@ -154,7 +160,7 @@ pub(super) fn resolve_entry(
             if present {
                 diags.push(
                     Diagnostic::error(shown, msg!("page-key-not-used", key = key))
-                        .at(yaml::key_span(&text, key), &text)
+                        .at(yaml::key_span(text, key), text)
                         .help(msg!("page-key-not-used-help")),
                 );
             }
@@ -175,7 +181,7 @@ pub(super) fn resolve_entry(
             None => {
                 let known: Vec<String> = projects.keys().map(Slug::to_string).collect();
                 let mut d = Diagnostic::error(shown, msg!("project-unknown", id = &id.value))
-                    .at(span_of(id, id.value.chars().count()), &text);
+                    .at(span_of(id, id.value.chars().count()), text);
                 if let Some(n) = yaml::nearest(&id.value, &known) {
                     d = d.label(msg!("did-you-mean-label", suggestion = n));
                 }
@@ -202,7 +208,7 @@ pub(super) fn resolve_entry(
                         shown,
                         msg!("tag-too-long", length = length, max = MAX_TAG_CHARS),
                     )
-                    .at(span, &text)
+                    .at(span, text)
                     .help(msg!("tag-too-long-help")),
                 );
             }
@@ -217,7 +223,7 @@ pub(super) fn resolve_entry(
             None if !tags_are_own => {}
             None => diags.push(
                 Diagnostic::error(shown, msg!("tag-no-slug", tag = &tag.value))
-                    .at(span_of(tag, tag.value.chars().count().max(1)), &text)
+                    .at(span_of(tag, tag.value.chars().count().max(1)), text)
                     .help(msg!("tag-no-slug-help")),
             ),
         }
@@ -228,7 +234,7 @@ pub(super) fn resolve_entry(
         Some(s) => Slug::parse(&s.value).or_else(|| {
             diags.push(
                 Diagnostic::error(shown, msg!("slug-invalid", slug = &s.value))
-                    .at(span_of(s, s.value.chars().count().max(1)), &text)
+                    .at(span_of(s, s.value.chars().count().max(1)), text)
                     .help(msg!(
                         "slug-invalid-help",
                         suggestion = Slug::from_text(&s.value)
@@ -268,7 +274,7 @@ pub(super) fn resolve_entry(
             Some(p) => aliases.push(p),
             None => diags.push(
                 Diagnostic::error(shown, msg!("alias-invalid", alias = &a.value))
-                    .at(span_of(a, a.value.chars().count().max(1)), &text)
+                    .at(span_of(a, a.value.chars().count().max(1)), text)
                     .help(msg!("alias-invalid-help")),
             ),
         }
@@ -284,7 +290,7 @@ pub(super) fn resolve_entry(
     if let Some(list) = &own.attachments {
         for a in list {
             if let Some(att) =
-                attachment(a, &dir, path.as_deref().unwrap_or(""), shown, &text, diags)
+                attachment(a, &dir, path.as_deref().unwrap_or(""), shown, text, diags)
             {
                 attachments.push(att);
             }
@@ -343,9 +349,8 @@ pub(super) fn resolve_entry(
     Some(Pending {
         entry,
         key: file.key,
-        body: doc.body,
-        body_line: doc.body_line,
-        text,
+        text: Arc::clone(&source),
+        doc,
         excluded,
     })
 }

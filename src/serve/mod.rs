@@ -130,6 +130,7 @@ pub fn serve(
         {
             session.render_everything_next();
         }
+        session.changed(changed.iter().map(PathBuf::as_path));
         rebuild(&mut session, changed.len(), &preview, catalog, report);
     });
     Ok(())
