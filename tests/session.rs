@@ -178,3 +178,65 @@ fn a_failed_build_keeps_the_last_good_one_to_compare_with() {
     let rendered = rebuild_matches_a_fresh_build(&mut session, root, "fixed");
     assert!(rendered > 0);
 }
+
+#[test]
+fn statistics_follow_every_edit_and_a_project_renders_only_its_own() {
+    let site = Site::fixture("stats");
+    let root = site.root();
+    let mut session = Session::new(options(root));
+    rebuild_matches_a_fresh_build(&mut session, root, "first build");
+    assert_eq!(
+        rebuild_matches_a_fresh_build(&mut session, root, "nothing changed"),
+        0,
+        "nothing changed, nothing rendered (with several projects)"
+    );
+    let item = "content/news/2012-02-15-c.pl.md";
+    let text = std::fs::read_to_string(site.path(item)).unwrap();
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "the title",
+            Box::new(|| site.write(item, &text.replace("Wiadomość C", "Wiadomość C2"))),
+        ),
+        (
+            "the year",
+            Box::new(|| site.write(item, &text.replace("2012-02-15", "2013-02-15"))),
+        ),
+        (
+            "the project",
+            Box::new(|| site.write(item, &text.replace("[alfa]", "[beta]"))),
+        ),
+        (
+            "its translation gone",
+            Box::new(|| site.remove("content/news/2012-02-15-c.en.md")),
+        ),
+        (
+            "a project's budget",
+            Box::new(|| {
+                let p = "content/projects/alfa.yaml";
+                let y = std::fs::read_to_string(site.path(p)).unwrap();
+                site.write(p, &format!("{y}\n# edited\n"));
+            }),
+        ),
+        ("back as it was", Box::new(|| site.write(item, &text))),
+    ];
+    for (what, edit) in edits {
+        edit();
+        rebuild_matches_a_fresh_build(&mut session, root, what);
+    }
+    // A title: the item's page, lists, the site's statistics and those of its project,
+    // not the other projects' pages and downloads.
+    site.write(item, &text.replace("Wiadomość C", "Wiadomość C3"));
+    let update = session.build().expect("builds");
+    let (_, fresh) = build_in_memory(&options(root)).expect("a fresh build");
+    let other_projects = fresh
+        .keys()
+        .filter(|f| f.contains("/gamma/") || f.contains("/delta/"))
+        .count();
+    assert!(other_projects >= 8, "{other_projects}");
+    assert!(
+        update.report.files_rendered + other_projects < fresh.len(),
+        "{} of {}",
+        update.report.files_rendered,
+        fresh.len()
+    );
+}

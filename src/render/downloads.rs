@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::content::model::Site;
 use crate::content::project::Project;
 use crate::stats::{Counts, FundingGroup, Share, Stats, Sum};
-use crate::types::{Lang, Money, Translated};
+use crate::types::{Lang, Money, Slug, Translated};
 use crate::urls::LinkStyle;
 
 /// The tables of the site's statistics page, each one CSV file beside it.
@@ -45,22 +45,22 @@ pub fn project_table(site: &Site, lang: Lang, project: &Project, name: &str) -> 
 }
 
 /// Every download of the build, with its language: what the plan lists.
-pub fn planned(site: &Site) -> Vec<(Lang, String)> {
+pub fn planned(site: &Site) -> Vec<(Lang, Option<&Slug>, String)> {
     let mut out = Vec::new();
     for &lang in &site.config.languages {
         out.extend(
             SITE_TABLES
                 .iter()
-                .map(|t| (lang, site_table(site, lang, t))),
+                .map(|t| (lang, None, site_table(site, lang, t))),
         );
-        for p in site.projects.values() {
+        for (id, p) in &site.projects {
             out.extend(
                 PROJECT_TABLES
                     .iter()
-                    .map(|t| (lang, project_table(site, lang, p, t))),
+                    .map(|t| (lang, Some(id), project_table(site, lang, p, t))),
             );
         }
-        out.push((lang, site.urls(lang).stats_json()));
+        out.push((lang, None, site.urls(lang).stats_json()));
     }
     out
 }
@@ -108,6 +108,11 @@ impl Downloads {
     }
 
     /// The size of the download at `path` in bytes.
+    /// Every download: its site path and bytes.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))
+    }
+
     pub fn size(&self, path: &str) -> u64 {
         self.files.get(path).map_or(0, |b| b.len() as u64)
     }

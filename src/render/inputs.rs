@@ -5,15 +5,17 @@
 //! change there renders everything.
 
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Write as _};
 use std::hash::{Hash, Hasher};
 
 use super::context::HOME_ITEMS;
+use super::downloads::Downloads;
 use super::feeds::FEED_ITEMS;
 use super::pages::{PageKind, Planned};
 use super::plan::{Kind, Output, Plan};
 use crate::content::model::{Entry, EntryId, Site, StaticSource};
-use crate::types::Lang;
+use crate::types::{Lang, Slug};
 
 /// The parts of the model that many files read, each summed up once per build.
 pub struct Inputs<'a> {
@@ -21,19 +23,77 @@ pub struct Inputs<'a> {
     plan: &'a Plan<'a>,
     /// Every project, as the cards and item pages show them.
     projects: u64,
-    /// The statistics (their pages and downloads).
+    /// The site's statistics (their pages and downloads).
     stats: u64,
+    /// Each project's statistics: the project and its items.
+    project_stats: HashMap<&'a Slug, u64>,
+    /// The bytes of each download (CSV, JSON), already made: a download's number is its
+    /// bytes', and a page that shows a download's size reads its length.
+    downloads: BTreeMap<String, (u64, usize)>,
 }
 
 impl<'a> Inputs<'a> {
-    pub fn new(site: &'a Site, plan: &'a Plan<'a>) -> Inputs<'a> {
-        let projects = debug_hash(&site.projects);
+    pub fn new(site: &'a Site, plan: &'a Plan<'a>, downloads: &Downloads) -> Inputs<'a> {
+        let mut per_project: HashMap<&Slug, DefaultHasher> = site
+            .projects
+            .iter()
+            .map(|(id, p)| {
+                let mut h = DefaultHasher::new();
+                debug_hash(p).hash(&mut h);
+                (id, h)
+            })
+            .collect();
+        // In id order: a map's own order differs from one build to the next.
+        let mut projects = DefaultHasher::new();
+        for id in site.projects.keys() {
+            per_project.get(id).map(Hasher::finish).hash(&mut projects);
+        }
+        let projects = projects.finish();
+        let mut stats = DefaultHasher::new();
+        projects.hash(&mut stats);
+        for e in site.news() {
+            let read = (&e.id, e.lang, e.date, &e.projects, &e.tags, e.archived);
+            let shown = (&e.translations, &e.title, &e.path);
+            (read, shown).hash(&mut stats);
+            for p in &e.projects {
+                if let Some(h) = per_project.get_mut(p) {
+                    (read, shown).hash(h);
+                }
+            }
+        }
+        for tag in site.tags.values() {
+            tag.name.hash(&mut stats);
+        }
         Inputs {
             site,
             plan,
             projects,
-            stats: statistics(site, projects),
+            stats: stats.finish(),
+            project_stats: per_project
+                .into_iter()
+                .map(|(id, h)| (id, h.finish()))
+                .collect(),
+            downloads: downloads
+                .iter()
+                .map(|(file, bytes)| {
+                    let mut h = DefaultHasher::new();
+                    bytes.hash(&mut h);
+                    (file.to_string(), (h.finish(), bytes.len()))
+                })
+                .collect(),
         }
+    }
+
+    /// The length of download `file` (0 for none).
+    fn size_of(&self, file: &str) -> usize {
+        self.downloads.get(file).map_or(0, |d| d.1)
+    }
+
+    /// The statistics of project `id`, or of the site.
+    fn stats_of(&self, project: Option<&Slug>) -> u64 {
+        project
+            .and_then(|id| self.project_stats.get(id).copied())
+            .unwrap_or(self.stats)
     }
 
     /// The number of `output`: equal in two builds only if its bytes are. `None` for a
@@ -60,7 +120,7 @@ impl<'a> Inputs<'a> {
                 }
             }
             Kind::Robots => {}
-            Kind::StatsData(_) => self.stats.hash(&mut h),
+            Kind::StatsData(..) => self.downloads.get(&output.file).hash(&mut h),
             Kind::Copied(StaticSource::Embedded(bytes)) => bytes.hash(&mut h),
             Kind::Copied(StaticSource::File(path)) => {
                 path.hash(&mut h);
@@ -118,7 +178,18 @@ impl<'a> Inputs<'a> {
                 cards(&pg.items, h);
                 site.tag(slug).name.hash(h);
             }
-            PageKind::Stats | PageKind::ProjectStats(_) => (self.stats, self.projects).hash(h),
+            // The site's statistics link every site download with its size.
+            PageKind::Stats => {
+                (self.stats, self.projects).hash(h);
+                for (file, download) in &self.downloads {
+                    (file, download.1).hash(h);
+                }
+            }
+            // A project's own, and the size of its language's JSON file, which it links.
+            PageKind::ProjectStats(id) => {
+                (self.stats_of(Some(id)), self.projects).hash(h);
+                self.size_of(&site.urls(lang).stats_json()).hash(h);
+            }
             // Their kind is all they show.
             PageKind::NotFound | PageKind::Alias { .. } => {}
         }
@@ -131,22 +202,6 @@ impl<'a> Inputs<'a> {
             (id, items.len()).hash(h);
         }
     }
-}
-
-/// What the statistics read (`crate::stats`): every item's language, date, projects,
-/// tags, translations and archived flag, and the title and address the list of missing
-/// translations shows; the projects; the tags' names.
-fn statistics(site: &Site, projects: u64) -> u64 {
-    let mut h = DefaultHasher::new();
-    projects.hash(&mut h);
-    for e in site.news() {
-        (&e.id, e.lang, e.date, &e.projects, &e.tags, e.archived).hash(&mut h);
-        (&e.translations, &e.title, &e.path).hash(&mut h);
-    }
-    for tag in site.tags.values() {
-        tag.name.hash(&mut h);
-    }
-    h.finish()
 }
 
 /// What a list shows of an item.

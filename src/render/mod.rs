@@ -87,7 +87,7 @@ impl<'a> Renderer<'a> {
         // views of them, and a page shows the size of its downloads.
         let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
         let downloads = downloads::Downloads::new(site, &stats, links);
-        let inputs = inputs::Inputs::new(site, plan);
+        let inputs = inputs::Inputs::new(site, plan, &downloads);
         let typography = site
             .config
             .languages
@@ -136,7 +136,7 @@ impl<'a> Renderer<'a> {
                 .map(String::into_bytes)
                 .map_err(|e| failed("sitemap.xml", output.file.clone(), e)),
             Kind::Robots => Ok(feeds::robots(self.links).into_bytes()),
-            Kind::StatsData(_) => self
+            Kind::StatsData(..) => self
                 .downloads
                 .get(&output.file)
                 .map(<[u8]>::to_vec)

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, display_path};
 use crate::msg;
 use crate::output::Collision;
 use crate::render::pages::{self, PageKind, Planned, alias_page};
-use crate::types::Lang;
+use crate::types::{Lang, Slug};
 use crate::urls::{folders_on_the_way, is_reserved, output_file};
 
 /// What an output file is, and so how it is rendered.
@@ -27,7 +27,7 @@ pub enum Kind<'a> {
     /// A file copied as it is.
     Copied(&'a StaticSource),
     /// A statistics download of a language: a table as CSV, or every figure as JSON.
-    StatsData(Lang),
+    StatsData(Lang, Option<&'a Slug>),
 }
 
 /// Where an output file comes from: what a user changes to change it.
@@ -106,10 +106,10 @@ impl<'a> Plan<'a> {
                 sources: vec![Origin::Generated],
             });
         }
-        for (lang, file) in crate::render::downloads::planned(site) {
+        for (lang, project, file) in crate::render::downloads::planned(site) {
             outputs.push(Output {
                 file,
-                kind: Kind::StatsData(lang),
+                kind: Kind::StatsData(lang, project),
                 lang: Some(lang),
                 sources: vec![Origin::Generated],
             });

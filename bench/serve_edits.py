@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Time `kronika serve` after one-item edits: the median of N rebuilds, as serve reports
+each one (from the end of the 100 ms quiet period to the new files being served).
+
+    python3 bench/serve_edits.py --kronika target/release/kronika --root SITE [--edits 20]
+
+SITE is a kronika site, e.g. one written by the corpus generator of README "Performance".
+The script edits the title of the site's first news item (and puts it back at the end),
+waits for each rebuild's line and prints every figure and the median. It uses only the
+Python standard library.
+"""
+
+import argparse
+import pathlib
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kronika", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--edits", type=int, default=20)
+    args = ap.parse_args()
+
+    root = pathlib.Path(args.root).resolve()
+    item = sorted((root / "content" / "news").rglob("*.pl.md"))[0]
+    original = item.read_text(encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        [args.kronika, "serve", "--root", str(root), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={"LANG": "C", "PATH": "/usr/bin:/bin"},
+    )
+    lines = []
+
+    def next_line():
+        line = server.stdout.readline()
+        if not line:
+            sys.exit("kronika serve stopped")
+        lines.append(line.strip())
+        return line
+
+    try:
+        first = next_line()
+        print("first build:", first.strip())
+        next_line()  # "Serving … at …"
+        times = []
+        for n in range(args.edits):
+            text = re.sub(r"^title: .*$", f"title: Edit {n}", original, count=1, flags=re.M)
+            item.write_text(text, encoding="utf-8")
+            line = next_line()
+            ms = re.search(r"in ([\d,]+) ms", line)
+            if not ms:
+                sys.exit(f"unexpected line: {line}")
+            times.append(int(ms.group(1).replace(",", "")))
+            print(f"edit {n + 1}: {line.strip()}")
+            time.sleep(0.3)
+        print(f"median of {len(times)} edits: {statistics.median(times)} ms")
+    finally:
+        item.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
