@@ -2,14 +2,14 @@
 //! link's address, written for the page that shows it when that page is rendered.
 
 use std::borrow::Cow;
-use std::hash::{BuildHasher, RandomState};
-use std::sync::{Arc, LazyLock};
+use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::urls::LinkStyle;
 
 /// A body's HTML and its `@/` links, resolved to the site paths of their targets. Nothing
 /// in it depends on the base URL or `--offline` (README, "Links to other content: `@/…`").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default)]
 pub struct Body {
     /// The HTML without the addresses of `@/` links; each link's fragment (`#program`) is
     /// in it, after the place of the address.
@@ -20,6 +20,29 @@ pub struct Body {
     /// Whether the sanitiser (html5ever) wrote the HTML: it writes `'` in an address as it
     /// is, where pulldown-cmark writes `&#x27;`.
     sanitised: bool,
+    /// The hash of `html`, worked out the first time a rebuild asks (`render::inputs`) and
+    /// kept with the body from one load to the next: a page's inputs are summed up without
+    /// reading every body again.
+    digest: OnceLock<u64>,
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        (&self.html, &self.links, self.sanitised) == (&other.html, &other.links, other.sanitised)
+    }
+}
+
+impl Eq for Body {}
+
+impl Hash for Body {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let digest = *self.digest.get_or_init(|| {
+            let mut h = std::hash::DefaultHasher::new();
+            self.html.hash(&mut h);
+            h.finish()
+        });
+        (digest, &self.links, self.sanitised).hash(state);
+    }
 }
 
 impl Body {
@@ -89,6 +112,7 @@ impl Body {
             html: out.into(),
             links,
             sanitised,
+            digest: OnceLock::new(),
         }
     }
 }
