@@ -194,7 +194,10 @@ pub fn site_files(
         let path = entry.path();
         let shown = display_path(root, path);
         let linked = dir_linked || entry.path_is_symlink();
-        if let Err(d) = check_inside(&site_root, path, &shown, role, linked) {
+        // Without a link on the way the file is inside `dir`, and so inside the site: the
+        // walk follows no link. Resolving every path (a system call per folder of it) cost
+        // a third of loading 10 000 unchanged items.
+        if linked && let Err(d) = check_inside(&site_root, path, &shown, role, linked) {
             diags.push(d);
             continue;
         }
