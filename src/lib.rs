@@ -23,6 +23,7 @@ pub mod messages;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod search;
 pub mod source;
 pub mod types;
 pub mod urls;
@@ -52,6 +53,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub offline: bool,
     pub drafts: bool,
+    /// `--no-search`: no search index and no search pages, for fast previews.
+    pub no_search: bool,
     /// The day that decides embargoes; today unless a test fixes it.
     pub today: Option<Date>,
     /// Counters the build updates, for a progress display.
@@ -135,6 +138,10 @@ struct Loaded {
     site: Arc<Site>,
     links: LinkStyle,
     warnings: Vec<Diagnostic>,
+    /// The search index, made from the model before the plan so that the plan lists its
+    /// files; empty without search and in an `--offline` build, whose browser cannot load
+    /// it from disk (README "Search").
+    search: search::Bundle,
 }
 
 /// Reads and checks everything the build needs; nothing is written.
@@ -167,12 +174,20 @@ fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
         today: opts.today.unwrap_or_else(Date::today),
     };
     diags.extend(i18n.take_warnings());
+    let mut config = config;
+    config.search &= !opts.no_search;
     let site = content::load(&opts.root, config, i18n, &load, &mut diags);
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics::sorted(diags)
         .into_iter()
         .partition(Diagnostic::is_error);
     let Some(site) = site.filter(|_| errors.is_empty()) else {
         return Err((Failure::Content(errors), warnings));
+    };
+    let search = if site.config.search && !opts.offline {
+        search::index(search::records(&site))
+            .map_err(|d| (Failure::Content(vec![d]), warnings.clone()))?
+    } else {
+        search::Bundle::default()
     };
     let site = Arc::new(site);
     let links = LinkStyle {
@@ -183,10 +198,18 @@ fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
         site,
         links,
         warnings,
+        search,
     })
 }
 
 impl Loaded {
+    /// Every file of the build: the site's, then the search index's.
+    fn plan(&self) -> render::plan::Plan<'_> {
+        let mut plan = render::plan::Plan::new(&self.site);
+        plan.add_search(&self.search);
+        plan
+    }
+
     /// Renders the whole plan into `sink`.
     fn render_into(
         &self,
@@ -194,7 +217,7 @@ impl Loaded {
         sink: &dyn output::Sink,
         started: Instant,
     ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
-        let plan = render::plan::Plan::new(&self.site);
+        let plan = self.plan();
         let clashes = plan.clashes(&opts.root);
         if !clashes.is_empty() {
             return Err(self.failure(clashes));
@@ -243,7 +266,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     };
     let output = output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
     let loaded = load(opts)?;
-    let plan = render::plan::Plan::new(&loaded.site);
+    let plan = loaded.plan();
     let clashes = plan.clashes(&opts.root);
     if !clashes.is_empty() {
         return Err(loaded.failure(clashes));

@@ -34,6 +34,8 @@ enum Command {
         offline: bool,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        no_search: bool,
         #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
         #[arg(long, short)]
@@ -52,6 +54,7 @@ fn help_texts() -> Vec<(Option<&'static str>, Option<&'static str>, Message)> {
         (build, Some("base_url"), msg!("cli-build-base-url")),
         (build, Some("offline"), msg!("cli-build-offline")),
         (build, Some("drafts"), msg!("cli-build-drafts")),
+        (build, Some("no_search"), msg!("cli-build-no-search")),
         (build, Some("quiet"), msg!("cli-build-quiet")),
         (build, Some("verbose"), msg!("cli-build-verbose")),
     ]
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
             base_url,
             offline,
             drafts,
+            no_search,
             quiet,
             verbose,
         } => {
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
                 base_url,
                 offline,
                 drafts,
+                no_search,
                 today: None,
                 progress: Arc::new(Progress::default()),
             };

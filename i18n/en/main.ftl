@@ -139,3 +139,27 @@ not-found-text = There is no page at this address, or it has moved.
 not-found-home = Go to the home page
 redirect-title = This page has moved
 redirect-text = This page has a new address:
+
+## Search
+search = Search
+search-title = Search
+search-box-label = Search the site
+search-query-label = What are you looking for?
+search-submit = Search
+search-filters = Narrow the results
+search-filter-project = Project
+search-filter-tag = Tag
+search-filter-year = Year
+search-filter-status = Status
+search-filter-any = all
+search-status-current = current
+search-status-archived = archived
+search-results = Search results
+search-results-count = Results: { $count }
+search-no-results = Nothing found. Try other words or remove the filters.
+search-loading = Searching…
+search-failed = Search could not load its index. Browse the archive or the tag index instead.
+search-needs-javascript = Search runs in the browser and needs JavaScript. Without it, you can find news in the archive and in the tag index.
+search-needs-server = This copy of the site is opened from disk, and a browser does not load the search index from disk: search works only when a web server serves the site. You can find news in the archive and in the tag index.
+search-browse-archive = Archive by year
+search-browse-tags = Tag index

@@ -149,3 +149,27 @@ not-found-text = Strona o tym adresie nie istnieje albo została przeniesiona.
 not-found-home = Przejdź na stronę główną
 redirect-title = Strona została przeniesiona
 redirect-text = Ta strona ma nowy adres:
+
+## Search
+search = Szukaj
+search-title = Wyszukiwarka
+search-box-label = Szukaj w serwisie
+search-query-label = Czego szukasz?
+search-submit = Szukaj
+search-filters = Zawęź wyniki
+search-filter-project = Projekt
+search-filter-tag = Tag
+search-filter-year = Rok
+search-filter-status = Stan
+search-filter-any = wszystkie
+search-status-current = bieżące
+search-status-archived = archiwalne
+search-results = Wyniki wyszukiwania
+search-results-count = Liczba wyników: { $count }
+search-no-results = Nic nie znaleziono. Spróbuj innych słów albo usuń filtry.
+search-loading = Szukam…
+search-failed = Wyszukiwarka nie mogła wczytać indeksu. Przejrzyj archiwum albo indeks tagów.
+search-needs-javascript = Wyszukiwarka działa w przeglądarce i potrzebuje JavaScriptu. Bez niego wiadomości znajdziesz w archiwum i w indeksie tagów.
+search-needs-server = Ta kopia serwisu jest otwarta z dysku, a przeglądarka nie wczyta z dysku indeksu wyszukiwania: wyszukiwarka działa tylko w serwisie udostępnionym przez serwer WWW. Wiadomości znajdziesz w archiwum i w indeksie tagów.
+search-browse-archive = Archiwum według lat
+search-browse-tags = Indeks tagów

@@ -107,6 +107,7 @@ impl<'a> Renderer<'a> {
                 .map(String::into_bytes)
                 .map_err(|e| failed("sitemap.xml", output.file.clone(), e)),
             Kind::Robots => Ok(feeds::robots(self.links).into_bytes()),
+            Kind::Search(bytes) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::Embedded(bytes)) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::File(path)) => std::fs::read(path).map_err(|e| {
                 let reason = WriteError::Io(e).message();

@@ -26,6 +26,8 @@ pub enum Kind<'a> {
     Robots,
     /// A file copied as it is.
     Copied(&'a StaticSource),
+    /// A file of the search bundle (`pagefind/…`), made before the plan.
+    Search(&'a [u8]),
 }
 
 /// Where an output file comes from: what a user changes to change it.
@@ -114,6 +116,18 @@ impl<'a> Plan<'a> {
             });
         }
         Plan { outputs }
+    }
+
+    /// Adds the files of the search index (README "Search").
+    pub fn add_search(&mut self, bundle: &'a crate::search::Bundle) {
+        for (file, bytes) in &bundle.files {
+            self.outputs.push(Output {
+                file: file.clone(),
+                kind: Kind::Search(bytes),
+                lang: None,
+                sources: vec![Origin::Generated],
+            });
+        }
     }
 
     /// The files of the plan, relative to the output folder.

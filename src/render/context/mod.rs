@@ -67,6 +67,7 @@ impl Shared {
                     projects: urls.projects(),
                     tags: urls.tags(),
                     rss: urls.rss(),
+                    search: c.search.then(|| urls.search()),
                 };
                 let other = c
                     .languages
@@ -130,6 +131,8 @@ struct Nav {
     projects: String,
     tags: String,
     rss: String,
+    /// The search page, when the site has search.
+    search: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -245,6 +248,7 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         PageKind::Project(p, pg) => projects::one(&s, c, *p, pg),
         PageKind::Tags => tags::all(&s, c),
         PageKind::Tag(i, pg) => tags::one(&s, c, *i, pg),
+        PageKind::Search => special::search(&s, c),
         PageKind::NotFound => special::not_found(&s, c),
         PageKind::Alias { to } => special::alias(&s, c, to),
     };

@@ -1,4 +1,5 @@
-//! Pages no content file makes: the 404 page and the redirects from old addresses.
+//! Pages no content file makes: the 404 page, the redirects from old addresses and the
+//! search page.
 
 use serde::Serialize;
 use tera::Context;
@@ -38,4 +39,9 @@ pub(super) fn alias(s: &Scope, ctx: &mut Context, to: &[(Option<String>, String)
         .collect();
     ctx.insert("targets", &targets);
     Heading::top(s.t("redirect-title"))
+}
+
+/// The search page: its script and its index do the rest (README "Search").
+pub(super) fn search(s: &Scope, _ctx: &mut Context) -> Heading {
+    Heading::top(s.t("search-title"))
 }
