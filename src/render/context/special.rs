@@ -42,6 +42,9 @@ pub(super) fn alias(s: &Scope, ctx: &mut Context, to: &[(Option<String>, String)
 }
 
 /// The search page: its script and its index do the rest (README "Search").
-pub(super) fn search(s: &Scope, _ctx: &mut Context) -> Heading {
+/// `locale`: the page language's CLDR locale, for the dates the script writes.
+pub(super) fn search(s: &Scope, ctx: &mut Context) -> Heading {
+    let locale = s.site.config.locales.get(&s.lang).cloned();
+    ctx.insert("locale", &locale.unwrap_or_else(|| s.t("locale")));
     Heading::top(s.t("search-title"))
 }

@@ -41,6 +41,15 @@ function excerpt(raw) {
   return p;
 }
 
+// An ISO date as the site writes it in text: CLDR's long form (the same data as kronika's)
+// placed into the language's `date-long` message („15 lutego 2012 r.”).
+const dates = new Intl.DateTimeFormat(status.dataset.locale || lang, {
+  day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+});
+function longDate(iso) {
+  return status.dataset.date.replace("{date}", dates.format(new Date(`${iso}T00:00:00Z`)));
+}
+
 function item(data) {
   const li = document.createElement("li");
   const h = document.createElement("h2");
@@ -53,8 +62,8 @@ function item(data) {
     const p = document.createElement("p");
     p.className = "item-meta";
     const t = document.createElement("time");
-    t.dateTime = data.meta.datetime;
-    t.textContent = data.meta.date;
+    t.dateTime = data.meta.date;
+    t.textContent = longDate(data.meta.date);
     p.append(t);
     li.append(p);
   }
@@ -86,6 +95,7 @@ async function run() {
   if (!query && Object.keys(filters).length === 0) {
     list.replaceChildren();
     say("");
+    done(ticket);
     return;
   }
   say(status.dataset.loading);
@@ -97,6 +107,12 @@ async function run() {
   say(count === 0
     ? status.dataset.none
     : status.dataset.count.replace("{count}", count.toLocaleString(lang)));
+  done(ticket);
+}
+
+// Marks the page as showing the results of search number `ticket` (for tests).
+function done(ticket) {
+  document.documentElement.dataset.searchDone = String(ticket);
 }
 
 async function fillFilters(initial) {
