@@ -138,10 +138,9 @@ struct Loaded {
     site: Arc<Site>,
     links: LinkStyle,
     warnings: Vec<Diagnostic>,
-    /// The search index, made from the model before the plan so that the plan lists its
-    /// files; empty without search and in an `--offline` build, whose browser cannot load
-    /// it from disk (README "Search").
-    search: search::Bundle,
+    /// What the search index is made of; `None` without search and in an `--offline`
+    /// build, whose browser cannot load an index from disk (README "Search").
+    search: Option<Vec<search::Record>>,
 }
 
 /// Reads and checks everything the build needs; nothing is written.
@@ -183,12 +182,7 @@ fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
     let Some(site) = site.filter(|_| errors.is_empty()) else {
         return Err((Failure::Content(errors), warnings));
     };
-    let search = if site.config.search && !opts.offline {
-        search::index(search::records(&site))
-            .map_err(|d| (Failure::Content(vec![d]), warnings.clone()))?
-    } else {
-        search::Bundle::default()
-    };
+    let search = (site.config.search && !opts.offline).then(|| search::records(&site));
     let site = Arc::new(site);
     let links = LinkStyle {
         base: site.config.base_url.clone(),
@@ -203,13 +197,6 @@ fn load(opts: &BuildOptions) -> Result<Loaded, (Failure, Vec<Diagnostic>)> {
 }
 
 impl Loaded {
-    /// Every file of the build: the site's, then the search index's.
-    fn plan(&self) -> render::plan::Plan<'_> {
-        let mut plan = render::plan::Plan::new(&self.site);
-        plan.add_search(&self.search);
-        plan
-    }
-
     /// Renders the whole plan into `sink`.
     fn render_into(
         &self,
@@ -217,12 +204,59 @@ impl Loaded {
         sink: &dyn output::Sink,
         started: Instant,
     ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
-        let plan = self.plan();
+        let plan = render::plan::Plan::new(&self.site);
         let clashes = plan.clashes(&opts.root);
         if !clashes.is_empty() {
             return Err(self.failure(clashes));
         }
-        self.render_plan(opts, &plan, sink, started)
+        let check = |whole: &render::plan::Plan| whole.clashes(&opts.root);
+        self.render_with_search(opts, &plan, sink, started, &check)
+    }
+
+    /// Renders `plan`, the site's files, into `sink` while the search index is made on a
+    /// thread of its own, so that indexing overlaps rendering (README "Search"). The
+    /// index's files join the plan when they are known: the whole plan passes `check`
+    /// (the clash checks, and for a build into a folder the check for foreign files)
+    /// before they go into `sink`. Nothing is published before the build has succeeded.
+    fn render_with_search(
+        &self,
+        opts: &BuildOptions,
+        plan: &render::plan::Plan,
+        sink: &dyn output::Sink,
+        started: Instant,
+        check: &dyn Fn(&render::plan::Plan) -> Vec<Diagnostic>,
+    ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
+        let (bundle, report) = std::thread::scope(|s| {
+            let index = s.spawn(|| self.search.as_deref().map(search::index).transpose());
+            let report = self.render_plan(opts, plan, sink, started);
+            (index.join(), report)
+        });
+        let bundle = bundle.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut report = report?;
+        let Some(bundle) = bundle.map_err(|d| self.failure(vec![d]))? else {
+            return Ok(report);
+        };
+        let mut whole = render::plan::Plan::new(&self.site);
+        whole.add_search(&bundle);
+        let errors = check(&whole);
+        if !errors.is_empty() {
+            return Err(self.failure(errors));
+        }
+        let errors: Vec<Diagnostic> = bundle
+            .files
+            .iter()
+            .filter_map(|(file, bytes)| {
+                let e = sink.put(file, bytes.clone()).err()?;
+                let m = msg!("write-failed", reason = e.message());
+                Some(Diagnostic::error(file.as_str(), m))
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(self.failure(errors));
+        }
+        report.files_written += bundle.files.len();
+        report.elapsed = started.elapsed();
+        Ok(report)
     }
 
     /// A failed render: content errors (exit 1), unless the system refused to write
@@ -266,7 +300,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     };
     let output = output::check_output(&opts.root, &output).map_err(|f| (f, Vec::new()))?;
     let loaded = load(opts)?;
-    let plan = loaded.plan();
+    let plan = render::plan::Plan::new(&loaded.site);
     let clashes = plan.clashes(&opts.root);
     if !clashes.is_empty() {
         return Err(loaded.failure(clashes));
@@ -278,7 +312,15 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         output::discard(staging);
         return Err(loaded.failure(plan.foreign(&opts.root, &collisions)));
     }
-    match loaded.render_plan(opts, &plan, &staging, started) {
+    // The search index's files, known only after rendering, get the same checks then.
+    let check = |whole: &render::plan::Plan| {
+        let clashes = whole.clashes(&opts.root);
+        if !clashes.is_empty() {
+            return clashes;
+        }
+        whole.foreign(&opts.root, &staging.collisions(whole.files()))
+    };
+    match loaded.render_with_search(opts, &plan, &staging, started, &check) {
         Ok(mut report) => {
             opts.progress.set_stage(progress::Stage::Writing);
             report.files_changed =

@@ -1,6 +1,7 @@
 //! The search index (README "Search"): Pagefind's index of news items, standalone pages
 //! and project cards, fed from the model in process, written under `pagefind/` as planned
-//! outputs of the build.
+//! outputs of the build. The records come from the model before rendering; the index is
+//! made while the pages render, and its files then join the plan.
 //!
 //! Each record is what a reader of the page reads as its article: the title and the plain
 //! text of the body, never the navigation, the footer or the metryczka. Lists, tags and the
@@ -10,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 use crate::content::model::{Entry, Site};
 use crate::diagnostics::Diagnostic;
@@ -46,10 +48,12 @@ pub struct Record {
 /// What the pages of `site` give the index: each news item and standalone page in its
 /// language, and each project's card in every language.
 pub fn records(site: &Site) -> Vec<Record> {
-    let mut out = Vec::new();
-    for entry in site.news.iter().chain(site.pages.iter()) {
-        out.push(entry_record(site, entry));
-    }
+    let mut out: Vec<Record> = site
+        .news
+        .par_iter()
+        .chain(site.pages.par_iter())
+        .map(|entry| entry_record(site, entry))
+        .collect();
     let default = site.config.default_language;
     for &lang in &site.config.languages {
         for project in &site.projects {
@@ -232,7 +236,7 @@ fn fold(word: &str) -> String {
 
 /// Builds the index of `records` in process: Pagefind's service API on a runtime of one
 /// thread (its blocking pool does the indexing), returning the bundle's files.
-pub fn index(records: Vec<Record>) -> Result<Bundle, Diagnostic> {
+pub fn index(records: &[Record]) -> Result<Bundle, Diagnostic> {
     let failed = |e: &dyn std::fmt::Display| {
         Diagnostic::error(FOLDER, msg!("search-index-failed", reason = e.to_string()))
     };
@@ -246,11 +250,11 @@ pub fn index(records: Vec<Record>) -> Result<Bundle, Diagnostic> {
         for r in records {
             index
                 .add_custom_record(
-                    r.url,
-                    r.text,
+                    r.url.clone(),
+                    r.text.clone(),
                     r.lang.to_string(),
-                    Some(r.meta),
-                    Some(r.filters),
+                    Some(r.meta.clone()),
+                    Some(r.filters.clone()),
                     None,
                 )
                 .await?;

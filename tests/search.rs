@@ -121,6 +121,7 @@ fn built() -> Site {
 const KLUB: &str = "aktualnosci/2012-02-15-klub/";
 const SPOTKANIE: &str = "aktualnosci/2013-05-01-spotkanie/";
 const WIZYTA: &str = "aktualnosci/2014-03-10-wizyta/";
+const ZNACZNIKI: &str = "aktualnosci/2012-03-01-znaczniki/";
 const PORA: &str = "projekty/pora/";
 const WLOCLAWEK: &str = "projekty/wloclawek/";
 const EN_SPOTKANIE: &str = "en/news/2013-05-01-spotkanie/";
@@ -159,6 +160,8 @@ fn the_index_finds_what_readers_type_in_their_language() {
         (pl, json!({"tag": "EFS", "status": "bieżące"}), vec![WIZYTA, KLUB]),
         // The standalone page.
         (pl, json!({"q": "gromadzi"}), vec!["o-serwisie/"]),
+        // Markup in a title or body is text in the results too.
+        (pl, json!({"q": "znacznikach"}), vec![ZNACZNIKI]),
     ];
     let queries: Vec<(&str, Value)> = cases.iter().map(|(p, q, _)| (*p, q.clone())).collect();
     let shown = search(site.root(), &queries);
@@ -207,6 +210,12 @@ fn the_index_finds_what_readers_type_in_their_language() {
         shown[8].status,
         "Nic nie znaleziono. Spróbuj innych słów albo usuń filtry."
     );
+    let markup = &shown[cases.len() - 1].texts[0];
+    assert!(
+        markup.contains("Znaczniki <img src=x onerror=alert(1)> w tytule")
+            && markup.contains("<script>alert(2)</script>"),
+        "{markup}"
+    );
     // Readers choose among the values of their language, A–Z (years newest first).
     let f = &shown[0].filters;
     assert_eq!(f["project"], ["Aktywny Włocławek", "Pora na aktywność"]);
@@ -246,10 +255,10 @@ fn a_build_writes_the_index_and_a_search_page_per_language() {
             assert!(!text.contains(outside), "{file} holds {outside:?}: {text}");
         }
     }
-    assert_eq!(fragments, 12);
-    // pl: 3 news items, 1 page, 2 project cards; en: 2 translations, 1 English-only item,
+    assert_eq!(fragments, 13);
+    // pl: 4 news items, 1 page, 2 project cards; en: 2 translations, 1 English-only item,
     // 1 page, 2 project cards. Lists, tags and the archive are not indexed.
-    assert_eq!(entry["languages"]["pl"]["page_count"], 6);
+    assert_eq!(entry["languages"]["pl"]["page_count"], 7);
     assert_eq!(entry["languages"]["en"]["page_count"], 6);
     assert!(files.contains_key("pagefind/pagefind.js"));
     assert!(files.contains_key("pagefind/wasm.pl.pagefind"));

@@ -26,7 +26,7 @@ pub enum Kind<'a> {
     Robots,
     /// A file copied as it is.
     Copied(&'a StaticSource),
-    /// A file of the search bundle (`pagefind/…`), made before the plan.
+    /// A file of the search bundle (`pagefind/…`), added once the index is made.
     Search(&'a [u8]),
 }
 
