@@ -171,23 +171,23 @@ pub fn plain_text(html: &str) -> String {
         "var",
     ];
     let mut out = String::with_capacity(html.len());
-    let mut skip: Option<&str> = None;
+    let mut in_template = false;
+    let hidden = |element: &str| {
+        ["script", "style"]
+            .iter()
+            .any(|n| element.eq_ignore_ascii_case(n))
+    };
     for token in Scanner::new(html) {
         match token.kind {
-            Kind::Text if skip.is_none() => {
+            Kind::Text if !in_template => {
                 out.push_str(&html_escape::decode_html_entities(token.source));
             }
-            Kind::RawText { element } => {
-                if !["script", "style", "template"]
-                    .iter()
-                    .any(|n| element.eq_ignore_ascii_case(n))
-                {
-                    out.push_str(token.source);
-                }
+            Kind::RawText { element } if !in_template && !hidden(element) => {
+                out.push_str(token.source);
             }
             Kind::StartTag(tag) | Kind::EndTag(tag) => {
                 if tag.is("template") {
-                    skip = matches!(token.kind, Kind::StartTag(_)).then_some("template");
+                    in_template = matches!(token.kind, Kind::StartTag(_));
                 }
                 if !INLINE.iter().any(|n| tag.is(n)) {
                     out.push(' ');
