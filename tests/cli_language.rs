@@ -130,7 +130,7 @@ fn summary_line_of_the_fixture_in_polish() {
     assert!(
         verbose
             .stdout
-            .contains("42 pliki w folderze wynikowym, 0 zmienionych"),
+            .contains("73 pliki w folderze wynikowym, 0 zmienionych"),
         "{}",
         verbose.stdout
     );
