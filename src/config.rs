@@ -99,6 +99,12 @@ struct RawConfig {
     typography: Typography,
     #[serde(default)]
     markdown: Markdown,
+    #[serde(default = "yes")]
+    search: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A base URL split into its origin (`https://example.org`) and path (`/archiwum/`).
@@ -154,6 +160,9 @@ pub struct Config {
     pub editorial: Option<Editorial>,
     pub typography: Typography,
     pub markdown: Markdown,
+    /// Whether the site has search (`search: false` in `site.yaml`, or `--no-search`,
+    /// turns it off): the index, the search pages and the header's search box.
+    pub search: bool,
 }
 
 impl Config {
@@ -267,6 +276,7 @@ impl Config {
                 editorial: raw.editorial,
                 typography: raw.typography,
                 markdown: raw.markdown,
+                search: raw.search,
             }),
             _ => Err(errors),
         }

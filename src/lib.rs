@@ -23,6 +23,7 @@ pub mod messages;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod search;
 pub mod serve;
 mod session;
 pub mod source;
@@ -57,6 +58,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub offline: bool,
     pub drafts: bool,
+    /// `--no-search`: no search index and no search pages, for fast previews.
+    pub no_search: bool,
     /// The day that decides embargoes; today unless a test fixes it.
     pub today: Option<Date>,
     /// Counters the build updates, for a progress display.
@@ -143,6 +146,9 @@ struct Loaded {
     site: Arc<Site>,
     links: LinkStyle,
     warnings: Vec<Diagnostic>,
+    /// What the search index is made of; `None` without search and in an `--offline`
+    /// build, whose browser cannot load an index from disk (README "Search").
+    search: Option<Vec<search::Record>>,
 }
 
 /// Reads and checks everything the build needs; nothing is written.
@@ -183,6 +189,8 @@ fn load_cached(
         today: opts.today.unwrap_or_else(Date::today),
     };
     diags.extend(i18n.take_warnings());
+    let mut config = config;
+    config.search &= !opts.no_search;
     let site = content::load_cached(&opts.root, config, i18n, &load, &mut diags, cache);
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics::sorted(diags)
         .into_iter()
@@ -190,6 +198,7 @@ fn load_cached(
     let Some(site) = site.filter(|_| errors.is_empty()) else {
         return Err((Failure::Content(errors), warnings));
     };
+    let search = (site.config.search && !opts.offline).then(|| search::records(&site));
     let site = Arc::new(site);
     let links = LinkStyle {
         base: site.config.base_url.clone(),
@@ -199,6 +208,7 @@ fn load_cached(
         site,
         links,
         warnings,
+        search,
     })
 }
 
@@ -215,7 +225,55 @@ impl Loaded {
         if !clashes.is_empty() {
             return Err(self.failure(clashes));
         }
-        self.render_plan(opts, &plan, sink, started, render::Select::All)
+        let check = |whole: &render::plan::Plan| whole.clashes(&opts.root);
+        self.render_with_search(opts, &plan, sink, started, &check, render::Select::All)
+    }
+
+    /// Renders `plan`, the site's files, into `sink` while the search index is made on a
+    /// thread of its own, so that indexing overlaps rendering (README "Search"). The
+    /// index's files join the plan when they are known: the whole plan passes `check`
+    /// (the clash checks, and for a build into a folder the check for foreign files)
+    /// before they go into `sink`. Nothing is published before the build has succeeded.
+    fn render_with_search(
+        &self,
+        opts: &BuildOptions,
+        plan: &render::plan::Plan,
+        sink: &dyn output::Sink,
+        started: Instant,
+        check: &dyn Fn(&render::plan::Plan) -> Vec<Diagnostic>,
+        select: render::Select,
+    ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
+        let (bundle, report) = std::thread::scope(|s| {
+            let index = s.spawn(|| self.search.as_deref().map(search::index).transpose());
+            let report = self.render_plan(opts, plan, sink, started, select);
+            (index.join(), report)
+        });
+        let bundle = bundle.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let (mut report, rendered) = report?;
+        let Some(bundle) = bundle.map_err(|d| self.failure(vec![d]))? else {
+            return Ok((report, rendered));
+        };
+        let mut whole = render::plan::Plan::new(&self.site);
+        whole.add_search(&bundle);
+        let errors = check(&whole);
+        if !errors.is_empty() {
+            return Err(self.failure(errors));
+        }
+        let errors: Vec<Diagnostic> = bundle
+            .files
+            .iter()
+            .filter_map(|(file, bytes)| {
+                let e = sink.put(file, bytes.clone()).err()?;
+                let m = msg!("write-failed", reason = e.message());
+                Some(Diagnostic::error(file.as_str(), m))
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(self.failure(errors));
+        }
+        report.files_written += bundle.files.len();
+        report.elapsed = started.elapsed();
+        Ok((report, rendered))
     }
 
     /// A failed render: content errors (exit 1), unless the system refused to write
@@ -282,7 +340,15 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         output::discard(staging);
         return Err(loaded.failure(plan.foreign(&opts.root, &collisions)));
     }
-    match loaded.render_plan(opts, &plan, &staging, started, render::Select::All) {
+    // The search index's files, known only after rendering, get the same checks then.
+    let check = |whole: &render::plan::Plan| {
+        let clashes = whole.clashes(&opts.root);
+        if !clashes.is_empty() {
+            return clashes;
+        }
+        whole.foreign(&opts.root, &staging.collisions(whole.files()))
+    };
+    match loaded.render_with_search(opts, &plan, &staging, started, &check, render::Select::All) {
         Ok((mut report, _)) => {
             opts.progress.set_stage(progress::Stage::Writing);
             report.files_changed =

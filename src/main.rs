@@ -36,6 +36,8 @@ enum Command {
         offline: bool,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        no_search: bool,
         #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
         #[arg(long, short)]
@@ -65,6 +67,7 @@ fn help_texts() -> Vec<(Option<&'static str>, Option<&'static str>, Message)> {
         (build, Some("base_url"), msg!("cli-build-base-url")),
         (build, Some("offline"), msg!("cli-build-offline")),
         (build, Some("drafts"), msg!("cli-build-drafts")),
+        (build, Some("no_search"), msg!("cli-build-no-search")),
         (build, Some("quiet"), msg!("cli-build-quiet")),
         (build, Some("verbose"), msg!("cli-build-verbose")),
         (serve, None, msg!("cli-serve")),
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
             base_url,
             offline,
             drafts,
+            no_search,
             quiet,
             verbose,
         } => {
@@ -108,6 +112,7 @@ fn main() -> ExitCode {
                 base_url,
                 offline,
                 drafts,
+                no_search,
                 today: None,
                 progress: Arc::new(Progress::default()),
             };

@@ -124,8 +124,9 @@ fn values_from_front_matter_and_yaml_are_escaped() {
     );
     site.build(&[]).assert_ok();
     let pages = tree(&site.path("public"));
-    // Pages and feeds; the statistics' CSV and JSON are data, where a tag's name is
-    // written as it is (a browser never reads them as HTML).
+    // Pages and feeds; the statistics' CSV and JSON and the search index are data, where
+    // a tag's name is written as it is (a browser never reads them as HTML; the search
+    // page writes results as text, `tests/search.rs`).
     let markup = pages
         .iter()
         .filter(|(rel, _)| rel.ends_with(".html") || rel.ends_with(".xml"));

@@ -20,6 +20,7 @@ fn options(root: &Path, output: PathBuf, flags: &[&str]) -> BuildOptions {
             .map(|i| flags[i + 1].to_string()),
         offline: flags.contains(&"--offline"),
         drafts: flags.contains(&"--drafts"),
+        no_search: flags.contains(&"--no-search"),
         today: "2026-12-01".parse().ok().map(kronika::types::Date),
         progress: Arc::new(Progress::default()),
     }

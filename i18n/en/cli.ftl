@@ -20,6 +20,7 @@ cli-build-output = Where to write the site (relative to --root)
 cli-build-base-url = Replace site.yaml's base_url (e.g. for CI previews)
 cli-build-offline = Write relative links ending in index.html, to browse the output from disk
 cli-build-drafts = Include drafts and embargoed (future-dated) items
+cli-build-no-search = Build no search index and no search pages (faster previews)
 cli-build-quiet = Print only errors
 cli-build-verbose = Also print how many files the output holds and how many changed
 
@@ -88,6 +89,7 @@ template-syntax = syntax error in the template: { $detail }
 template-syntax-help = Tera 2 syntax: {"{{"} value {"}}"}, {"{%"} tag {"%}"}; see the README section "Templates"
 template-invalid = a template has an error
 render-failed = cannot render { $target }
+search-index-failed = cannot build the search index: { $reason }
 template-detail-help = the template engine says: { $detail }
 fluent-syntax = Fluent syntax error: { $detail }
 fluent-syntax-help = see https://projectfluent.org/fluent/guide/ for the message syntax

@@ -21,6 +21,7 @@ cli-build-output = Dokąd zapisać serwis (względem --root)
 cli-build-base-url = Zastępuje base_url z site.yaml (np. na potrzeby podglądu w CI)
 cli-build-offline = Zapisuje względne odnośniki zakończone na index.html, by wynik dało się przeglądać z dysku
 cli-build-drafts = Uwzględnia szkice i wiadomości objęte embargiem (z datą w przyszłości)
+cli-build-no-search = Pomija indeks wyszukiwania i strony wyszukiwarki (szybszy podgląd)
 cli-build-quiet = Wypisuje tylko błędy
 cli-build-verbose = Wypisuje też, ile plików ma folder wynikowy i ile z nich się zmieniło
 
@@ -96,6 +97,7 @@ template-syntax = błąd składni szablonu: { $detail }
 template-syntax-help = składnia Tera 2: {"{{"} wartość {"}}"}, {"{%"} znacznik {"%}"}; zobacz rozdział README „Templates”
 template-invalid = szablon zawiera błąd
 render-failed = nie można wygenerować { $target }
+search-index-failed = nie można zbudować indeksu wyszukiwania: { $reason }
 template-detail-help = komunikat silnika szablonów: { $detail }
 fluent-syntax = błąd składni Fluent: { $detail }
 fluent-syntax-help = składnię komunikatów opisuje https://projectfluent.org/fluent/guide/

@@ -120,6 +120,7 @@ impl<'a> Inputs<'a> {
                 }
             }
             Kind::Robots => {}
+            Kind::Search(bytes) => bytes.hash(&mut h),
             Kind::StatsData(..) => self.downloads.get(&output.file).hash(&mut h),
             Kind::Copied(StaticSource::Embedded(bytes)) => bytes.hash(&mut h),
             Kind::Copied(StaticSource::File(path)) => {
@@ -191,7 +192,7 @@ impl<'a> Inputs<'a> {
                 self.size_of(&site.urls(lang).stats_json()).hash(h);
             }
             // Their kind is all they show.
-            PageKind::NotFound | PageKind::Alias { .. } => {}
+            PageKind::NotFound | PageKind::Alias { .. } | PageKind::Search => {}
         }
     }
 

@@ -141,6 +141,7 @@ impl<'a> Renderer<'a> {
                 .get(&output.file)
                 .map(<[u8]>::to_vec)
                 .ok_or_else(|| failed_download(&output.file)),
+            Kind::Search(bytes) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::Embedded(bytes)) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::File(path)) => std::fs::read(path).map_err(|e| {
                 let reason = WriteError::Io(e).message();

@@ -39,6 +39,8 @@ pub enum PageKind {
     Stats,
     /// One project's statistics.
     ProjectStats(Slug),
+    /// The search page of a language (README "Search").
+    Search,
     NotFound,
     /// Old addresses redirecting to `to` (site path); queries map `?id=440`-style aliases.
     Alias {
@@ -254,6 +256,19 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                 ),
                 &|l| site.urls(l).home(),
             ));
+        }
+
+        // Search: out of the sitemap, like any site's search results.
+        if site.config.search {
+            let mut search = page(
+                lang,
+                urls.search(),
+                "search.html",
+                PageKind::Search,
+                everywhere(&|l| site.urls(l).search()),
+            );
+            search.in_sitemap = false;
+            out.push(search);
         }
     }
 

@@ -28,6 +28,8 @@ pub enum Kind<'a> {
     Copied(&'a StaticSource),
     /// A statistics download of a language: a table as CSV, or every figure as JSON.
     StatsData(Lang, Option<&'a Slug>),
+    /// A file of the search bundle (`pagefind/…`), added once the index is made.
+    Search(&'a [u8]),
 }
 
 /// Where an output file comes from: what a user changes to change it.
@@ -123,6 +125,18 @@ impl<'a> Plan<'a> {
             });
         }
         Plan { outputs }
+    }
+
+    /// Adds the files of the search index (README "Search").
+    pub fn add_search(&mut self, bundle: &'a crate::search::Bundle) {
+        for (file, bytes) in &bundle.files {
+            self.outputs.push(Output {
+                file: file.clone(),
+                kind: Kind::Search(bytes),
+                lang: None,
+                sources: vec![Origin::Generated],
+            });
+        }
     }
 
     /// The files of the plan, relative to the output folder.

@@ -90,6 +90,8 @@ pub fn serve(
         base_url: Some(url.clone()),
         offline: false,
         drafts: opts.drafts,
+        // Indexing the whole site takes longer than a preview may (README "Preview").
+        no_search: true,
         today: None,
         progress: Arc::new(Progress::default()),
     };

@@ -7,8 +7,8 @@
  * 404.html with status 404 for misses) and opens it in the system Chromium
  * (/usr/bin/chromium). For one page of each kind in every language — home, news
  * list, a news item with attachments, a project card, the tag index, a tag page,
- * an archive year, the statistics page and a project's statistics page (the
- * fullest) — and for the 404 page, it checks:
+ * an archive year, the statistics page, a project's statistics page (the
+ * fullest) and the search page showing results — and for the 404 page, it checks:
  *   - axe-core, WCAG 2.0/2.1 levels A and AA, at 1280 and at 320 CSS px wide;
  *   - reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px;
  *   - keyboard: after a fresh load, the first Tab focuses a visible skip link
@@ -138,6 +138,13 @@ function discover() {
       if (path === undefined) fail(`missing page: no ${kind} (${lang}) in ${dir}`);
       else pages.push({ name: `${kind} (${lang})`, path });
     }
+    // The search page, showing the results of a word from that item's heading: the
+    // header's search box leads there.
+    const form = read(root + 'index.html').match(/<form class="header-search"[^>]*action="([^"]*)"/);
+    const heading = withAttachment && read(withAttachment + 'index.html').match(/<h1>([^<]*)<\/h1>/);
+    const word = heading?.[1].split(/[^\p{L}]+/u).find((w) => w.length >= 5);
+    if (!form || !word) fail(`missing page: no search page with results (${lang}) in ${dir}`);
+    else pages.push({ name: `search page with results (${lang})`, path: `${sitePath(form[1])}?q=${encodeURIComponent(word)}`, results: true });
   }
   // The 404 page is one page for every language, served for any missing address.
   if (existsSync(join(dir, '404.html'))) pages.push({ name: '404 page', path: 'no-such-page/', status: 404 });
@@ -221,6 +228,13 @@ try {
       const response = await page.goto(origin + url);
       const expected = p.status ?? 200;
       if (response?.status() !== expected) fail(`${url} (${p.name}) answered ${response?.status()}, expected ${expected}`);
+      if (p.results) {
+        try {
+          await page.waitForSelector('#search-results li', { timeout: 15000 });
+        } catch {
+          fail(`${url} (${p.name}) shows no results`);
+        }
+      }
       await checkSkipLink(page, url);
       await checkAxeAndReflow(page, url, width);
     }

@@ -76,6 +76,7 @@ impl Shared {
                     tags: urls.tags(),
                     stats: urls.stats(),
                     rss: urls.rss(),
+                    search: c.search.then(|| urls.search()),
                 };
                 let other = c
                     .languages
@@ -141,6 +142,8 @@ struct Nav {
     tags: String,
     stats: String,
     rss: String,
+    /// The search page, when the site has search.
+    search: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -258,6 +261,7 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         PageKind::Tag(slug, pg) => tags::one(&s, c, slug, pg),
         PageKind::Stats => stats::site(&s, c, &shared.stats),
         PageKind::ProjectStats(id) => stats::project(&s, c, &shared.stats, id),
+        PageKind::Search => special::search(&s, c),
         PageKind::NotFound => special::not_found(&s, c),
         PageKind::Alias { to } => special::alias(&s, c, to),
     };

@@ -1,4 +1,5 @@
-//! Pages no content file makes: the 404 page and the redirects from old addresses.
+//! Pages no content file makes: the 404 page, the redirects from old addresses and the
+//! search page.
 
 use serde::Serialize;
 use tera::Context;
@@ -38,4 +39,12 @@ pub(super) fn alias(s: &Scope, ctx: &mut Context, to: &[(Option<String>, String)
         .collect();
     ctx.insert("targets", &targets);
     Heading::top(s.t("redirect-title"))
+}
+
+/// The search page: its script and its index do the rest (README "Search").
+/// `locale`: the page language's CLDR locale, for the dates the script writes.
+pub(super) fn search(s: &Scope, ctx: &mut Context) -> Heading {
+    let locale = s.site.config.locales.get(&s.lang).cloned();
+    ctx.insert("locale", &locale.unwrap_or_else(|| s.t("locale")));
+    Heading::top(s.t("search-title"))
 }
