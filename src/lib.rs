@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod locale;
 pub mod messages;
 pub mod output;
+pub mod photos;
 pub mod progress;
 pub mod render;
 pub mod serve;
@@ -201,7 +202,7 @@ impl Loaded {
         if !clashes.is_empty() {
             return Err(self.failure(clashes));
         }
-        self.render_plan(opts, &plan, sink, started)
+        self.render_plan(opts, &plan, sink, started, None)
     }
 
     /// A failed render: content errors (exit 1), unless the system refused to write
@@ -220,10 +221,19 @@ impl Loaded {
         plan: &render::plan::Plan,
         sink: &dyn output::Sink,
         started: Instant,
+        photo_cache: Option<PathBuf>,
     ) -> Result<Report, (Failure, Vec<Diagnostic>)> {
         let site = &self.site;
-        let rendered = render::render(&opts.root, site, plan, &self.links, sink, &opts.progress)
-            .map_err(|errs| self.failure(errs))?;
+        let rendered = render::render_cached(
+            &opts.root,
+            site,
+            plan,
+            &self.links,
+            sink,
+            &opts.progress,
+            photo_cache,
+        )
+        .map_err(|errs| self.failure(errs))?;
         Ok(Report {
             pages_per_lang: rendered.pages_per_lang,
             news_items: site.news().count(),
@@ -257,7 +267,10 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         output::discard(staging);
         return Err(loaded.failure(plan.foreign(&opts.root, &collisions)));
     }
-    match loaded.render_plan(opts, &plan, &staging, started) {
+    // Only a build that writes a site keeps copies of photos; `serve` writes nothing into
+    // the site (README, "Photos").
+    let photo_cache = Some(opts.root.join(photos::CACHE_DIR));
+    match loaded.render_plan(opts, &plan, &staging, started, photo_cache) {
         Ok(mut report) => {
             opts.progress.set_stage(progress::Stage::Writing);
             report.files_changed =

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use super::body::{Body, stand_in};
+use super::body::{Body, photo_stand_in, stand_in};
 use super::sanitize::{self, Reason, Removal, Removed};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Locator, Span};
@@ -85,6 +85,32 @@ pub fn render_with(
     raw_html: RawHtml,
     errors: &mut Vec<Diagnostic>,
 ) -> Rendered {
+    render_full(body, src, resolve, None, raw_html, errors)
+}
+
+/// Finds the image a body names by its address (README, "Photos").
+pub type FindPhoto<'a> = &'a dyn Fn(&str) -> Result<crate::photos::Found, crate::photos::Problem>;
+
+/// A Markdown image being read: found, its description not yet complete.
+struct OpenImage {
+    found: crate::photos::Found,
+    caption: String,
+    alt: String,
+    /// Where `![` is in the body, and the image's source text.
+    range: Range<usize>,
+}
+
+/// [`render_with`], with the body's images found by `photos` (README, "Photos"): each
+/// image of the item's folder or of `static/` is written as a [`crate::photos::Photo`],
+/// a missing one is an error, and one without alt text a warning.
+pub fn render_full(
+    body: &str,
+    src: &Source,
+    resolve: &dyn Fn(&str) -> Result<String, Unresolved>,
+    photos: Option<FindPhoto>,
+    raw_html: RawHtml,
+    errors: &mut Vec<Diagnostic>,
+) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -104,8 +130,11 @@ pub fn render_with(
     let mut last_heading: Option<String> = None;
     // The site paths of the `@/` links, in order.
     let mut links: Vec<String> = Vec::new();
+    let mut found_photos: Vec<crate::photos::Photo> = Vec::new();
+    let mut open_image: Option<OpenImage> = None;
 
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let mut parser = Parser::new_ext(body, options).into_offset_iter().peekable();
+    while let Some((event, range)) = parser.next() {
         match &event {
             Event::Start(Tag::Paragraph) if paragraph_state == 0 => paragraph_state = 1,
             Event::End(TagEnd::Paragraph) if paragraph_state == 1 => paragraph_state = 2,
@@ -120,6 +149,83 @@ pub fn render_with(
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ => {}
+        }
+        // Photos: an image of the site is replaced by its stand-in, with its description
+        // kept as its alt text.
+        if let Some(open) = &mut open_image {
+            match &event {
+                Event::Text(t) | Event::Code(t) => open.alt.push_str(t),
+                Event::SoftBreak | Event::HardBreak => open.alt.push(' '),
+                Event::End(TagEnd::Image) if in_image == 0 => {
+                    let Some(open) = open_image.take() else {
+                        continue;
+                    };
+                    let source = &body[open.range.clone()];
+                    let alt = open.alt.trim();
+                    if alt.is_empty() && !is_decorative(source) {
+                        let d = Diagnostic::warning(src.path, msg!("photo-no-alt"));
+                        errors.push(
+                            locator
+                                .place(d, open.range.start, source.find(']').map_or(2, |i| i + 1))
+                                .help(msg!("photo-no-alt-help")),
+                        );
+                    }
+                    // A captioned photo alone in its paragraph is a figure, which may not
+                    // stand inside a paragraph.
+                    let alone = matches!(events.last(), Some(Event::Start(Tag::Paragraph)))
+                        && matches!(parser.peek(), Some((Event::End(TagEnd::Paragraph), _)));
+                    let caption = Some(open.caption.as_str()).filter(|_| alone);
+                    let photo = crate::photos::Photo::new(open.found, alt, caption);
+                    if photo.caption.is_some() {
+                        events.pop();
+                        origins.pop();
+                        parser.next();
+                        if paragraph_state == 1 {
+                            paragraph_state = 2;
+                        }
+                    }
+                    found_photos.push(photo);
+                    events.push(Event::Text(CowStr::from(photo_stand_in(
+                        found_photos.len() - 1,
+                    ))));
+                    origins.push(Origin {
+                        range: Some(open.range),
+                        verbatim: false,
+                        raw: false,
+                    });
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let (
+            Some(find),
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+        ) = (photos, &event)
+            && in_image == 1
+            && crate::photos::is_local(dest_url)
+        {
+            match find(dest_url) {
+                Ok(found) => {
+                    open_image = Some(OpenImage {
+                        found,
+                        caption: title.to_string(),
+                        alt: String::new(),
+                        range: range.clone(),
+                    });
+                    continue;
+                }
+                Err(problem) => {
+                    let (message, help) = problem.message();
+                    let at = body[range.clone()]
+                        .find(dest_url.as_ref())
+                        .map_or(range.start, |i| range.start + i);
+                    let d = Diagnostic::error(src.path, message);
+                    errors.push(locator.place(d, at, dest_url.len().max(1)).help(help));
+                }
+            }
         }
         match &event {
             // Inside an image's description raw HTML is written as text (the `alt`).
@@ -270,20 +376,31 @@ pub fn render_with(
             .filter(|((_, raw), _)| !(refused_raw && *raw))
             .map(|((at, _), r)| (at, r));
         report_removals(removals, body, src, errors);
-        Body::from_marked(&sanitize::clean(&html), &links, true)
+        Body::from_marked_with_photos(&sanitize::clean(&html), &links, found_photos, true)
     } else {
         let mut out = String::with_capacity(body.len() * 3 / 2);
         html::push_html(&mut out, events.into_iter());
-        if links.is_empty() {
+        if links.is_empty() && found_photos.is_empty() {
             Body::plain(out)
         } else {
-            Body::from_marked(&out, &links, false)
+            Body::from_marked_with_photos(&out, &links, found_photos, false)
         }
     };
     Rendered {
         body: rendered,
         first_paragraph: first_paragraph.trim().to_string(),
     }
+}
+
+/// Whether an image's source text marks it as decorative: an explicit empty title,
+/// `![](ozdobnik.png "")` (README, "Photos").
+fn is_decorative(source: &str) -> bool {
+    let s = source.trim_end();
+    let Some(s) = s.strip_suffix(')') else {
+        return false;
+    };
+    let s = s.trim_end();
+    s.ends_with("\"\"") || s.ends_with("''") || s.ends_with("()")
 }
 
 impl Origin {

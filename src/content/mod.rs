@@ -23,6 +23,7 @@ use crate::config::{Config, RawHtml};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 use crate::msg;
+use crate::photos::Variant;
 use crate::types::{Date, Lang, Slug};
 use crate::urls::Urls;
 use discover::MarkdownFile;
@@ -182,31 +183,58 @@ pub fn load(
         .chain(broken_projects.iter().filter_map(|s| Slug::parse(s)));
     let targets = Targets::new(&kept, &left_out, project_slugs);
 
+    // A translation's photos are published once, beside the original's page.
+    let photo_pages: HashMap<(Kind, String), (String, EntryId)> = kept
+        .iter()
+        .filter(|p| p.entry.lang == config.default_language)
+        .map(|p| {
+            let e = &p.entry;
+            ((e.kind, e.name.clone()), (e.path.clone(), e.id.clone()))
+        })
+        .collect();
+
     // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
     let raw_html = config.markdown.raw_html;
-    let rendered: Vec<(Entry, Vec<Diagnostic>)> = kept
+    let rendered: Vec<(Entry, Vec<Diagnostic>, Vec<(String, Variant)>)> = kept
         .into_par_iter()
-        .map(|p| render_entry(p, &targets, &urls, raw_html))
+        .map(|p| {
+            let (page_path, owner) = photo_pages
+                .get(&(p.entry.kind, p.entry.name.clone()))
+                .cloned()
+                .unwrap_or_else(|| (p.entry.path.clone(), p.entry.id.clone()));
+            let photos = crate::photos::Resolver {
+                root,
+                shown_dir: p
+                    .entry
+                    .id
+                    .as_str()
+                    .rsplit_once('/')
+                    .map_or(String::new(), |(d, _)| d.to_string()),
+                dir: p.dir.clone(),
+                page_path,
+                owner,
+                settings: &config.images,
+                outputs: Default::default(),
+            };
+            let (entry, errs) = render_entry(p, &targets, &urls, raw_html, &photos);
+            (entry, errs, photos.outputs.into_inner())
+        })
         .collect();
 
     let mut entries = Vec::with_capacity(rendered.len());
-    for (entry, errs) in rendered {
+    let mut photos: BTreeMap<String, Variant> = BTreeMap::new();
+    for (entry, errs, variants) in rendered {
         diags.extend(errs);
         entries.push(entry);
+        photos.extend(variants);
     }
     let static_files = static_files::collect(root, &config, diags);
     if diags.iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(assemble(
-        config,
-        i18n,
-        urls,
-        entries,
-        projects,
-        tags,
-        static_files,
-    ))
+    let mut site = assemble(config, i18n, urls, entries, projects, tags, static_files);
+    site.photos = photos;
+    Some(site)
 }
 
 fn lang_rank(config: &Config, lang: Lang) -> usize {
@@ -233,6 +261,7 @@ fn render_entry(
     targets: &Targets,
     urls: &BTreeMap<Lang, Urls>,
     raw_html: RawHtml,
+    photos: &crate::photos::Resolver,
 ) -> (Entry, Vec<Diagnostic>) {
     let Pending {
         mut entry,
@@ -249,7 +278,8 @@ fn render_entry(
         file: &text,
         body_line,
     };
-    let rendered = markdown::render_with(&body, &src, &resolve, raw_html, &mut errors);
+    let find = |src: &str| photos.resolve(src);
+    let rendered = markdown::render_full(&body, &src, &resolve, Some(&find), raw_html, &mut errors);
     entry.body = rendered.body;
     if entry.summary.is_empty() {
         entry.summary = rendered.first_paragraph;
@@ -324,6 +354,7 @@ fn assemble(
         tags,
         by_lang,
         static_files: static_files.into_iter().collect(),
+        photos: BTreeMap::new(),
     }
 }
 

@@ -68,6 +68,8 @@ pub(super) struct Pending {
     pub(super) body: String,
     pub(super) body_line: usize,
     pub(super) excluded: Option<Unpublished>,
+    /// The folder of the entry's file, where its photos are.
+    pub(super) dir: PathBuf,
 }
 
 pub(super) fn warn_unknown_project_keys(p: &Project, diags: &mut Vec<Diagnostic>) {
@@ -347,6 +349,7 @@ pub(super) fn resolve_entry(
         body_line: doc.body_line,
         text,
         excluded,
+        dir,
     })
 }
 

@@ -53,6 +53,7 @@ pub struct Renderer<'a> {
     downloads: downloads::Downloads,
     typography: HashMap<Lang, Typography>,
     links: &'a LinkStyle,
+    photos: crate::photos::Processor,
 }
 
 impl<'a> Renderer<'a> {
@@ -82,7 +83,14 @@ impl<'a> Renderer<'a> {
             downloads,
             typography,
             links,
+            photos: crate::photos::Processor::new(None),
         })
+    }
+
+    /// Keeps the copies of photos in `cache` between builds (README, "Photos").
+    pub fn with_photo_cache(mut self, cache: Option<std::path::PathBuf>) -> Self {
+        self.photos = crate::photos::Processor::new(cache);
+        self
     }
 
     /// The bytes of one planned file.
@@ -120,6 +128,7 @@ impl<'a> Renderer<'a> {
                 .get(&output.file)
                 .map(<[u8]>::to_vec)
                 .ok_or_else(|| failed_download(&output.file)),
+            Kind::Photo(variant) => self.photos.bytes(variant),
             Kind::Copied(StaticSource::Embedded(bytes)) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::File(path)) => std::fs::read(path).map_err(|e| {
                 let reason = WriteError::Io(e).message();
@@ -138,7 +147,20 @@ pub fn render(
     sink: &dyn Sink,
     progress: &Progress,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let renderer = Renderer::new(root, site, plan, links)?;
+    render_cached(root, site, plan, links, sink, progress, None)
+}
+
+/// [`render`], with the copies of photos kept in `photo_cache` between builds.
+pub fn render_cached(
+    root: &Path,
+    site: &Arc<Site>,
+    plan: &Plan,
+    links: &LinkStyle,
+    sink: &dyn Sink,
+    progress: &Progress,
+    photo_cache: Option<std::path::PathBuf>,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let renderer = Renderer::new(root, site, plan, links)?.with_photo_cache(photo_cache);
     progress.start_pages(plan.pages().count());
     let errors: Vec<Diagnostic> = plan
         .outputs

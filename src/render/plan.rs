@@ -28,6 +28,8 @@ pub enum Kind<'a> {
     Copied(&'a StaticSource),
     /// A statistics download of a language: a table as CSV, or every figure as JSON.
     StatsData(Lang),
+    /// A copy of a photo a body shows, resized and without metadata (README, "Photos").
+    Photo(&'a crate::photos::Variant),
 }
 
 /// Where an output file comes from: what a user changes to change it.
@@ -112,6 +114,14 @@ impl<'a> Plan<'a> {
                 kind: Kind::StatsData(lang),
                 lang: Some(lang),
                 sources: vec![Origin::Generated],
+            });
+        }
+        for (file, variant) in &site.photos {
+            outputs.push(Output {
+                file: file.clone(),
+                kind: Kind::Photo(variant),
+                lang: None,
+                sources: vec![Origin::Entry(site.entry(&variant.entry))],
             });
         }
         for (file, source) in &site.static_files {
