@@ -198,3 +198,343 @@ fn photos_are_copied_beside_the_page_in_the_sites_widths() {
         .collect();
     assert_eq!(copies.len(), 3, "{copies:?}");
 }
+
+/// The Polish item with `body` in place of its body.
+fn with_body(site: &Site, body: &str) {
+    site.write(
+        &format!("{ITEM}/index.pl.md"),
+        &format!("---\ntitle: \"Goście z Wilna\"\ndate: 2012-05-10\nslug: goscie-z-wilna\n---\n\n{body}\n"),
+    );
+}
+
+const SHOWN: &str = "content/news/2012-05-10-wizyta/index.pl.md";
+
+#[test]
+fn a_missing_image_or_one_outside_the_folder_is_a_located_error() {
+    let site = site();
+    site.build(&[]).assert_ok();
+    with_body(
+        &site,
+        "Tekst.\n\n![Brak](brak.jpg)\n\n![Obcy](../2011-inny/foto.jpg)\n\n<p><img src=\"zaginione.png\" alt=\"Zaginione\"></p>\n\n![Logo](/obrazki/nie-ma.png)\n\n![Plik](wizyta.gif)",
+    );
+    let run = site.build_refused();
+    run.expect_stderr(&format!("{SHOWN}:9:9: error: image `brak.jpg` is missing"))
+        .expect_stderr(
+            "= help: put the photo in content/news/2012-05-10-wizyta/, or correct the name",
+        )
+        .expect_stderr(&format!(
+            "{SHOWN}:11:9: error: image `../2011-inny/foto.jpg` is not in the item's folder"
+        ))
+        .expect_stderr(&format!(
+            "{SHOWN}:13:14: error: image `zaginione.png` is missing"
+        ))
+        .expect_stderr(&format!(
+            "{SHOWN}:15:9: error: image `/obrazki/nie-ma.png` is missing"
+        ))
+        .expect_stderr(&format!(
+            "{SHOWN}:17:9: error: image `wizyta.gif` is not a JPEG or PNG file"
+        ));
+}
+
+#[test]
+fn an_image_without_alt_text_is_a_warning_in_the_users_language_unless_decorative() {
+    let site = site();
+    with_body(
+        &site,
+        "Tekst.\n\n![](wizyta.jpg)\n\n<img src=\"dyplom.png\">\n\n![](ozdobnik.png \"\")\n\n<img src=\"ozdobnik.png\" alt=\"\">",
+    );
+    let run = site.build(&[]);
+    run.assert_ok();
+    run.expect_stderr(&format!("{SHOWN}:9:1: warning: image without alt text"))
+        .expect_stderr(&format!("{SHOWN}:11:1: warning: image without alt text"))
+        .expect_stderr("mark it with an empty title: ![](ozdobnik.png \"\")");
+    assert_eq!(
+        run.stderr
+            .matches("warning: image without alt text")
+            .count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    let run = site.build_in_locale(&[("LANG", "pl_PL.UTF-8")], &[]);
+    run.assert_ok();
+    run.expect_stderr(&format!(
+        "{SHOWN}:9:1: warning: obraz bez tekstu alternatywnego"
+    ));
+}
+
+#[test]
+fn raw_img_tags_point_at_the_widest_copy_and_get_their_size() {
+    let site = site();
+    with_body(
+        &site,
+        "Tekst.\n\n<div class=\"galeria\"><img src=\"wizyta.jpg\" alt=\"Goście\"> <img alt=\"Dyplom\" src='dyplom.png' width=\"150\"></div>",
+    );
+    site.build(&[]).assert_ok();
+    let html = site.page(&format!("{PAGE}/index.html"));
+    assert!(
+        html.contains(&format!(
+            "<img width=\"1000\" height=\"750\" src=\"/archiwum/{PAGE}/wizyta-1000w.jpg\" alt=\"Goście\">"
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<img alt=\"Dyplom\" src=\"/archiwum/{PAGE}/dyplom-300w.png\" width=\"150\">"
+        )),
+        "{html}"
+    );
+    assert_eq!(
+        dimensions(&output(&site, &format!("{PAGE}/wizyta-1000w.jpg"))),
+        (1000, 750)
+    );
+}
+
+#[test]
+fn metadata_is_removed_and_the_orientation_applied_to_the_pixels() {
+    let site = site();
+    // Stored 200 × 100, left half red; orientation 6: shown turned clockwise, 100 × 200,
+    // red on top.
+    let camera = with_exif(&jpeg(200, 100), 6);
+    let mut decoder = ImageReader::new(Cursor::new(&camera))
+        .with_guessed_format()
+        .unwrap()
+        .into_decoder()
+        .unwrap();
+    assert_eq!(
+        decoder.orientation().unwrap(),
+        image::metadata::Orientation::Rotate90
+    );
+    assert!(
+        decoder.exif_metadata().unwrap().is_some(),
+        "the test photo carries EXIF"
+    );
+    assert!(camera.windows(12).any(|w| w == b"Jan Kowalski"));
+    std::fs::write(site.path(&format!("{ITEM}/wizyta.jpg")), &camera).unwrap();
+    site.build(&[]).assert_ok();
+
+    let html = site.page(&format!("{PAGE}/index.html"));
+    assert!(html.contains("width=\"100\" height=\"200\""), "{html}");
+    let published = output(&site, &format!("{PAGE}/wizyta-100w.jpg"));
+    for secret in [&b"Exif"[..], b"Jan Kowalski", b"MM\x00\x2a"] {
+        assert!(
+            !published.windows(secret.len()).any(|w| w == secret),
+            "metadata left in the copy"
+        );
+    }
+    let mut decoder = ImageReader::new(Cursor::new(&published))
+        .with_guessed_format()
+        .unwrap()
+        .into_decoder()
+        .unwrap();
+    assert_eq!(decoder.exif_metadata().unwrap(), None);
+    assert_eq!(
+        decoder.orientation().unwrap(),
+        image::metadata::Orientation::NoTransforms
+    );
+    let pixels = DynamicImage::from_decoder(decoder).unwrap().to_rgb8();
+    assert_eq!(pixels.dimensions(), (100, 200));
+    let top = pixels.get_pixel(50, 20);
+    let bottom = pixels.get_pixel(50, 180);
+    assert!(top[0] > 150 && top[2] < 100, "red on top: {top:?}");
+    assert!(bottom[2] > 150 && bottom[0] < 100, "blue below: {bottom:?}");
+}
+
+#[test]
+fn copies_come_from_the_cache_on_rebuild_and_are_the_same_bytes() {
+    let site = site();
+    site.build(&[]).assert_ok();
+    let first = common::tree(&site.path("public"));
+    let cache = site.path(".kronika-cache/photos");
+    let cached: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(
+        cached.len(),
+        5,
+        "three copies of the photo, one of each PNG: {cached:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.path(".kronika-cache/.gitignore")).unwrap(),
+        "*\n"
+    );
+
+    // A rebuild takes every copy from the cache: a copy changed there is what it publishes.
+    let copy = cached
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with("-480.jpg"))
+        .unwrap();
+    std::fs::write(copy, jpeg(480, 360)).unwrap();
+    site.build(&[]).assert_ok();
+    assert_eq!(
+        output(&site, &format!("{PAGE}/wizyta-480w.jpg")),
+        jpeg(480, 360)
+    );
+
+    // The cache may be deleted at any time: the next build makes the same bytes again.
+    std::fs::remove_dir_all(site.path(".kronika-cache")).unwrap();
+    site.build(&[]).assert_ok();
+    assert_eq!(common::tree(&site.path("public")), first);
+
+    // A changed photo is made anew, not taken from the cache.
+    std::fs::write(site.path(&format!("{ITEM}/wizyta.jpg")), jpeg(900, 600)).unwrap();
+    site.build(&[]).assert_ok();
+    assert_eq!(
+        dimensions(&output(&site, &format!("{PAGE}/wizyta-900w.jpg"))),
+        (900, 600)
+    );
+    assert!(!site.exists(&format!("{PAGE}/wizyta-1000w.jpg")));
+}
+
+#[test]
+fn malformed_and_huge_images_are_located_errors() {
+    let site = site();
+    // A "JPEG" that is a web page.
+    std::fs::write(
+        site.path(&format!("{ITEM}/strona.jpg")),
+        "<!DOCTYPE html><html><body>Nie znaleziono</body></html>",
+    )
+    .unwrap();
+    // A JPEG cut short.
+    let whole = jpeg(400, 300);
+    std::fs::write(
+        site.path(&format!("{ITEM}/ucieta.jpg")),
+        &whole[..whole.len() / 2],
+    )
+    .unwrap();
+    // A PNG whose header says 30 000 × 30 000: its pixels would need 2.7 GB.
+    let mut huge = png(1, 1);
+    huge[16..20].copy_from_slice(&30_000u32.to_be_bytes());
+    huge[20..24].copy_from_slice(&30_000u32.to_be_bytes());
+    let crc = crc32(&huge[12..29]);
+    huge[29..33].copy_from_slice(&crc.to_be_bytes());
+    std::fs::write(site.path(&format!("{ITEM}/ogromne.png")), &huge).unwrap();
+    with_body(
+        &site,
+        "Tekst.\n\n![Strona](strona.jpg)\n\n![Ucięta](ucieta.jpg)\n\n![Ogromne](ogromne.png)",
+    );
+    let run = site.build_refused();
+    run.expect_stderr(&format!(
+        "{SHOWN}:9:11: error: `strona.jpg` is not an image: its content is neither JPEG nor PNG"
+    ))
+    .expect_stderr(&format!(
+        "{SHOWN}:11:11: error: image `ucieta.jpg` cannot be read: the file ends before the end of the image"
+    ))
+    .expect_stderr(&format!(
+        "{SHOWN}:13:12: error: image `ogromne.png` is too large: 30,000 × 30,000 pixels"
+    ));
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+/// CRC-32 of PNG chunks (ISO 3309), for the hand-made header above.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn offline_links_to_photos_are_relative_and_lead_to_the_files() {
+    let site = site();
+    site.build(&["--offline"]).assert_ok();
+    let html = site.page(&format!("{PAGE}/index.html"));
+    assert!(
+        html.contains("src=\"../../aktualnosci/goscie-z-wilna/wizyta-1000w.jpg\""),
+        "{html}"
+    );
+    assert!(html.contains("../../aktualnosci/goscie-z-wilna/wizyta-480w.jpg 480w"));
+    assert!(html.contains("src=\"../../obrazki/logo.png\""));
+    let en = site.page("en/news/guests-from-vilnius/index.html");
+    assert!(
+        en.contains("src=\"../../../aktualnosci/goscie-z-wilna/wizyta-1000w.jpg\""),
+        "{en}"
+    );
+    // Each relative address leads to a file of the output.
+    let page_dir = site.path("public").join(PAGE);
+    assert!(
+        page_dir
+            .join("../../aktualnosci/goscie-z-wilna/wizyta-1000w.jpg")
+            .is_file()
+    );
+    assert!(page_dir.join("../../obrazki/logo.png").is_file());
+}
+
+#[test]
+fn a_build_in_memory_makes_the_copies_and_writes_nothing_into_the_site() {
+    let site = site();
+    let opts = kronika::BuildOptions {
+        root: site.root().to_path_buf(),
+        output: site.path("public"),
+        base_url: None,
+        offline: false,
+        drafts: false,
+        today: "2026-12-01".parse().ok().map(kronika::types::Date),
+        progress: Default::default(),
+    };
+    let (_, files) = kronika::build_in_memory(&opts).unwrap_or_else(|e| panic!("{:?}", e.1));
+    assert_eq!(
+        dimensions(&files[&format!("{PAGE}/wizyta-800w.jpg")]),
+        (800, 600)
+    );
+    assert!(!site.path(".kronika-cache").exists());
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn site_yaml_sets_the_widths_and_quality_or_turns_resizing_off() {
+    let site = site();
+    site.append("site.yaml", "images: {widths: [300, 600], quality: 60}\n");
+    site.build(&[]).assert_ok();
+    let html = site.page(&format!("{PAGE}/index.html"));
+    assert!(
+        html.contains(
+            "wizyta-300w.jpg 300w, /archiwum/aktualnosci/goscie-z-wilna/wizyta-600w.jpg 600w\""
+        ),
+        "{html}"
+    );
+    let low = output(&site, &format!("{PAGE}/wizyta-600w.jpg"));
+
+    site.write(
+        "site.yaml",
+        &std::fs::read_to_string(site.path("site.yaml"))
+            .unwrap()
+            .replace("quality: 60", "quality: 95"),
+    );
+    site.build(&[]).assert_ok();
+    assert!(
+        output(&site, &format!("{PAGE}/wizyta-600w.jpg")).len() > low.len(),
+        "higher quality, more bytes"
+    );
+
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &yaml.replace("{widths: [300, 600], quality: 95}", "{resize: false}"),
+    );
+    site.build(&[]).assert_ok();
+    assert_eq!(
+        dimensions(&output(&site, &format!("{PAGE}/wizyta-1000w.jpg"))),
+        (1000, 750)
+    );
+    assert!(!site.exists(&format!("{PAGE}/wizyta-480w.jpg")));
+
+    site.write(
+        "site.yaml",
+        &yaml.replace("{widths: [300, 600], quality: 95}", "{widht: [300]}"),
+    );
+    site.build_refused().expect_stderr("unknown key `widht`");
+    site.write("site.yaml", &yaml.replace("quality: 95", "quality: 0"));
+    site.build_refused()
+        .expect_stderr("`images` has an invalid value");
+}

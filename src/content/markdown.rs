@@ -257,12 +257,42 @@ pub fn render_full(
             }
             _ => false,
         };
-        let origin = Origin {
+        let mut origin = Origin {
             range: Some(range.clone()),
             verbatim,
             raw,
         };
+        let inline = matches!(event, Event::InlineHtml(_));
         let event = match event {
+            Event::Html(h) | Event::InlineHtml(h)
+                if in_image == 0 && photos.is_some() && has_img_tag(&h) =>
+            {
+                let at = verbatim.then_some(range.start);
+                let raw_src = RawImageSource {
+                    src,
+                    at,
+                    range: range.clone(),
+                };
+                let out = match photos {
+                    Some(find) => {
+                        rewrite_raw_images(&h, &raw_src, find, &mut links, &mut locator, errors)
+                    }
+                    None => None,
+                };
+                let h = match out {
+                    Some(new) => {
+                        // Offsets in the HTML are no longer offsets in the body.
+                        origin.verbatim = false;
+                        CowStr::from(new)
+                    }
+                    None => h,
+                };
+                if inline {
+                    Event::InlineHtml(h)
+                } else {
+                    Event::Html(h)
+                }
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -390,6 +420,143 @@ pub fn render_full(
         body: rendered,
         first_paragraph: first_paragraph.trim().to_string(),
     }
+}
+
+/// Whether raw HTML has an `<img>` tag.
+fn has_img_tag(html: &str) -> bool {
+    html.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"<img"))
+}
+
+/// Where raw HTML with images stands, to locate what is wrong with them.
+struct RawImageSource<'a> {
+    src: &'a Source<'a>,
+    /// The body offset of the HTML when it stands there as it is.
+    at: Option<usize>,
+    /// The event's range in the body.
+    range: Range<usize>,
+}
+
+/// The attributes of the tag starting at `html[start..]` (just after its name), each with
+/// the byte range of its value, and where the tag ends.
+fn tag_attributes(html: &str, start: usize) -> (Vec<(String, Range<usize>)>, usize) {
+    let b = html.as_bytes();
+    let mut i = start;
+    let mut attrs = Vec::new();
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() || b[i] == b'>' {
+            return (attrs, i);
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = html[name_start..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'=' {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let value = match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = html[j + 1..].find(q as char).map_or(b.len(), |e| j + 1 + e);
+                    i = (end + 1).min(b.len());
+                    j + 1..end
+                }
+                _ => {
+                    let end = html[j..]
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .map_or(b.len(), |e| j + e);
+                    i = end;
+                    j..end
+                }
+            };
+            attrs.push((name, value));
+        } else {
+            attrs.push((name, i..i));
+        }
+    }
+}
+
+/// Raw HTML with each `<img>` of the site pointing at the widest copy of its photo (with
+/// its size when the tag gives none), or `None` when nothing changes. A missing image is
+/// an error and one without `alt` a warning, as in Markdown (README, "Photos").
+fn rewrite_raw_images(
+    html: &str,
+    at: &RawImageSource,
+    find: FindPhoto,
+    links: &mut Vec<String>,
+    locator: &mut Locator,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut written = 0;
+    let mut search = 0;
+    let lower = html.to_ascii_lowercase();
+    // Where a place in the HTML is in the body: exact when it stands there as it is.
+    let place = |offset: usize, len: usize| match at.at {
+        Some(start) => (start + offset, len),
+        None => (at.range.start, 1),
+    };
+    while let Some(found) = lower[search..].find("<img") {
+        let tag = search + found;
+        let name_end = tag + 4;
+        search = name_end;
+        if !html[name_end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        {
+            continue;
+        }
+        let (attrs, _) = tag_attributes(html, name_end);
+        let get = |n: &str| attrs.iter().find(|(a, _)| a == n).map(|(_, r)| r.clone());
+        if get("alt").is_none() {
+            let (o, l) = place(tag, 4);
+            let d = Diagnostic::warning(at.src.path, msg!("photo-no-alt"));
+            errors.push(locator.place(d, o, l).help(msg!("photo-no-alt-help")));
+        }
+        let Some(value) = get("src") else { continue };
+        let address = &html[value.clone()];
+        if !crate::photos::is_local(address) {
+            continue;
+        }
+        match find(address) {
+            Ok(found) => {
+                let Some((_, widest)) = found.copies.last() else {
+                    continue;
+                };
+                links.push(widest.clone());
+                if get("width").is_none() && get("height").is_none() {
+                    out.push_str(&html[written..name_end]);
+                    out.push_str(&format!(
+                        " width=\"{}\" height=\"{}\"",
+                        found.width, found.height
+                    ));
+                    written = name_end;
+                }
+                out.push_str(&html[written..value.start]);
+                out.push_str(&stand_in(links.len() - 1));
+                written = value.end;
+            }
+            Err(problem) => {
+                let (message, help) = problem.message();
+                let (o, l) = place(value.start, value.len().max(1));
+                let d = Diagnostic::error(at.src.path, message);
+                errors.push(locator.place(d, o, l).help(help));
+            }
+        }
+    }
+    if written == 0 {
+        return None;
+    }
+    out.push_str(&html[written..]);
+    Some(out)
 }
 
 /// Whether an image's source text marks it as decorative: an explicit empty title,
