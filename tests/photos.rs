@@ -538,3 +538,135 @@ fn site_yaml_sets_the_widths_and_quality_or_turns_resizing_off() {
     site.build_refused()
         .expect_stderr("`images` has an invalid value");
 }
+
+/// Draws the demo site's photos: simple scenes of kronika's own making, free of any
+/// licence. Run it to draw them again: `cargo test --test photos -- --ignored draw_demo`.
+#[test]
+#[ignore]
+fn draw_demo_photos() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/news");
+    let save_jpeg = |img: &RgbImage, rel: &str| {
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 78)
+            .encode_image(img)
+            .unwrap();
+        std::fs::write(root.join(rel), out).unwrap();
+    };
+    let rect = |img: &mut RgbImage, x0: u32, y0: u32, x1: u32, y1: u32, c: [u8; 3]| {
+        for y in y0..y1.min(img.height()) {
+            for x in x0..x1.min(img.width()) {
+                img.put_pixel(x, y, Rgb(c));
+            }
+        }
+    };
+    let disc = |img: &mut RgbImage, cx: i64, cy: i64, r: i64, c: [u8; 3]| {
+        for y in (cy - r).max(0)..(cy + r).min(img.height() as i64) {
+            for x in (cx - r).max(0)..(cx + r).min(img.width() as i64) {
+                if (x - cx).pow(2) + (y - cy).pow(2) <= r * r {
+                    img.put_pixel(x as u32, y as u32, Rgb(c));
+                }
+            }
+        }
+    };
+    // People: a head and shoulders, in varied clothes.
+    let person = |img: &mut RgbImage, x: u32, base: u32, s: u32, coat: [u8; 3]| {
+        rect(img, x - s, base - 3 * s, x + s, base, coat);
+        disc(
+            img,
+            x as i64,
+            (base - 3 * s - s * 3 / 4) as i64,
+            (s * 3 / 4) as i64,
+            [233, 196, 160],
+        );
+    };
+
+    // A conference hall: wall, windows, a long table and the guests around it.
+    let mut hall = RgbImage::from_fn(1600, 1000, |_, y| {
+        if y < 620 {
+            Rgb([226, 221, 208])
+        } else {
+            Rgb([150, 110, 80])
+        }
+    });
+    for i in 0..4 {
+        let x = 120 + i * 380;
+        rect(&mut hall, x, 90, x + 240, 420, [160, 200, 235]);
+        rect(&mut hall, x + 115, 90, x + 125, 420, [245, 245, 245]);
+    }
+    let coats = [
+        [40, 60, 110],
+        [90, 30, 40],
+        [50, 90, 60],
+        [70, 70, 70],
+        [120, 90, 40],
+    ];
+    for i in 0..9 {
+        person(
+            &mut hall,
+            230 + i * 145,
+            700,
+            42,
+            coats[i as usize % coats.len()],
+        );
+    }
+    rect(&mut hall, 140, 690, 1460, 760, [110, 70, 45]);
+    rect(&mut hall, 700, 500, 900, 560, [200, 30, 40]);
+    save_jpeg(&hall, "2011-10-19-delegacja-z-wilna/wizyta.jpg");
+
+    // The social integration club: a room with a circle of chairs and a board.
+    let mut club = RgbImage::from_fn(1400, 900, |_, y| {
+        if y < 520 {
+            Rgb([240, 232, 200])
+        } else {
+            Rgb([120, 140, 120])
+        }
+    });
+    rect(&mut club, 480, 120, 920, 400, [40, 80, 60]);
+    rect(&mut club, 500, 140, 900, 380, [60, 110, 80]);
+    for i in 0..7 {
+        let x = 170 + i * 180;
+        person(&mut club, x, 760, 36, coats[(i as usize + 2) % coats.len()]);
+        rect(&mut club, x - 45, 760, x + 45, 780, [90, 60, 40]);
+    }
+    save_jpeg(&club, "2011-10-24-prezydencja-wizyty-studyjne/klub.jpg");
+
+    // A commendation certificate: paper, a border, lines of text and a seal.
+    let mut diploma = RgbImage::from_pixel(1000, 700, Rgb([250, 246, 232]));
+    rect(&mut diploma, 30, 30, 970, 44, [150, 120, 40]);
+    rect(&mut diploma, 30, 656, 970, 670, [150, 120, 40]);
+    rect(&mut diploma, 30, 30, 44, 670, [150, 120, 40]);
+    rect(&mut diploma, 956, 30, 970, 670, [150, 120, 40]);
+    rect(&mut diploma, 300, 110, 700, 150, [60, 60, 60]);
+    for (i, w) in [560u32, 620, 480, 600, 380].iter().enumerate() {
+        let y = 230 + i as u32 * 55;
+        rect(
+            &mut diploma,
+            500 - w / 2,
+            y,
+            500 + w / 2,
+            y + 14,
+            [120, 120, 120],
+        );
+    }
+    disc(&mut diploma, 800, 560, 60, [190, 30, 40]);
+    disc(&mut diploma, 800, 560, 44, [215, 60, 60]);
+    std::fs::create_dir_all(root.join("2014-02-20-aktywna-integracja-wloclawek")).unwrap();
+    save_jpeg(
+        &diploma,
+        "2014-02-20-aktywna-integracja-wloclawek/dyplom.jpg",
+    );
+
+    // A decorative ornament: a row of diamonds, a PNG.
+    let ornament = RgbaImage::from_fn(600, 24, |x, y| {
+        let dx = (x % 40) as i32 - 20;
+        let dy = y as i32 - 12;
+        if dx.abs() + dy.abs() <= 9 {
+            Rgba([21, 84, 160, 255])
+        } else {
+            Rgba([0, 0, 0, 0])
+        }
+    });
+    ornament
+        .save(root.join("2011-10-24-prezydencja-wizyty-studyjne/ozdobnik.png"))
+        .unwrap();
+}
