@@ -78,14 +78,22 @@ fn with_exif(jpeg: &[u8], orientation: u16) -> Vec<u8> {
 }
 
 /// The fixture with its photos: `wizyta.jpg` 1000 × 750, `dyplom.png` 300 × 200,
-/// `ozdobnik.png` 40 × 10 and `static/obrazki/logo.png` 64 × 64.
+/// `ozdobnik.png` 40 × 10 and `static/obrazki/logo.png` 64 × 64 (drawn by
+/// `draw_fixture_photos`).
 fn site() -> Site {
-    let site = Site::fixture("photos");
-    std::fs::write(site.path(&format!("{ITEM}/wizyta.jpg")), jpeg(1000, 750)).unwrap();
-    std::fs::write(site.path(&format!("{ITEM}/dyplom.png")), png(300, 200)).unwrap();
-    std::fs::write(site.path(&format!("{ITEM}/ozdobnik.png")), png(40, 10)).unwrap();
-    std::fs::write(site.path("static/obrazki/logo.png"), png(64, 64)).unwrap();
-    site
+    Site::fixture("photos")
+}
+
+/// Draws the fixture's photos again: `cargo test --test photos -- --ignored draw_fixture`.
+#[test]
+#[ignore]
+fn draw_fixture_photos() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos");
+    std::fs::write(root.join(ITEM).join("wizyta.jpg"), jpeg(1000, 750)).unwrap();
+    std::fs::write(root.join(ITEM).join("dyplom.png"), png(300, 200)).unwrap();
+    std::fs::write(root.join(ITEM).join("ozdobnik.png"), png(40, 10)).unwrap();
+    std::fs::create_dir_all(root.join("static/obrazki")).unwrap();
+    std::fs::write(root.join("static/obrazki/logo.png"), png(64, 64)).unwrap();
 }
 
 fn dimensions(bytes: &[u8]) -> (u32, u32) {
@@ -180,7 +188,10 @@ fn photos_are_copied_beside_the_page_in_the_sites_widths() {
         Some("/archiwum/obrazki/logo.png")
     );
     assert_eq!(imgs[3].value().attr("width"), Some("64"));
-    assert_eq!(output(&site, "obrazki/logo.png"), png(64, 64));
+    assert_eq!(
+        output(&site, "obrazki/logo.png"),
+        std::fs::read(site.path("static/obrazki/logo.png")).unwrap()
+    );
 
     // Not an attachment.
     assert!(!html.contains("attachments"), "{html}");
