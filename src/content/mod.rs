@@ -195,7 +195,7 @@ pub fn load(
 
     // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
     let raw_html = config.markdown.raw_html;
-    let rendered: Vec<(Entry, Vec<Diagnostic>, Vec<(String, Variant)>)> = kept
+    let rendered: Vec<RenderedEntry> = kept
         .into_par_iter()
         .map(|p| {
             let (page_path, owner) = photo_pages
@@ -236,6 +236,10 @@ pub fn load(
     site.photos = photos;
     Some(site)
 }
+
+/// An entry with its body rendered, the problems found in it, and the copies of the
+/// photos it shows (output site path, copy).
+type RenderedEntry = (Entry, Vec<Diagnostic>, Vec<(String, Variant)>);
 
 fn lang_rank(config: &Config, lang: Lang) -> usize {
     config
