@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -128,12 +128,12 @@ impl Photo {
             let _ = escape_html(&mut s, &style.link(from, path));
             s
         };
-        if self.caption.is_some() {
-            out.push_str("<figure class=\"photo\">");
-        }
         let Some((_, src)) = self.copies.last() else {
             return;
         };
+        if self.caption.is_some() {
+            out.push_str("<figure class=\"photo\">");
+        }
         out.push_str("<img src=\"");
         out.push_str(&link(src));
         out.push('"');
@@ -415,29 +415,46 @@ struct Info {
     height: u32,
 }
 
+/// How much of a photo is read to find its size and orientation: its header, EXIF
+/// included, is at its start (a whole file is read only when it is not).
+const HEAD_BYTES: u64 = 256 * 1024;
+
 /// Reads the header of the photo at `path` (`name` as the body writes it) and checks that
-/// it is a whole JPEG or PNG of a size kronika decodes safely.
+/// it is a whole JPEG or PNG of a size kronika decodes safely. Only its start and end are
+/// read: the pixels are decoded when the copies are made.
 fn inspect(path: &Path, name: &str) -> Result<Info, Problem> {
     let unreadable = |detail: String| Problem::Unreadable {
         name: name.to_string(),
         detail,
     };
-    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    let format = Format::of_bytes(&bytes).ok_or_else(|| Problem::NotAnImage {
+    let io = |e: std::io::Error| unreadable(e.to_string());
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    let mut head = Vec::new();
+    (&mut file)
+        .take(HEAD_BYTES)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    let format = Format::of_bytes(&head).ok_or_else(|| Problem::NotAnImage {
         name: name.to_string(),
     })?;
     // A JPEG cut short (an interrupted copy) still has its header; its end marker is gone.
-    if format == Format::Jpeg && !ends_a_jpeg(&bytes) {
-        return Err(unreadable(
-            "the file ends before the end of the image".into(),
-        ));
+    if format == Format::Jpeg {
+        let mut tail = Vec::new();
+        file.seek(SeekFrom::Start(len.saturating_sub(64)))
+            .and_then(|_| file.read_to_end(&mut tail))
+            .map_err(io)?;
+        if !ends_a_jpeg(&tail) {
+            return Err(unreadable(
+                "the file ends before the end of the image".into(),
+            ));
+        }
     }
-    let mut reader = ImageReader::with_format(Cursor::new(&bytes), format.image_format());
-    reader.no_limits();
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| unreadable(e.to_string()))?;
-    let (w, h) = decoder.dimensions();
+    let header = match header(&head, format) {
+        Err(_) if (head.len() as u64) < len => header(&std::fs::read(path).map_err(io)?, format),
+        other => other,
+    };
+    let (w, h, orientation) = header.map_err(unreadable)?;
     if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(Problem::TooLarge {
             name: name.to_string(),
@@ -445,7 +462,6 @@ fn inspect(path: &Path, name: &str) -> Result<Info, Problem> {
             height: h,
         });
     }
-    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let (width, height) = if turns(orientation) { (h, w) } else { (w, h) };
     Ok(Info {
         format,
@@ -454,10 +470,20 @@ fn inspect(path: &Path, name: &str) -> Result<Info, Problem> {
     })
 }
 
-/// Whether a JPEG's bytes end with its end-of-image marker (some writers add a few bytes
-/// of padding after it).
-fn ends_a_jpeg(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(64)..];
+/// The size and orientation a photo's header gives.
+fn header(bytes: &[u8], format: Format) -> Result<(u32, u32, Orientation), String> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
+    // Only the header is read here; the size is checked against kronika's own limits.
+    reader.no_limits();
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let (w, h) = decoder.dimensions();
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    Ok((w, h, orientation))
+}
+
+/// Whether the last bytes of a JPEG hold its end-of-image marker (some writers add a few
+/// bytes of padding after it).
+fn ends_a_jpeg(tail: &[u8]) -> bool {
     tail.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
@@ -522,6 +548,17 @@ impl Processor {
             .map_err(|e| failed(&e))?
             .remove(&v.width)
             .ok_or_else(|| failed("no such width"))
+    }
+
+    /// Every copy of `v`'s photo, by width: from the cache, or decoded once and resized.
+    pub fn copies(&self, v: &Variant) -> Result<BTreeMap<u32, Vec<u8>>, Diagnostic> {
+        self.make(v).map_err(|detail| {
+            Diagnostic::error(
+                v.shown.as_str(),
+                msg!("photo-unreadable", name = v.shown.as_str(), detail = detail),
+            )
+            .help(msg!("photo-unreadable-help"))
+        })
     }
 
     /// Every copy of `v`'s photo, from the cache or decoded and resized.

@@ -16,7 +16,8 @@ pub mod plan;
 pub mod templates;
 pub mod typography;
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -85,6 +86,36 @@ impl<'a> Renderer<'a> {
             links,
             photos: crate::photos::Processor::new(None),
         })
+    }
+
+    /// Makes the copies of one photo (`outputs`, its planned copies, which share their
+    /// source) and hands them to `sink`.
+    fn put_photos(&self, outputs: &[&Output], sink: &dyn Sink) -> Vec<Diagnostic> {
+        // Two items in one folder that show one photo plan their copies under two pages,
+        // perhaps with different settings: made once per setting.
+        let mut made: HashMap<(u8, Vec<u32>), BTreeMap<u32, Vec<u8>>> = HashMap::new();
+        let mut errors = Vec::new();
+        for output in outputs {
+            let Kind::Photo(v) = &output.kind else {
+                continue;
+            };
+            let copies = match made.entry((v.quality, v.widths.clone())) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => match self.photos.copies(v) {
+                    Ok(copies) => e.insert(copies),
+                    Err(d) => {
+                        // One error per photo, not one per copy.
+                        errors.push(d);
+                        break;
+                    }
+                },
+            };
+            match copies.get(&v.width) {
+                Some(bytes) => errors.extend(put(sink, output, bytes.clone())),
+                None => errors.push(failed_photo(&v.shown)),
+            }
+        }
+        errors
     }
 
     /// Keeps the copies of photos in `cache` between builds (README, "Photos").
@@ -162,26 +193,32 @@ pub fn render_cached(
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let renderer = Renderer::new(root, site, plan, links)?.with_photo_cache(photo_cache);
     progress.start_pages(plan.pages().count());
-    let errors: Vec<Diagnostic> = plan
-        .outputs
+    // Photos are made one photo per job, all its copies from one decoding: among the
+    // light pages they would all fall to one thread's share (README, "Performance").
+    let mut photos: BTreeMap<&std::path::Path, Vec<&Output>> = BTreeMap::new();
+    let mut others = Vec::with_capacity(plan.outputs.len());
+    for output in &plan.outputs {
+        match &output.kind {
+            Kind::Photo(v) => photos.entry(v.source.as_path()).or_default().push(output),
+            _ => others.push(output),
+        }
+    }
+    let photos: Vec<Vec<&Output>> = photos.into_values().collect();
+    let mut errors: Vec<Diagnostic> = photos
         .par_iter()
-        .filter_map(|output| {
-            if matches!(output.kind, Kind::Page(_)) {
-                progress.page_done();
-            }
-            let bytes = match renderer.render(output) {
-                Ok(bytes) => bytes,
-                Err(d) => return Some(d),
-            };
-            sink.put(&output.file, bytes).err().map(|e| {
-                let message = match output.kind {
-                    Kind::Copied(_) => msg!("copy-failed", reason = e.message()),
-                    _ => msg!("write-failed", reason = e.message()),
-                };
-                Diagnostic::error(output.file.as_str(), message)
-            })
-        })
+        .with_max_len(1)
+        .flat_map_iter(|outputs| renderer.put_photos(outputs, sink))
         .collect();
+    errors.par_extend(others.par_iter().filter_map(|output| {
+        if matches!(output.kind, Kind::Page(_)) {
+            progress.page_done();
+        }
+        let bytes = match renderer.render(output) {
+            Ok(bytes) => bytes,
+            Err(d) => return Some(d),
+        };
+        put(sink, output, bytes)
+    }));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -203,12 +240,29 @@ pub fn render_cached(
     })
 }
 
+/// Hands `bytes`, the file of `output`, to `sink`.
+fn put(sink: &dyn Sink, output: &Output, bytes: Vec<u8>) -> Option<Diagnostic> {
+    sink.put(&output.file, bytes).err().map(|e| {
+        let message = match output.kind {
+            Kind::Copied(_) => msg!("copy-failed", reason = e.message()),
+            _ => msg!("write-failed", reason = e.message()),
+        };
+        Diagnostic::error(output.file.as_str(), message)
+    })
+}
+
 /// Whether `d` says that the system refused to write a file of the built site (a full
 /// disk, a file-size limit): an I/O failure, exit 3, not the content's fault (README
 /// "Exit status").
 pub fn is_system_write_failure(d: &Diagnostic) -> bool {
     matches!(d.message.id(), "write-failed" | "copy-failed")
         && matches!(d.message.arg("reason"), Some(Arg::Message(m)) if m.id() == "write-system")
+}
+
+/// A copy the plan lists but the photo's copies do not hold: kronika's bug, reported
+/// rather than a panic.
+fn failed_photo(shown: &str) -> Diagnostic {
+    Diagnostic::error(shown, msg!("render-failed", target = shown))
 }
 
 /// A download the plan lists but the statistics did not write: the two lists of
