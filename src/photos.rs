@@ -39,7 +39,7 @@ const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
 /// Changes whenever the bytes kronika writes for the same photo and settings would change,
 /// so that older copies in the cache are not used.
-const CACHE_VERSION: &str = "kronika-photos-1";
+const CACHE_VERSION: &str = "kronika-photos-2";
 
 /// The photo formats kronika reads and writes. A JPEG stays a JPEG and a PNG a PNG.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -583,12 +583,15 @@ impl Processor {
         if out.len() == v.widths.len() {
             return Ok(out);
         }
-        let image = decode(&source, v.format)?;
-        for &w in &v.widths {
+        // Widest first, each copy resized from the one before it: only the widest is
+        // made from the camera's full size, which is most of the work.
+        let mut image = decode(&source, v.format)?;
+        for &w in v.widths.iter().rev() {
+            image = resized(image, w);
             if out.contains_key(&w) {
                 continue;
             }
-            let bytes = encode(&image, w, v.format, v.quality)?;
+            let bytes = encode(&image, v.format, v.quality)?;
             if let Some(path) = cached(w) {
                 store(&path, &bytes);
             }
@@ -649,22 +652,18 @@ fn decode(bytes: &[u8], format: Format) -> Result<DynamicImage, String> {
     Ok(image)
 }
 
-/// `image` resized to `width` (never wider) and encoded without any metadata: the encoders
-/// write pixels only, so EXIF (GPS position, camera serial, author) is left behind.
-fn encode(
-    image: &DynamicImage,
-    width: u32,
-    format: Format,
-    quality: u8,
-) -> Result<Vec<u8>, String> {
+/// `image` resized to `width` (never wider).
+fn resized(image: DynamicImage, width: u32) -> DynamicImage {
     let (w, h) = scaled(image.width(), image.height(), width);
-    let resized;
-    let image = if w == image.width() {
-        image
-    } else {
-        resized = image.resize_exact(w, h, image::imageops::FilterType::CatmullRom);
-        &resized
-    };
+    if w == image.width() {
+        return image;
+    }
+    image.resize_exact(w, h, image::imageops::FilterType::CatmullRom)
+}
+
+/// `image` encoded without any metadata: the encoders write pixels only, so EXIF (GPS
+/// position, camera serial, author) is left behind.
+fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     match format {
         Format::Jpeg => {
