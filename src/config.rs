@@ -83,6 +83,28 @@ impl<'de> Deserialize<'de> for RawHtml {
     }
 }
 
+/// How photos in bodies are published (`images:` in `site.yaml`; README, "Photos").
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Hash)]
+#[serde(deny_unknown_fields, default)]
+pub struct Images {
+    /// The widths, in pixels, of the copies a photo is resized to (never wider than it is).
+    pub widths: Vec<u32>,
+    /// JPEG quality, 1–100.
+    pub quality: u8,
+    /// `false`: one copy at the photo's own size (still without its metadata).
+    pub resize: bool,
+}
+
+impl Default for Images {
+    fn default() -> Self {
+        Images {
+            widths: vec![480, 800, 1200],
+            quality: 82,
+            resize: true,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -99,6 +121,8 @@ struct RawConfig {
     typography: Typography,
     #[serde(default)]
     markdown: Markdown,
+    #[serde(default)]
+    images: Images,
     #[serde(default = "yes")]
     search: bool,
 }
@@ -163,6 +187,7 @@ pub struct Config {
     /// Whether the site has search (`search: false` in `site.yaml`, or `--no-search`,
     /// turns it off): the index, the search pages and the header's search box.
     pub search: bool,
+    pub images: Images,
 }
 
 impl Config {
@@ -256,6 +281,17 @@ impl Config {
                 );
             }
         }
+        let images = &raw.images;
+        if !(1..=100).contains(&images.quality)
+            || images.widths.is_empty()
+            || images.widths.iter().any(|w| !(16..=8000).contains(w))
+        {
+            errors.push(
+                Diagnostic::error(name, msg!("config-bad-images"))
+                    .at(at_key("images"), text)
+                    .help(msg!("config-bad-images-help")),
+            );
+        }
         let theme = raw.theme.unwrap_or_else(|| "bip".to_string());
         if crate::types::Slug::parse(&theme).is_none() {
             errors.push(
@@ -277,6 +313,7 @@ impl Config {
                 typography: raw.typography,
                 markdown: raw.markdown,
                 search: raw.search,
+                images: raw.images,
             }),
             _ => Err(errors),
         }

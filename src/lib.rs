@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod locale;
 pub mod messages;
 pub mod output;
+pub mod photos;
 pub mod progress;
 pub mod render;
 pub mod search;
@@ -226,7 +227,15 @@ impl Loaded {
             return Err(self.failure(clashes));
         }
         let check = |whole: &render::plan::Plan| whole.clashes(&opts.root);
-        self.render_with_search(opts, &plan, sink, started, &check, render::Select::All)
+        self.render_with_search(
+            opts,
+            &plan,
+            sink,
+            started,
+            &check,
+            render::Select::All,
+            None,
+        )
     }
 
     /// Renders `plan`, the site's files, into `sink` while the search index is made on a
@@ -234,6 +243,7 @@ impl Loaded {
     /// index's files join the plan when they are known: the whole plan passes `check`
     /// (the clash checks, and for a build into a folder the check for foreign files)
     /// before they go into `sink`. Nothing is published before the build has succeeded.
+    #[allow(clippy::too_many_arguments)]
     fn render_with_search(
         &self,
         opts: &BuildOptions,
@@ -242,10 +252,11 @@ impl Loaded {
         started: Instant,
         check: &dyn Fn(&render::plan::Plan) -> Vec<Diagnostic>,
         select: render::Select,
+        photo_cache: Option<PathBuf>,
     ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
         let (bundle, report) = std::thread::scope(|s| {
             let index = s.spawn(|| self.search.as_deref().map(search::index).transpose());
-            let report = self.render_plan(opts, plan, sink, started, select);
+            let report = self.render_plan(opts, plan, sink, started, select, photo_cache);
             (index.join(), report)
         });
         let bundle = bundle.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -293,9 +304,10 @@ impl Loaded {
         sink: &dyn output::Sink,
         started: Instant,
         select: render::Select,
+        photo_cache: Option<PathBuf>,
     ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
         let site = &self.site;
-        let rendered = render::render(
+        let rendered = render::render_cached(
             &opts.root,
             site,
             plan,
@@ -303,6 +315,7 @@ impl Loaded {
             sink,
             &opts.progress,
             select,
+            photo_cache,
         )
         .map_err(|errs| self.failure(errs))?;
         let report = Report {
@@ -348,7 +361,11 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         }
         whole.foreign(&opts.root, &staging.collisions(whole.files()))
     };
-    match loaded.render_with_search(opts, &plan, &staging, started, &check, render::Select::All) {
+    // Only a build that writes a site keeps copies of photos; `serve` writes nothing into
+    // the site (README, "Photos").
+    let photo_cache = Some(opts.root.join(photos::CACHE_DIR));
+    let select = render::Select::All;
+    match loaded.render_with_search(opts, &plan, &staging, started, &check, select, photo_cache) {
         Ok((mut report, _)) => {
             opts.progress.set_stage(progress::Stage::Writing);
             report.files_changed =

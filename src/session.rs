@@ -80,7 +80,8 @@ impl Session {
             let none = HashMap::new();
             let previous = self.last.as_ref().map_or(&none, |l| &l.inputs);
             let select = render::Select::Changed(previous);
-            let (report, rendered) = loaded.render_plan(opts, &plan, &memory, started, select)?;
+            let (report, rendered) =
+                loaded.render_plan(opts, &plan, &memory, started, select, None)?;
             let files: Vec<String> = plan.outputs.iter().map(|o| o.file.clone()).collect();
             Ok((report, rendered.inputs, files, memory.into_files()))
         });

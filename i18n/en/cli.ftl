@@ -257,6 +257,26 @@ attachment-not-a-name-help = put the file beside the item (content/news/<name>/)
 attachment-missing = attachment `{ $name }` is missing
 attachment-missing-help = put the file in { $folder }/, or correct the name
 
+## Photos in bodies (photos.rs); $name is the address as the body writes it
+photo-missing = image `{ $name }` is missing
+photo-missing-help = put the photo in { $folder }/, or correct the name
+photo-outside = image `{ $name }` is not in the item's folder
+photo-outside-help = put the photo in { $folder }/ beside the item and write only its file name, e.g. ![Guests from Vilnius](wizyta.jpg); images shared by many pages go in static/ and are named by their site path, e.g. /obrazki/logo.png
+photo-unsupported = image `{ $name }` is not a JPEG or PNG file
+photo-unsupported-help = kronika resizes and publishes JPEG (.jpg, .jpeg) and PNG (.png) photos; save it in one of these formats
+photo-not-an-image = `{ $name }` is not an image: its content is neither JPEG nor PNG
+photo-not-an-image-help = the file may be a web page or another document saved under an image's name; export the photo again from the camera or photo editor
+photo-too-large = image `{ $name }` is too large: { $width } × { $height } pixels
+photo-too-large-help = kronika reads photos of at most { $max } pixels a side and { $megapixels } megapixels; scale it down before adding it
+photo-unreadable = image `{ $name }` cannot be read: { $detail }
+photo-unreadable-help = the file may be damaged or cut short; copy it again from its source
+photo-no-alt = image without alt text
+photo-no-alt-help = describe what the photo shows for readers who cannot see it: ![Guests from Vilnius in the conference hall](wizyta.jpg); if the image is purely decorative, mark it with an empty title: ![](ozdobnik.png "")
+
+## site.yaml: images
+config-bad-images = `images` has an invalid value
+config-bad-images-help = widths are a non-empty list of whole numbers from 16 to 8000 (e.g. [480, 800, 1200]) and quality a whole number from 1 to 100
+
 ## Links to other content (@/…)
 link-missing = link to `@/{ $target }`, which does not exist
 link-to-draft = link to `@/{ $target }`, which is a draft and not published

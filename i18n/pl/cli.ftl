@@ -265,6 +265,26 @@ attachment-not-a-name-help = umieść plik obok wiadomości (content/news/<nazwa
 attachment-missing = brak załącznika `{ $name }`
 attachment-missing-help = umieść plik w { $folder }/ albo popraw nazwę
 
+## Zdjęcia w treści (photos.rs); $name to adres zapisany w treści
+photo-missing = brak obrazu `{ $name }`
+photo-missing-help = umieść zdjęcie w { $folder }/ albo popraw nazwę
+photo-outside = obraz `{ $name }` nie leży w folderze wiadomości
+photo-outside-help = umieść zdjęcie w { $folder }/ obok wiadomości i podaj samą nazwę pliku, np. ![Goście z Wilna](wizyta.jpg); obrazy wspólne dla wielu stron umieść w static/ i podaj ich ścieżkę w serwisie, np. /obrazki/logo.png
+photo-unsupported = obraz `{ $name }` nie jest plikiem JPEG ani PNG
+photo-unsupported-help = kronika zmniejsza i publikuje zdjęcia JPEG (.jpg, .jpeg) i PNG (.png); zapisz go w jednym z tych formatów
+photo-not-an-image = `{ $name }` nie jest obrazem: jego treść nie jest ani JPEG-iem, ani PNG
+photo-not-an-image-help = plik może być stroną internetową lub innym dokumentem zapisanym pod nazwą obrazu; wyeksportuj zdjęcie ponownie z aparatu lub programu graficznego
+photo-too-large = obraz `{ $name }` jest za duży: { $width } × { $height } pikseli
+photo-too-large-help = kronika wczytuje zdjęcia o boku najwyżej { $max } pikseli i najwyżej { $megapixels } megapikseli; zmniejsz je przed dodaniem
+photo-unreadable = nie można odczytać obrazu `{ $name }`: { $detail }
+photo-unreadable-help = plik może być uszkodzony lub niekompletny; skopiuj go ponownie ze źródła
+photo-no-alt = obraz bez tekstu alternatywnego
+photo-no-alt-help = opisz, co przedstawia zdjęcie, dla osób, które go nie widzą: ![Goście z Wilna w sali konferencyjnej](wizyta.jpg); jeśli obraz jest czysto dekoracyjny, oznacz go pustym tytułem: ![](ozdobnik.png "")
+
+## site.yaml: images
+config-bad-images = klucz `images` ma nieprawidłową wartość
+config-bad-images-help = widths to niepusta lista liczb całkowitych od 16 do 8000 (np. [480, 800, 1200]), a quality to liczba całkowita od 1 do 100
+
 ## Odnośniki do innych treści (@/…)
 link-missing = odnośnik do nieistniejącego pliku `@/{ $target }`
 link-to-draft = odnośnik do szkicu `@/{ $target }`, który nie został opublikowany

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::hash::{BuildHasher, Hash, Hasher, RandomState};
 use std::sync::{Arc, LazyLock, OnceLock};
 
+use crate::photos::Photo;
 use crate::urls::LinkStyle;
 
 /// A body's HTML and its `@/` links, resolved to the site paths of their targets. Nothing
@@ -17,6 +18,9 @@ pub struct Body {
     /// Where each `@/` link's address goes (a byte offset in `html`, in order) and the site
     /// path it leads to.
     links: Vec<(usize, String)>,
+    /// Where each photo goes (a byte offset in `html`, in order), written for the page
+    /// that shows it (README, "Photos").
+    photos: Vec<(usize, Photo)>,
     /// Whether the sanitiser (html5ever) wrote the HTML: it writes `'` in an address as it
     /// is, where pulldown-cmark writes `&#x27;`.
     sanitised: bool,
@@ -28,7 +32,8 @@ pub struct Body {
 
 impl PartialEq for Body {
     fn eq(&self, other: &Body) -> bool {
-        (&self.html, &self.links, self.sanitised) == (&other.html, &other.links, other.sanitised)
+        (&self.html, &self.links, &self.photos, self.sanitised)
+            == (&other.html, &other.links, &other.photos, other.sanitised)
     }
 }
 
@@ -41,7 +46,7 @@ impl Hash for Body {
             self.html.hash(&mut h);
             h.finish()
         });
-        (digest, &self.links, self.sanitised).hash(state);
+        (digest, &self.links, &self.photos, self.sanitised).hash(state);
     }
 }
 
@@ -58,23 +63,41 @@ impl Body {
     /// in `style` (absolute under the base path, or relative to `from` for `--offline`)
     /// and escaped as pulldown-cmark, or the sanitiser, would have written it in its place.
     pub fn html(&self, style: &LinkStyle, from: &str) -> Cow<'_, str> {
-        if self.links.is_empty() {
+        if self.links.is_empty() && self.photos.is_empty() {
             return Cow::Borrowed(&self.html);
         }
-        let mut out = String::with_capacity(self.html.len() + 64 * self.links.len());
+        let mut out = String::with_capacity(
+            self.html.len() + 64 * self.links.len() + 512 * self.photos.len(),
+        );
         let mut written = 0;
-        for (at, to) in &self.links {
-            out.push_str(&self.html[written..*at]);
-            let mut href = String::new();
-            // Writing to a String cannot fail.
-            let _ = pulldown_cmark_escape::escape_href(&mut href, &style.link(from, to));
-            if self.sanitised {
-                // The only character references `escape_href` writes are `&amp;`, which
-                // the sanitiser writes again, and `&#x27;`, which it writes as `'`.
-                href = href.replace("&#x27;", "'");
+        let (mut links, mut photos) = (self.links.iter().peekable(), self.photos.iter().peekable());
+        loop {
+            let link_first = match (links.peek(), photos.peek()) {
+                (None, None) => break,
+                (Some((at, _)), Some((p, _))) => at <= p,
+                (l, _) => l.is_some(),
+            };
+            if link_first {
+                let Some((at, to)) = links.next() else { break };
+                out.push_str(&self.html[written..*at]);
+                let mut href = String::new();
+                // Writing to a String cannot fail.
+                let _ = pulldown_cmark_escape::escape_href(&mut href, &style.link(from, to));
+                if self.sanitised {
+                    // The only character references `escape_href` writes are `&amp;`, which
+                    // the sanitiser writes again, and `&#x27;`, which it writes as `'`.
+                    href = href.replace("&#x27;", "'");
+                }
+                out.push_str(&href);
+                written = *at;
+            } else {
+                let Some((at, photo)) = photos.next() else {
+                    break;
+                };
+                out.push_str(&self.html[written..*at]);
+                photo.write(style, from, &mut out);
+                written = *at;
             }
-            out.push_str(&href);
-            written = *at;
         }
         out.push_str(&self.html[written..]);
         Cow::Owned(out)
@@ -84,33 +107,59 @@ impl Body {
     /// link to `targets[i]`. A link may be written more than once (the HTML parser copies
     /// an `<a>` that other markup splits) or not at all (inside an element the sanitiser
     /// removes with its content).
+    #[cfg(test)]
     pub(crate) fn from_marked(html: &str, targets: &[String], sanitised: bool) -> Body {
-        let prefix = MARKER.as_str();
+        Body::from_marked_with_photos(html, targets, Vec::new(), sanitised)
+    }
+
+    /// [`Body::from_marked`], with [`photo_stand_in`]`(i)` as the place of `photos[i]`.
+    /// A body's first photo is loaded at once, the others when the reader reaches them.
+    pub(crate) fn from_marked_with_photos(
+        html: &str,
+        targets: &[String],
+        photos: Vec<Photo>,
+        sanitised: bool,
+    ) -> Body {
+        let prefix = MARKER_BASE.as_str();
         let mut out = String::with_capacity(html.len());
         let mut links = Vec::new();
+        let mut placed_photos: Vec<(usize, Photo)> = Vec::new();
         let mut rest = html;
         while let Some(start) = rest.find(prefix) {
             let after = &rest[start + prefix.len()..];
+            let kind = after.bytes().next();
+            let after = after.get(1..).unwrap_or("");
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            let target = after[..digits]
+            let index = after[..digits]
                 .parse::<usize>()
                 .ok()
-                .filter(|_| after[digits..].starts_with(MARKER_END))
-                .and_then(|i| targets.get(i));
-            let Some(target) = target else {
+                .filter(|_| after[digits..].starts_with(MARKER_END));
+            let placed = match (kind, index) {
+                (Some(b'n'), Some(i)) => targets.get(i).map(|t| {
+                    out.push_str(&rest[..start]);
+                    links.push((out.len(), t.clone()));
+                }),
+                (Some(b'p'), Some(i)) => photos.get(i).map(|p| {
+                    out.push_str(&rest[..start]);
+                    let mut p = p.clone();
+                    p.lazy = !placed_photos.is_empty();
+                    placed_photos.push((out.len(), p));
+                }),
+                _ => None,
+            };
+            if placed.is_none() {
                 // Not a stand-in after all: kept as it is.
                 out.push_str(&rest[..start + prefix.len()]);
-                rest = after;
+                rest = &rest[start + prefix.len()..];
                 continue;
-            };
-            out.push_str(&rest[..start]);
-            links.push((out.len(), target.clone()));
+            }
             rest = &after[digits + MARKER_END.len()..];
         }
         out.push_str(rest);
         Body {
             html: out.into(),
             links,
+            photos: placed_photos,
             sanitised,
             digest: OnceLock::new(),
         }
@@ -122,17 +171,28 @@ impl Body {
 /// as they judge every resolved address: one within the site. It holds a number drawn at
 /// random once per run, so no body can contain it by chance or on purpose; the HTML of a
 /// body does not depend on it. The number of the link and [`MARKER_END`] follow it.
-static MARKER: LazyLock<String> = LazyLock::new(|| {
+static MARKER_BASE: LazyLock<String> = LazyLock::new(|| {
     let a = RandomState::new().hash_one(0u8);
     let b = RandomState::new().hash_one(1u8);
-    format!("kronika{a:016x}{b:016x}n")
+    format!("kronika{a:016x}{b:016x}")
 });
+
+/// An `@/` link's stand-in: [`MARKER_BASE`], `n`, its number and [`MARKER_END`]; a photo's
+/// has `p` in place of `n`.
+static MARKER: LazyLock<String> = LazyLock::new(|| format!("{}n", *MARKER_BASE));
 
 const MARKER_END: &str = "k";
 
 /// The address to write for the `i`-th `@/` link of a body; see [`Body::from_marked`].
 pub(crate) fn stand_in(i: usize) -> String {
     format!("{}{i}{MARKER_END}", *MARKER)
+}
+
+/// The text written in place of the `i`-th photo of a body while it is rendered: letters
+/// and digits, kept as they are by pulldown-cmark and the sanitiser; see
+/// [`Body::from_marked_with_photos`].
+pub(crate) fn photo_stand_in(i: usize) -> String {
+    format!("{}p{i}{MARKER_END}", *MARKER_BASE)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use super::body::{Body, stand_in};
+use super::body::{Body, photo_stand_in, stand_in};
 use super::sanitize::{self, Reason, Removal, Removed};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Locator, Span};
@@ -86,6 +86,32 @@ pub fn render_with(
     raw_html: RawHtml,
     errors: &mut Vec<Diagnostic>,
 ) -> Rendered {
+    render_full(body, src, resolve, None, raw_html, errors)
+}
+
+/// Finds the image a body names by its address (README, "Photos").
+pub type FindPhoto<'a> = &'a dyn Fn(&str) -> Result<crate::photos::Found, crate::photos::Problem>;
+
+/// A Markdown image being read: found, its description not yet complete.
+struct OpenImage {
+    found: crate::photos::Found,
+    caption: String,
+    alt: String,
+    /// Where `![` is in the body, and the image's source text.
+    range: Range<usize>,
+}
+
+/// [`render_with`], with the body's images found by `photos` (README, "Photos"): each
+/// image of the item's folder or of `static/` is written as a [`crate::photos::Photo`],
+/// a missing one is an error, and one without alt text a warning.
+pub fn render_full(
+    body: &str,
+    src: &Source,
+    resolve: &dyn Fn(&str) -> Result<String, Unresolved>,
+    photos: Option<FindPhoto>,
+    raw_html: RawHtml,
+    errors: &mut Vec<Diagnostic>,
+) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -105,8 +131,11 @@ pub fn render_with(
     let mut last_heading: Option<String> = None;
     // The site paths of the `@/` links, in order.
     let mut links: Vec<String> = Vec::new();
+    let mut found_photos: Vec<crate::photos::Photo> = Vec::new();
+    let mut open_image: Option<OpenImage> = None;
 
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let mut parser = Parser::new_ext(body, options).into_offset_iter().peekable();
+    while let Some((event, range)) = parser.next() {
         match &event {
             Event::Start(Tag::Paragraph) if paragraph_state == 0 => paragraph_state = 1,
             Event::End(TagEnd::Paragraph) if paragraph_state == 1 => paragraph_state = 2,
@@ -121,6 +150,83 @@ pub fn render_with(
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ => {}
+        }
+        // Photos: an image of the site is replaced by its stand-in, with its description
+        // kept as its alt text.
+        if let Some(open) = &mut open_image {
+            match &event {
+                Event::Text(t) | Event::Code(t) => open.alt.push_str(t),
+                Event::SoftBreak | Event::HardBreak => open.alt.push(' '),
+                Event::End(TagEnd::Image) if in_image == 0 => {
+                    let Some(open) = open_image.take() else {
+                        continue;
+                    };
+                    let source = &body[open.range.clone()];
+                    let alt = open.alt.trim();
+                    if alt.is_empty() && !is_decorative(source) {
+                        let d = Diagnostic::warning(src.path, msg!("photo-no-alt"));
+                        errors.push(
+                            locator
+                                .place(d, open.range.start, source.find(']').map_or(2, |i| i + 1))
+                                .help(msg!("photo-no-alt-help")),
+                        );
+                    }
+                    // A captioned photo alone in its paragraph is a figure, which may not
+                    // stand inside a paragraph.
+                    let alone = matches!(events.last(), Some(Event::Start(Tag::Paragraph)))
+                        && matches!(parser.peek(), Some((Event::End(TagEnd::Paragraph), _)));
+                    let caption = Some(open.caption.as_str()).filter(|_| alone);
+                    let photo = crate::photos::Photo::new(open.found, alt, caption);
+                    if photo.caption.is_some() {
+                        events.pop();
+                        origins.pop();
+                        parser.next();
+                        if paragraph_state == 1 {
+                            paragraph_state = 2;
+                        }
+                    }
+                    found_photos.push(photo);
+                    events.push(Event::Text(CowStr::from(photo_stand_in(
+                        found_photos.len() - 1,
+                    ))));
+                    origins.push(Origin {
+                        range: Some(open.range),
+                        verbatim: false,
+                        raw: false,
+                    });
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let (
+            Some(find),
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+        ) = (photos, &event)
+            && in_image == 1
+            && crate::photos::is_local(dest_url)
+        {
+            match find(dest_url) {
+                Ok(found) => {
+                    open_image = Some(OpenImage {
+                        found,
+                        caption: title.to_string(),
+                        alt: String::new(),
+                        range: range.clone(),
+                    });
+                    continue;
+                }
+                Err(problem) => {
+                    let (message, help) = problem.message();
+                    let at = body[range.clone()]
+                        .find(dest_url.as_ref())
+                        .map_or(range.start, |i| range.start + i);
+                    let d = Diagnostic::error(src.path, message);
+                    errors.push(locator.place(d, at, dest_url.len().max(1)).help(help));
+                }
+            }
         }
         match &event {
             // Inside an image's description raw HTML is written as text (the `alt`).
@@ -152,12 +258,42 @@ pub fn render_with(
             }
             _ => false,
         };
-        let origin = Origin {
+        let mut origin = Origin {
             range: Some(range.clone()),
             verbatim,
             raw,
         };
+        let inline = matches!(event, Event::InlineHtml(_));
         let event = match event {
+            Event::Html(h) | Event::InlineHtml(h)
+                if in_image == 0 && photos.is_some() && has_img_tag(&h) =>
+            {
+                let at = verbatim.then_some(range.start);
+                let raw_src = RawImageSource {
+                    src,
+                    at,
+                    range: range.clone(),
+                };
+                let out = match photos {
+                    Some(find) => {
+                        rewrite_raw_images(&h, &raw_src, find, &mut links, &mut locator, errors)
+                    }
+                    None => None,
+                };
+                let h = match out {
+                    Some(new) => {
+                        // Offsets in the HTML are no longer offsets in the body.
+                        origin.verbatim = false;
+                        CowStr::from(new)
+                    }
+                    None => h,
+                };
+                if inline {
+                    Event::InlineHtml(h)
+                } else {
+                    Event::Html(h)
+                }
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -271,20 +407,168 @@ pub fn render_with(
             .filter(|((_, raw), _)| !(refused_raw && *raw))
             .map(|((at, _), r)| (at, r));
         report_removals(removals, body, src, errors);
-        Body::from_marked(&sanitize::clean(&html), &links, true)
+        Body::from_marked_with_photos(&sanitize::clean(&html), &links, found_photos, true)
     } else {
         let mut out = String::with_capacity(body.len() * 3 / 2);
         html::push_html(&mut out, events.into_iter());
-        if links.is_empty() {
+        if links.is_empty() && found_photos.is_empty() {
             Body::plain(out)
         } else {
-            Body::from_marked(&out, &links, false)
+            Body::from_marked_with_photos(&out, &links, found_photos, false)
         }
     };
     Rendered {
         body: rendered,
         first_paragraph: first_paragraph.trim().to_string(),
     }
+}
+
+/// Whether raw HTML has an `<img>` tag.
+fn has_img_tag(html: &str) -> bool {
+    html.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"<img"))
+}
+
+/// Where raw HTML with images stands, to locate what is wrong with them.
+struct RawImageSource<'a> {
+    src: &'a Source<'a>,
+    /// The body offset of the HTML when it stands there as it is.
+    at: Option<usize>,
+    /// The event's range in the body.
+    range: Range<usize>,
+}
+
+/// The attributes of the tag starting at `html[start..]` (just after its name), each with
+/// the byte range of its value, and where the tag ends.
+fn tag_attributes(html: &str, start: usize) -> (Vec<(String, Range<usize>)>, usize) {
+    let b = html.as_bytes();
+    let mut i = start;
+    let mut attrs = Vec::new();
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() || b[i] == b'>' {
+            return (attrs, i);
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = html[name_start..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'=' {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let value = match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = html[j + 1..].find(q as char).map_or(b.len(), |e| j + 1 + e);
+                    i = (end + 1).min(b.len());
+                    j + 1..end
+                }
+                _ => {
+                    let end = html[j..]
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .map_or(b.len(), |e| j + e);
+                    i = end;
+                    j..end
+                }
+            };
+            attrs.push((name, value));
+        } else {
+            attrs.push((name, i..i));
+        }
+    }
+}
+
+/// Raw HTML with each `<img>` of the site pointing at the widest copy of its photo (with
+/// its size when the tag gives none), or `None` when nothing changes. A missing image is
+/// an error and one without `alt` a warning, as in Markdown (README, "Photos").
+fn rewrite_raw_images(
+    html: &str,
+    at: &RawImageSource,
+    find: FindPhoto,
+    links: &mut Vec<String>,
+    locator: &mut Locator,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut written = 0;
+    let mut search = 0;
+    let lower = html.to_ascii_lowercase();
+    // Where a place in the HTML is in the body: exact when it stands there as it is.
+    let place = |offset: usize, len: usize| match at.at {
+        Some(start) => (start + offset, len),
+        None => (at.range.start, 1),
+    };
+    while let Some(found) = lower[search..].find("<img") {
+        let tag = search + found;
+        let name_end = tag + 4;
+        search = name_end;
+        if !html[name_end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        {
+            continue;
+        }
+        let (attrs, _) = tag_attributes(html, name_end);
+        let get = |n: &str| attrs.iter().find(|(a, _)| a == n).map(|(_, r)| r.clone());
+        if get("alt").is_none() {
+            let (o, l) = place(tag, 4);
+            let d = Diagnostic::warning(at.src.path, msg!("photo-no-alt"));
+            errors.push(locator.place(d, o, l).help(msg!("photo-no-alt-help")));
+        }
+        let Some(value) = get("src") else { continue };
+        let address = &html[value.clone()];
+        if !crate::photos::is_local(address) {
+            continue;
+        }
+        match find(address) {
+            Ok(found) => {
+                let Some((_, widest)) = found.copies.last() else {
+                    continue;
+                };
+                links.push(widest.clone());
+                if get("width").is_none() && get("height").is_none() {
+                    out.push_str(&html[written..name_end]);
+                    out.push_str(&format!(
+                        " width=\"{}\" height=\"{}\"",
+                        found.width, found.height
+                    ));
+                    written = name_end;
+                }
+                out.push_str(&html[written..value.start]);
+                out.push_str(&stand_in(links.len() - 1));
+                written = value.end;
+            }
+            Err(problem) => {
+                let (message, help) = problem.message();
+                let (o, l) = place(value.start, value.len().max(1));
+                let d = Diagnostic::error(at.src.path, message);
+                errors.push(locator.place(d, o, l).help(help));
+            }
+        }
+    }
+    if written == 0 {
+        return None;
+    }
+    out.push_str(&html[written..]);
+    Some(out)
+}
+
+/// Whether an image's source text marks it as decorative: an explicit empty title,
+/// `![](ozdobnik.png "")` (README, "Photos").
+fn is_decorative(source: &str) -> bool {
+    let s = source.trim_end();
+    let Some(s) = s.strip_suffix(')') else {
+        return false;
+    };
+    let s = s.trim_end();
+    s.ends_with("\"\"") || s.ends_with("''") || s.ends_with("()")
 }
 
 impl Origin {

@@ -25,6 +25,7 @@ use crate::config::{Config, RawHtml};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 use crate::msg;
+use crate::photos::Variant;
 use crate::types::{Date, Lang, Slug};
 use crate::urls::Urls;
 use discover::MarkdownFile;
@@ -230,23 +231,57 @@ pub fn load_cached(
         .chain(broken_projects.iter().filter_map(|s| Slug::parse(s)));
     let targets = Targets::new(&kept, &left_out, project_slugs);
 
+    // A translation's photos are published once, beside the original's page.
+    let photo_pages: HashMap<(Kind, String), (String, EntryId)> = kept
+        .iter()
+        .filter(|p| p.entry.lang == config.default_language)
+        .map(|p| {
+            let e = &p.entry;
+            ((e.kind, e.name.clone()), (e.path.clone(), e.id.clone()))
+        })
+        .collect();
+
     // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
     let raw_html = config.markdown.raw_html;
     let keep = cache.is_some();
     let before = cache.as_deref().map(|c| &c.bodies);
-    let rendered: Vec<(Entry, Vec<Diagnostic>, Option<cache::CachedBody>)> = kept
+    let rendered: Vec<RenderedEntry> = kept
         .into_par_iter()
-        .map(|p| render_entry(p, &targets, &urls, raw_html, before, keep))
+        .map(|p| {
+            let (page_path, owner) = photo_pages
+                .get(&(p.entry.kind, p.entry.name.clone()))
+                .cloned()
+                .unwrap_or_else(|| (p.entry.path.clone(), p.entry.id.clone()));
+            let photos = crate::photos::Resolver {
+                root,
+                shown_dir: p
+                    .entry
+                    .id
+                    .as_str()
+                    .rsplit_once('/')
+                    .map_or(String::new(), |(d, _)| d.to_string()),
+                dir: p.dir.clone(),
+                page_path,
+                owner,
+                settings: &config.images,
+                outputs: Default::default(),
+            };
+            let (entry, errs, body) =
+                render_entry(p, &targets, &urls, raw_html, &photos, before, keep);
+            (entry, errs, photos.outputs.into_inner(), body)
+        })
         .collect();
 
     let mut entries = Vec::with_capacity(rendered.len());
+    let mut photos: BTreeMap<String, Variant> = BTreeMap::new();
     let mut bodies = HashMap::new();
-    for (entry, errs, body) in rendered {
+    for (entry, errs, variants, body) in rendered {
         diags.extend(errs);
         if let Some(body) = body {
             bodies.insert(entry.id.clone(), body);
         }
         entries.push(entry);
+        photos.extend(variants);
     }
     if let Some(cache) = cache {
         cache.bodies = bodies;
@@ -255,16 +290,19 @@ pub fn load_cached(
     if diags.iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(assemble(
-        config,
-        i18n,
-        urls,
-        entries,
-        projects,
-        tags,
-        static_files,
-    ))
+    let mut site = assemble(config, i18n, urls, entries, projects, tags, static_files);
+    site.photos = photos;
+    Some(site)
 }
+
+/// An entry with its body rendered, the problems found in it, the copies of the photos
+/// it shows (output site path, copy), and what the load cache keeps of it.
+type RenderedEntry = (
+    Entry,
+    Vec<Diagnostic>,
+    Vec<(String, Variant)>,
+    Option<cache::CachedBody>,
+);
 
 fn lang_rank(config: &Config, lang: Lang) -> usize {
     config
@@ -293,6 +331,7 @@ fn render_entry(
     targets: &Targets,
     urls: &BTreeMap<Lang, Urls>,
     raw_html: RawHtml,
+    photos: &crate::photos::Resolver,
     before: Option<&HashMap<EntryId, cache::CachedBody>>,
     keep: bool,
 ) -> (Entry, Vec<Diagnostic>, Option<cache::CachedBody>) {
@@ -310,6 +349,7 @@ fn render_entry(
                 .iter()
                 .all(|(key, was)| targets.resolve(key, lang_urls) == *was)
     });
+    let photographed = std::cell::Cell::new(false);
     let (body, first_paragraph, errors, links) = match unchanged {
         Some(c) => (
             c.body.clone(),
@@ -332,7 +372,18 @@ fn render_entry(
                 file: &text,
                 body_line: doc.body_line,
             };
-            let rendered = markdown::render_with(&doc.body, &src, &resolve, raw_html, &mut errors);
+            let find = |src: &str| {
+                photographed.set(true);
+                photos.resolve(src)
+            };
+            let rendered = markdown::render_full(
+                &doc.body,
+                &src,
+                &resolve,
+                Some(&find),
+                raw_html,
+                &mut errors,
+            );
             (
                 rendered.body,
                 rendered.first_paragraph,
@@ -341,7 +392,9 @@ fn render_entry(
             )
         }
     };
-    let kept = keep.then(|| cache::CachedBody {
+    // A body that shows a photo is rendered every time: the photo may have changed
+    // while the text did not.
+    let kept = (keep && !photographed.get()).then(|| cache::CachedBody {
         text: Arc::clone(&text),
         raw_html,
         links,
@@ -423,6 +476,7 @@ fn assemble(
         tags,
         by_lang,
         static_files: static_files.into_iter().collect(),
+        photos: BTreeMap::new(),
     }
 }
 

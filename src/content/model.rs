@@ -170,6 +170,8 @@ pub struct Site {
     pub by_lang: BTreeMap<Lang, LangIndex>,
     /// Static files: (site path, source).
     pub static_files: Vec<(String, StaticSource)>,
+    /// Copies of the photos bodies show, by site path (README, "Photos").
+    pub photos: BTreeMap<String, crate::photos::Variant>,
 }
 
 impl Site {

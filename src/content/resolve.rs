@@ -69,6 +69,8 @@ pub(super) struct Pending {
     pub(super) text: Arc<str>,
     pub(super) doc: Arc<front_matter::Document>,
     pub(super) excluded: Option<Unpublished>,
+    /// The folder of the entry's file, where its photos are.
+    pub(super) dir: PathBuf,
 }
 
 pub(super) fn warn_unknown_project_keys(p: &Project, diags: &mut Vec<Diagnostic>) {
@@ -352,6 +354,7 @@ pub(super) fn resolve_entry(
         text: Arc::clone(&source),
         doc,
         excluded,
+        dir,
     })
 }
 

@@ -121,6 +121,13 @@ impl<'a> Inputs<'a> {
             }
             Kind::Robots => {}
             Kind::Search(bytes) => bytes.hash(&mut h),
+            // A copy of a photo: the photo as it is on disk, and how it is resized.
+            Kind::Photo(v) => {
+                (&v.source, v.width, &v.widths, v.quality).hash(&mut h);
+                debug_hash(&v.format).hash(&mut h);
+                let stamp = std::fs::metadata(&v.source).and_then(|m| Ok((m.len(), m.modified()?)));
+                stamp.ok()?.hash(&mut h);
+            }
             Kind::StatsData(..) => self.downloads.get(&output.file).hash(&mut h),
             Kind::Copied(StaticSource::Embedded(bytes)) => bytes.hash(&mut h),
             Kind::Copied(StaticSource::File(path)) => {

@@ -17,7 +17,8 @@ pub mod plan;
 pub mod templates;
 pub mod typography;
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -72,6 +73,7 @@ pub struct Renderer<'a> {
     typography: HashMap<Lang, Typography>,
     links: &'a LinkStyle,
     inputs: inputs::Inputs<'a>,
+    photos: crate::photos::Processor,
 }
 
 impl<'a> Renderer<'a> {
@@ -103,7 +105,44 @@ impl<'a> Renderer<'a> {
             typography,
             links,
             inputs,
+            photos: crate::photos::Processor::new(None),
         })
+    }
+
+    /// Makes the copies of one photo (`outputs`, its planned copies, which share their
+    /// source) and hands them to `sink`.
+    fn put_photos(&self, outputs: &[&Output], sink: &dyn Sink) -> Vec<Diagnostic> {
+        // Two items in one folder that show one photo plan their copies under two pages,
+        // perhaps with different settings: made once per setting.
+        let mut made: HashMap<(u8, Vec<u32>), BTreeMap<u32, Vec<u8>>> = HashMap::new();
+        let mut errors = Vec::new();
+        for output in outputs {
+            let Kind::Photo(v) = &output.kind else {
+                continue;
+            };
+            let copies = match made.entry((v.quality, v.widths.clone())) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => match self.photos.copies(v) {
+                    Ok(copies) => e.insert(copies),
+                    Err(d) => {
+                        // One error per photo, not one per copy.
+                        errors.push(d);
+                        break;
+                    }
+                },
+            };
+            match copies.get(&v.width) {
+                Some(bytes) => errors.extend(put(sink, output, bytes.clone())),
+                None => errors.push(failed_photo(&v.shown)),
+            }
+        }
+        errors
+    }
+
+    /// Keeps the copies of photos in `cache` between builds (README, "Photos").
+    pub fn with_photo_cache(mut self, cache: Option<std::path::PathBuf>) -> Self {
+        self.photos = crate::photos::Processor::new(cache);
+        self
     }
 
     /// The bytes of one planned file.
@@ -142,6 +181,7 @@ impl<'a> Renderer<'a> {
                 .map(<[u8]>::to_vec)
                 .ok_or_else(|| failed_download(&output.file)),
             Kind::Search(bytes) => Ok(bytes.to_vec()),
+            Kind::Photo(variant) => self.photos.bytes(variant),
             Kind::Copied(StaticSource::Embedded(bytes)) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::File(path)) => std::fs::read(path).map_err(|e| {
                 let reason = WriteError::Io(e).message();
@@ -162,7 +202,22 @@ pub fn render(
     progress: &Progress,
     select: Select,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let renderer = Renderer::new(root, site, plan, links)?;
+    render_cached(root, site, plan, links, sink, progress, select, None)
+}
+
+/// [`render`], with the copies of photos kept in `photo_cache` between builds.
+#[allow(clippy::too_many_arguments)]
+pub fn render_cached(
+    root: &Path,
+    site: &Arc<Site>,
+    plan: &Plan,
+    links: &LinkStyle,
+    sink: &dyn Sink,
+    progress: &Progress,
+    select: Select,
+    photo_cache: Option<std::path::PathBuf>,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let renderer = Renderer::new(root, site, plan, links)?.with_photo_cache(photo_cache);
     // The inputs of every file, and which files to render.
     let (inputs, wanted): (HashMap<String, u64>, Vec<bool>) = match select {
         Select::All => (HashMap::new(), vec![true; plan.outputs.len()]),
@@ -189,28 +244,33 @@ pub fn render(
     };
     let rendered = wanted.iter().filter(|w| **w).count();
     progress.start_pages(plan.pages().count());
-    let errors: Vec<Diagnostic> = plan
-        .outputs
+    // Photos are made one photo per job, all its copies from one decoding: among the
+    // light pages they would all fall to one thread's share (README, "Performance").
+    let mut photos: BTreeMap<&std::path::Path, Vec<&Output>> = BTreeMap::new();
+    let mut others = Vec::with_capacity(plan.outputs.len());
+    let chosen = plan.outputs.iter().zip(&wanted).filter(|(_, w)| **w);
+    for (output, _) in chosen {
+        match &output.kind {
+            Kind::Photo(v) => photos.entry(v.source.as_path()).or_default().push(output),
+            _ => others.push(output),
+        }
+    }
+    let photos: Vec<Vec<&Output>> = photos.into_values().collect();
+    let mut errors: Vec<Diagnostic> = photos
         .par_iter()
-        .zip(wanted.par_iter())
-        .filter(|(_, wanted)| **wanted)
-        .filter_map(|(output, _)| {
-            if matches!(output.kind, Kind::Page(_)) {
-                progress.page_done();
-            }
-            let bytes = match renderer.render(output) {
-                Ok(bytes) => bytes,
-                Err(d) => return Some(d),
-            };
-            sink.put(&output.file, bytes).err().map(|e| {
-                let message = match output.kind {
-                    Kind::Copied(_) => msg!("copy-failed", reason = e.message()),
-                    _ => msg!("write-failed", reason = e.message()),
-                };
-                Diagnostic::error(output.file.as_str(), message)
-            })
-        })
+        .with_max_len(1)
+        .flat_map_iter(|outputs| renderer.put_photos(outputs, sink))
         .collect();
+    errors.par_extend(others.par_iter().filter_map(|output| {
+        if matches!(output.kind, Kind::Page(_)) {
+            progress.page_done();
+        }
+        let bytes = match renderer.render(output) {
+            Ok(bytes) => bytes,
+            Err(d) => return Some(d),
+        };
+        put(sink, output, bytes)
+    }));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -234,12 +294,29 @@ pub fn render(
     })
 }
 
+/// Hands `bytes`, the file of `output`, to `sink`.
+fn put(sink: &dyn Sink, output: &Output, bytes: Vec<u8>) -> Option<Diagnostic> {
+    sink.put(&output.file, bytes).err().map(|e| {
+        let message = match output.kind {
+            Kind::Copied(_) => msg!("copy-failed", reason = e.message()),
+            _ => msg!("write-failed", reason = e.message()),
+        };
+        Diagnostic::error(output.file.as_str(), message)
+    })
+}
+
 /// Whether `d` says that the system refused to write a file of the built site (a full
 /// disk, a file-size limit): an I/O failure, exit 3, not the content's fault (README
 /// "Exit status").
 pub fn is_system_write_failure(d: &Diagnostic) -> bool {
     matches!(d.message.id(), "write-failed" | "copy-failed")
         && matches!(d.message.arg("reason"), Some(Arg::Message(m)) if m.id() == "write-system")
+}
+
+/// A copy the plan lists but the photo's copies do not hold: kronika's bug, reported
+/// rather than a panic.
+fn failed_photo(shown: &str) -> Diagnostic {
+    Diagnostic::error(shown, msg!("render-failed", target = shown))
 }
 
 /// A download the plan lists but the statistics did not write: the two lists of

@@ -30,6 +30,8 @@ pub enum Kind<'a> {
     StatsData(Lang, Option<&'a Slug>),
     /// A file of the search bundle (`pagefind/…`), added once the index is made.
     Search(&'a [u8]),
+    /// A copy of a photo a body shows, resized and without metadata (README, "Photos").
+    Photo(&'a crate::photos::Variant),
 }
 
 /// Where an output file comes from: what a user changes to change it.
@@ -114,6 +116,14 @@ impl<'a> Plan<'a> {
                 kind: Kind::StatsData(lang, project),
                 lang: Some(lang),
                 sources: vec![Origin::Generated],
+            });
+        }
+        for (file, variant) in &site.photos {
+            outputs.push(Output {
+                file: file.clone(),
+                kind: Kind::Photo(variant),
+                lang: None,
+                sources: vec![Origin::Entry(site.entry(&variant.entry))],
             });
         }
         for (file, source) in &site.static_files {

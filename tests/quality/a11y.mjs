@@ -8,11 +8,14 @@
  * (/usr/bin/chromium). For one page of each kind in every language — home, news
  * list, a news item with attachments, a project card, the tag index, a tag page,
  * an archive year, the statistics page, a project's statistics page (the
- * fullest) and the search page showing results — and for the 404 page, it checks:
+ * fullest), a news item with a captioned photo, one with a decorative image and
+ * the search page showing results — and for the 404 page, it checks:
  *   - axe-core, WCAG 2.0/2.1 levels A and AA, at 1280 and at 320 CSS px wide;
  *   - reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px;
  *   - keyboard: after a fresh load, the first Tab focuses a visible skip link
- *     whose target is the <main> element, and following it moves focus there.
+ *     whose target is the <main> element, and following it moves focus there;
+ *   - images: each has an alt attribute, loads (lazy ones too), and every copy
+ *     its srcset names answers 200.
  * The pages are found in the output itself: languages from the home page's
  * hreflang links, sections from the home page's main navigation (home, news,
  * archive, projects, tags, statistics, in this order), items inside those sections.
@@ -123,6 +126,7 @@ function discover() {
       continue;
     }
     const withAttachment = subpages(news).find((item) => hrefs(read(item + 'index.html')).some(isAttachment));
+    const withPhoto = (pattern) => subpages(news).find((item) => pattern.test(read(item + 'index.html')));
     const found = {
       home: root,
       'news list': news,
@@ -133,6 +137,8 @@ function discover() {
       'archive year': subpages(archive).find((p) => /\/\d{4}\/$/.test(p)),
       statistics: stats,
       'project statistics': largest(subpages(stats)),
+      'news item with a captioned photo': withPhoto(/<figure class="photo">/),
+      'news item with a decorative image': withPhoto(/<img [^>]*alt=""/),
     };
     for (const [kind, path] of Object.entries(found)) {
       if (path === undefined) fail(`missing page: no ${kind} (${lang}) in ${dir}`);
@@ -170,6 +176,30 @@ async function checkAxeAndReflow(page, url, width) {
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     if (scroll > 320) fail(`${url} @320px reflow: the page is ${scroll} px wide, it scrolls horizontally`);
   }
+}
+
+/** Every image has an alt attribute and loads, and each copy in its srcset answers 200. */
+async function checkImages(page, url) {
+  const problems = await page.evaluate(async () => {
+    const out = [];
+    for (const img of document.querySelectorAll('img')) {
+      const name = img.getAttribute('src');
+      if (!img.hasAttribute('alt')) out.push(`${name}: no alt attribute`);
+      img.loading = 'eager';
+      try {
+        await img.decode();
+      } catch {
+        out.push(`${name}: does not load`);
+      }
+      const copies = (img.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)[0]).filter(Boolean);
+      for (const copy of copies) {
+        const r = await fetch(copy, { method: 'HEAD' });
+        if (r.status !== 200) out.push(`${copy}: ${r.status}`);
+      }
+    }
+    return out;
+  });
+  for (const p of problems) fail(`${url} image ${p}`);
 }
 
 /** From a fresh load, Tab once: the skip link must take focus and lead to <main>. */
@@ -237,6 +267,7 @@ try {
       }
       await checkSkipLink(page, url);
       await checkAxeAndReflow(page, url, width);
+      await checkImages(page, url);
     }
     await context.close();
   }
