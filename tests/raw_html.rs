@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{Run, Site, tree};
 
 const ITEM: &str = "content/news/2013-05-01-tylko-po-polsku.pl.md";
@@ -54,16 +56,26 @@ fn script_block_is_removed_with_a_located_warning() {
 
 #[test]
 fn onerror_on_an_inline_image_is_removed_and_the_image_kept() {
-    let (site, run) = built_with(
-        "Zdjęcie: <img src=\"foto.jpg\" alt=\"Spotkanie\" onerror=\"alert(1)\"> wyżej.\n",
+    // The photo exists beside the item: a missing one is an error (`tests/photos.rs`).
+    let site = Site::fixture("basic");
+    let png =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos/static/obrazki/logo.png");
+    std::fs::copy(png, site.path("content/news/foto.png")).unwrap();
+    site.write(
+        ITEM,
+        &item("Zdjęcie: <img src=\"foto.png\" alt=\"Spotkanie\" onerror=\"alert(1)\"> wyżej.\n"),
     );
+    let run = site.build(&[]);
+    run.assert_ok();
+    // The photo's tag is rewritten (its copy, its size) before the sanitiser reads it, so
+    // the mark covers the attribute's name, not its value.
     run.expect_stderr(&format!(
-        "{ITEM}:6:46: warning: removed `onerror` from `<img>`\n  |\n6 | Zdjęcie: <img src=\"foto.jpg\" alt=\"Spotkanie\" onerror=\"alert(1)\"> wyżej.\n  |                                              ^^^^^^^^^^^^^^^^^^"
+        "{ITEM}:6:46: warning: removed `onerror` from `<img>`\n  |\n6 | Zdjęcie: <img src=\"foto.png\" alt=\"Spotkanie\" onerror=\"alert(1)\"> wyżej.\n  |                                              ^^^^^^^"
     ));
-    assert_eq!(
-        prose(&site),
-        "<p>Zdjęcie: <img src=\"foto.jpg\" alt=\"Spotkanie\"> wyżej.</p>\n"
-    );
+    let prose = prose(&site);
+    assert!(prose.starts_with("<p>Zdjęcie: <img "), "{prose}");
+    assert!(prose.contains(" alt=\"Spotkanie\""), "{prose}");
+    assert!(!prose.contains("onerror"), "{prose}");
 }
 
 #[test]
