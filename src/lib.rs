@@ -307,7 +307,7 @@ impl Loaded {
         photo_cache: Option<PathBuf>,
     ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
         let site = &self.site;
-        let rendered = render::render_cached(
+        let rendered = render::render(
             &opts.root,
             site,
             plan,

@@ -191,23 +191,11 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders the files of `plan` that `select` asks for and hands each to `sink`. All
-/// errors are collected.
-pub fn render(
-    root: &Path,
-    site: &Arc<Site>,
-    plan: &Plan,
-    links: &LinkStyle,
-    sink: &dyn Sink,
-    progress: &Progress,
-    select: Select,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    render_cached(root, site, plan, links, sink, progress, select, None)
-}
-
-/// [`render`], with the copies of photos kept in `photo_cache` between builds.
+/// Renders the files of `plan` that `select` asks for and hands each to `sink`, with the
+/// copies of photos kept in `photo_cache` between builds (a build's; `None` for memory).
+/// All errors are collected.
 #[allow(clippy::too_many_arguments)]
-pub fn render_cached(
+pub fn render(
     root: &Path,
     site: &Arc<Site>,
     plan: &Plan,
