@@ -25,9 +25,9 @@ pub struct Body {
     /// is, where pulldown-cmark writes `&#x27;`.
     sanitised: bool,
     /// The hash of `html`, worked out the first time a rebuild asks (`render::inputs`) and
-    /// kept with the body from one load to the next: a page's inputs are summed up without
-    /// reading every body again.
-    digest: OnceLock<u64>,
+    /// shared by every copy of the body (the load cache keeps one), so that it is worked
+    /// out once per body, not once per rebuild.
+    digest: Arc<OnceLock<u64>>,
 }
 
 impl PartialEq for Body {
@@ -161,7 +161,7 @@ impl Body {
             links,
             photos: placed_photos,
             sanitised,
-            digest: OnceLock::new(),
+            digest: Arc::default(),
         }
     }
 }

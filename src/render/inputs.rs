@@ -21,6 +21,8 @@ use crate::types::{Lang, Slug};
 pub struct Inputs<'a> {
     site: &'a Site,
     plan: &'a Plan<'a>,
+    /// Each news item's card, as lists show it.
+    cards: HashMap<&'a EntryId, u64>,
     /// Every project, as the cards and item pages show them.
     projects: u64,
     /// The site's statistics (their pages and downloads).
@@ -64,9 +66,12 @@ impl<'a> Inputs<'a> {
         for tag in site.tags.values() {
             tag.name.hash(&mut stats);
         }
+        // A card is on several lists (news, year, tags, projects): summed up once.
+        let cards = site.news().map(|e| (&e.id, card(e))).collect();
         Inputs {
             site,
             plan,
+            cards,
             projects,
             stats: stats.finish(),
             project_stats: per_project
@@ -148,7 +153,7 @@ impl<'a> Inputs<'a> {
         let idx = site.lang_index(lang);
         let cards = |ids: &[EntryId], h: &mut DefaultHasher| {
             for id in ids {
-                card(site.entry(id), h);
+                self.cards.get(id).hash(h);
             }
         };
         match &page.kind {
@@ -213,8 +218,10 @@ impl<'a> Inputs<'a> {
 }
 
 /// What a list shows of an item.
-fn card(e: &Entry, h: &mut DefaultHasher) {
-    (&e.title, &e.path, e.date, &e.summary, e.archived).hash(h);
+fn card(e: &Entry) -> u64 {
+    let mut h = DefaultHasher::new();
+    (&e.title, &e.path, e.date, &e.summary, e.archived).hash(&mut h);
+    h.finish()
 }
 
 /// The hash of a value's `Debug` form, for the projects (with their amounts, which have
