@@ -14,7 +14,7 @@ pub(super) const EVENTS: &str = "/.kronika/events";
 pub(super) fn respond(request: Request, preview: &Preview) {
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(
-            text(405, "Only GET and HEAD are served.\n").with_header(header("Allow", "GET, HEAD")),
+            refused(405).with_header(header("Allow", "GET, HEAD")),
         );
         return;
     }
@@ -35,7 +35,7 @@ pub(super) fn respond(request: Request, preview: &Preview) {
         return;
     }
     let Some(file) = site_path(path) else {
-        let _ = request.respond(text(400, "Bad request path.\n"));
+        let _ = request.respond(refused(400));
         return;
     };
     let shown = preview.lock();
@@ -135,10 +135,10 @@ fn page(
         .with_header(header("Cache-Control", "no-store"))
 }
 
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+/// A refused request: its status says why (no English text that a Polish editor would
+/// read in the browser; kronika's words live in the `.ftl` files).
+fn refused(status: u16) -> Response<std::io::Empty> {
+    Response::empty(StatusCode(status))
 }
 
 fn header(name: &str, value: &str) -> Header {
