@@ -13,9 +13,7 @@ pub(super) const EVENTS: &str = "/.kronika/events";
 /// Answers `request`. A failure to answer (the browser went away) is no one's concern.
 pub(super) fn respond(request: Request, preview: &Preview) {
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(
-            refused(405).with_header(header("Allow", "GET, HEAD")),
-        );
+        let _ = request.respond(refused(405).with_header(header("Allow", "GET, HEAD")));
         return;
     }
     let target = request.url().to_string();
