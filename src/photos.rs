@@ -41,7 +41,8 @@ const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 /// so that older copies in the cache are not used.
 const CACHE_VERSION: &str = "kronika-photos-2";
 
-/// The photo formats kronika reads and writes. A JPEG stays a JPEG and a PNG a PNG.
+/// The photo formats kronika reads and writes. A JPEG stays a JPEG; a PNG stays a PNG
+/// unless it is a photo saved as PNG (README, "Photos": [`png_is_a_photo`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Jpeg,
@@ -65,6 +66,14 @@ impl Format {
             Format::Png => ImageFormat::Png,
         }
     }
+
+    /// The extension of a copy in this format.
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+        }
+    }
 }
 
 /// One copy of a photo in the output.
@@ -76,7 +85,9 @@ pub struct Variant {
     pub shown: String,
     /// The entry beside whose page the copy is published.
     pub entry: EntryId,
+    /// The format of the photo on disk, and of its copies.
     pub format: Format,
+    pub output: Format,
     /// The width of this copy, and the widths of all copies of the photo (made together,
     /// from one decoding).
     pub width: u32,
@@ -309,7 +320,13 @@ impl Resolver<'_> {
         let path = found.path();
         let info = inspect(&path, src)?;
         let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "jpg"));
-        let ext = ext.to_lowercase();
+        // A copy keeps the name's own spelling of its extension (`.jpeg`, `.JPG`) unless
+        // its format changes.
+        let ext = if info.output == info.format {
+            ext.to_lowercase()
+        } else {
+            info.output.extension().to_string()
+        };
         let widths = widths(self.settings, info.width);
         let shown = format!("{}/{}", self.shown_dir, name);
         let mut copies = Vec::with_capacity(widths.len());
@@ -323,6 +340,7 @@ impl Resolver<'_> {
                     shown: shown.clone(),
                     entry: self.owner.clone(),
                     format: info.format,
+                    output: info.output,
                     width: w,
                     widths: widths.clone(),
                     quality: self.settings.quality,
@@ -410,6 +428,8 @@ fn scaled(width: u32, height: u32, to: u32) -> (u32, u32) {
 /// What the header of a photo says.
 struct Info {
     format: Format,
+    /// The format of the copies.
+    output: Format,
     /// The size as shown, after the orientation tag is applied.
     width: u32,
     height: u32,
@@ -463,11 +483,55 @@ fn inspect(path: &Path, name: &str) -> Result<Info, Problem> {
         });
     }
     let (width, height) = if turns(orientation) { (h, w) } else { (w, h) };
+    let output = if format == Format::Png && png_is_a_photo(&head, len, w, h) {
+        Format::Jpeg
+    } else {
+        format
+    };
     Ok(Info {
         format,
+        output,
         width,
         height,
     })
+}
+
+/// Whether a PNG holds a photo (a camera picture exported as PNG), which is published as
+/// JPEG: several times smaller at the same look. Told from the header and the file's size,
+/// without decoding: no transparency (JPEG has none), 8 bits a channel, and pixels that
+/// compress poorly (at least 30 % of their raw size), as a photo's noise does. Drawings,
+/// screenshots, logos and charts compress far better, and stay PNG with every pixel exact.
+fn png_is_a_photo(head: &[u8], len: u64, width: u32, height: u32) -> bool {
+    // IHDR comes first: width, height, bit depth, colour type (0 grey, 2 RGB; 3 is a
+    // palette, 4 and 6 carry alpha).
+    let (Some(&depth), Some(&colour)) = (head.get(24), head.get(25)) else {
+        return false;
+    };
+    let channels = match colour {
+        0 => 1,
+        2 => 3,
+        _ => return false,
+    };
+    if depth != 8 || png_has_chunk(head, b"tRNS") {
+        return false;
+    }
+    let raw = u64::from(width) * u64::from(height) * channels;
+    raw > 0 && len * 10 >= raw * 3
+}
+
+/// Whether a chunk of type `kind` comes before the pixels (`IDAT`) of the PNG whose start
+/// is `head`.
+fn png_has_chunk(head: &[u8], kind: &[u8; 4]) -> bool {
+    let mut at = 8;
+    while let Some(chunk) = head.get(at..at + 8) {
+        let len = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]) as usize;
+        match &chunk[4..8] {
+            k if k == kind => return true,
+            b"IDAT" | b"IEND" => return false,
+            _ => at = at.saturating_add(12).saturating_add(len),
+        }
+    }
+    false
 }
 
 /// The size and orientation a photo's header gives.
@@ -521,7 +585,7 @@ impl Processor {
 
     /// The bytes of the copy `v`.
     pub fn bytes(&self, v: &Variant) -> Result<Vec<u8>, Diagnostic> {
-        let key = (v.source.clone(), v.widths.clone(), v.quality, v.format);
+        let key = (v.source.clone(), v.widths.clone(), v.quality, v.output);
         let cell = {
             let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
             made.entry(key.clone()).or_default().clone()
@@ -566,10 +630,7 @@ impl Processor {
         let source = std::fs::read(&v.source).map_err(|e| e.to_string())?;
         let hash = cache_key(&source, v);
         let mut out = BTreeMap::new();
-        let ext = match v.format {
-            Format::Jpeg => "jpg",
-            Format::Png => "png",
-        };
+        let ext = v.output.extension();
         let cached = |w: u32| {
             self.cache
                 .as_ref()
@@ -591,7 +652,7 @@ impl Processor {
             if out.contains_key(&w) {
                 continue;
             }
-            let bytes = encode(&image, v.format, v.quality)?;
+            let bytes = encode(&image, v.output, v.quality)?;
             if let Some(path) = cached(w) {
                 store(&path, &bytes);
             }
@@ -610,7 +671,7 @@ fn cache_key(source: &[u8], v: &Variant) -> String {
         salt.hash(&mut h);
         CACHE_VERSION.hash(&mut h);
         source.hash(&mut h);
-        (v.format, &v.widths, v.quality).hash(&mut h);
+        (v.format, v.output, &v.widths, v.quality).hash(&mut h);
         h.finish()
     };
     format!("{:016x}{:016x}", digest(1), digest(2))

@@ -210,6 +210,73 @@ fn photos_are_copied_beside_the_page_in_the_sites_widths() {
     assert_eq!(copies.len(), 3, "{copies:?}");
 }
 
+/// A PNG `w × h` px without alpha: a photo's noise over a gradient when `noisy`, flat
+/// bands of colour (a drawing) otherwise.
+fn rgb_png(w: u32, h: u32, noisy: bool) -> Vec<u8> {
+    let mut seed = 12345u32;
+    let img = RgbImage::from_fn(w, h, |x, y| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let noise = if noisy { (seed >> 16) as u8 % 64 } else { 0 };
+        let band = if noisy {
+            (x * 120 / w) as u8
+        } else {
+            60 * ((x * 4 / w) as u8)
+        };
+        Rgb([
+            band + noise,
+            80 + noise,
+            (y * 100 / h) as u8 / 20 * 20 + noise,
+        ])
+    });
+    let mut out = Vec::new();
+    DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_photo_saved_as_png_is_published_as_jpeg_and_a_drawing_stays_png() {
+    let site = site();
+    std::fs::write(
+        site.path(&format!("{ITEM}/zdjecie.png")),
+        rgb_png(900, 600, true),
+    )
+    .unwrap();
+    std::fs::write(
+        site.path(&format!("{ITEM}/schemat.png")),
+        rgb_png(900, 600, false),
+    )
+    .unwrap();
+    with_body(
+        &site,
+        "Tekst.\n\n![Sala konferencyjna](zdjecie.png)\n\n![Schemat projektu](schemat.png)",
+    );
+    site.build(&[]).assert_ok();
+    let html = site.page(&format!("{PAGE}/index.html"));
+    assert!(
+        html.contains(&format!(
+            "src=\"/archiwum/{PAGE}/zdjecie-900w.jpg\" srcset=\"/archiwum/{PAGE}/zdjecie-480w.jpg 480w, /archiwum/{PAGE}/zdjecie-800w.jpg 800w, /archiwum/{PAGE}/zdjecie-900w.jpg 900w\""
+        )),
+        "{html}"
+    );
+    let photo = output(&site, &format!("{PAGE}/zdjecie-900w.jpg"));
+    assert!(
+        photo.starts_with(&[0xFF, 0xD8, 0xFF]),
+        "the photo is a JPEG"
+    );
+    assert_eq!(dimensions(&photo), (900, 600));
+    assert!(!site.exists(&format!("{PAGE}/zdjecie-900w.png")));
+
+    let drawing = output(&site, &format!("{PAGE}/schemat-900w.png"));
+    assert!(drawing.starts_with(b"\x89PNG"), "a drawing stays PNG");
+    let pixels = image::load_from_memory(&drawing).unwrap().to_rgb8();
+    let source = image::load_from_memory(&rgb_png(900, 600, false))
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(pixels, source, "every pixel of a drawing is kept exactly");
+}
+
 /// The Polish item with `body` in place of its body.
 fn with_body(site: &Site, body: &str) {
     site.write(

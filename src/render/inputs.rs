@@ -129,7 +129,7 @@ impl<'a> Inputs<'a> {
             // A copy of a photo: the photo as it is on disk, and how it is resized.
             Kind::Photo(v) => {
                 (&v.source, v.width, &v.widths, v.quality).hash(&mut h);
-                debug_hash(&v.format).hash(&mut h);
+                (v.format, v.output).hash(&mut h);
                 let stamp = std::fs::metadata(&v.source).and_then(|m| Ok((m.len(), m.modified()?)));
                 stamp.ok()?.hash(&mut h);
             }
