@@ -384,3 +384,42 @@ fn sums_too_large_to_add_exactly_are_a_located_error() {
         "content/projects/duzy-2.yaml: error: the sum of all project amounts in PLN is too large to add exactly",
     );
 }
+
+/// A tag or project title that a spreadsheet would run as a formula reaches the CSV as
+/// text (a leading apostrophe), and the JSON as written; numbers keep their sign.
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_defused() {
+    let site = Site::fixture("stats");
+    let path = "content/news/2011-05-02-b.pl.md";
+    let text = std::fs::read_to_string(site.path(path)).unwrap();
+    let text = text.replacen(
+        "---\n",
+        "---\ntags: [\"=HYPERLINK(\\\"http://zly.example\\\")\", \"-ujemny\", \"+48\"]\n",
+        1,
+    );
+    // A tags line may exist already: keep only the one written above.
+    let mut seen = false;
+    let text: String = text
+        .lines()
+        .filter(|l| !(l.starts_with("tags:") && std::mem::replace(&mut seen, true)))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write(path, &text);
+    site.build(&[]).assert_ok();
+    let names: Vec<String> = csv(&site, "statystyki/publications-by-tag.csv")
+        .into_iter()
+        .map(|r| r[1].clone())
+        .collect();
+    assert!(
+        names.contains(&"'=HYPERLINK(\"http://zly.example\")".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"'-ujemny".to_string()), "{names:?}");
+    assert!(names.contains(&"'+48".to_string()), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with('=')), "{names:?}");
+    let json = std::fs::read_to_string(site.path("public/statystyki/statystyki.json")).unwrap();
+    assert!(
+        json.contains("\"=HYPERLINK(\\\"http://zly.example\\\")\""),
+        "the JSON keeps the text"
+    );
+}

@@ -119,9 +119,22 @@ impl Downloads {
 }
 
 /// An RFC 4180 file: fields separated by commas, lines ended by CRLF, a field quoted
-/// when it holds a comma, a quote or a line break, quotes doubled.
+/// when it holds a comma, a quote or a line break, quotes doubled. A text that a
+/// spreadsheet would run as a formula is defused (README, "Statistics": open data).
 #[derive(Default)]
 struct Csv(String);
+
+/// Whether a spreadsheet opening the file would take `field` for a formula (a tag named
+/// `=HYPERLINK(…)`, `@SUM(…)`, `+48 …`): it starts with `=`, `+`, `@`, a tab or a carriage
+/// return, or with `-` and is not a number. kronika's own values (counts, amounts, ISO
+/// dates, rates) never do.
+fn runs_as_formula(field: &str) -> bool {
+    match field.as_bytes().first() {
+        Some(b'=' | b'+' | b'@' | b'\t' | b'\r') => true,
+        Some(b'-') => field.parse::<f64>().is_err(),
+        _ => false,
+    }
+}
 
 impl Csv {
     fn with_header(header: &[&str]) -> Csv {
@@ -131,9 +144,14 @@ impl Csv {
     }
 
     fn row(&mut self, fields: impl IntoIterator<Item = String>) {
-        for (i, f) in fields.into_iter().enumerate() {
+        for (i, mut f) in fields.into_iter().enumerate() {
             if i > 0 {
                 self.0.push(',');
+            }
+            // OWASP's defence: a leading apostrophe makes the cell text in every
+            // spreadsheet; the JSON file keeps the text as written.
+            if runs_as_formula(&f) {
+                f.insert(0, '\'');
             }
             if f.contains([',', '"', '\r', '\n']) {
                 self.0.push('"');
