@@ -124,7 +124,7 @@ pub fn load_cached(
     let projects: Vec<Result<Project, Diagnostic>> = found
         .projects
         .into_par_iter()
-        .map(|p| load_project(&p, &config))
+        .map(|p| load_project(&p, &config, root))
         .collect();
 
     let mut docs = Vec::new();
@@ -312,7 +312,11 @@ fn lang_rank(config: &Config, lang: Lang) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, Diagnostic> {
+fn load_project(
+    p: &discover::ProjectPath,
+    config: &Config,
+    root: &Path,
+) -> Result<Project, Diagnostic> {
     let id = Slug::parse(&p.stem).ok_or_else(|| {
         let suggestion =
             Slug::from_text(&p.stem).map_or_else(|| "project-name".to_string(), |s| s.to_string());
@@ -320,7 +324,14 @@ fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, D
             .help(msg!("project-bad-id-help", suggestion = suggestion))
     })?;
     let text = crate::source::read_text(&p.path, &p.shown)?;
-    Project::parse(id, &p.shown, &text, config.default_language)
+    let project = Project::parse(id, &p.shown, &text, config.default_language)?;
+    if let Some(m) = &project.data.eu_marking {
+        let errors = crate::bip::check_eu_marking(m, root, &config.theme, &p.shown, &text);
+        if let Some(first) = errors.into_iter().next() {
+            return Err(first);
+        }
+    }
+    Ok(project)
 }
 
 /// Renders the body of `p`, or takes it from `before` (the previous load's) when its text
