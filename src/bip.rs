@@ -110,9 +110,9 @@ pub struct EuMarking {
     pub logos: Vec<Logo>,
 }
 
-/// Where a spanned value is (serde-saphyr's lines are 0-based).
+/// Where a spanned value of a whole YAML file is.
 fn span<T>(s: &Spanned<T>, len: usize) -> Span {
-    let line = s.referenced.line() as usize + 1;
+    let line = (s.referenced.line() as usize).max(1);
     let column = (s.referenced.column() as usize).max(1);
     Span::new(line, column, len)
 }
@@ -236,7 +236,10 @@ pub fn check_eu_marking(
         if blank(&logo.alt) {
             errors.push(
                 Diagnostic::error(shown, msg!("logo-no-alt"))
-                    .at(span(&logo.file, logo.file.value.chars().count().max(1)), text)
+                    .at(
+                        span(&logo.file, logo.file.value.chars().count().max(1)),
+                        text,
+                    )
                     .help(msg!("logo-no-alt-help")),
             );
         }

@@ -237,7 +237,7 @@ search-browse-tags = Tag index
 ## (README, "BIP pages")
 footer-links = About this website
 bip-portal = Public Information Bulletin
-attachment-size-kb = { $size }{"\u00A0"}KB
+attachment-size-kb = { $size }{"\u00A0"}kB
 attachment-size-mb = { $size }{"\u00A0"}MB
 attachment-language = in { $language }
 a11y-title = Accessibility statement
@@ -260,7 +260,7 @@ a11y-contact-title = Feedback and contact information
 a11y-contact-person = Contact person
 a11y-contact-email = email
 a11y-contact-phone = telephone
-a11y-contact-text = Contact them to report a problem with the website's digital accessibility, to ask for information the website does not make accessible, or to request accessibility.
+a11y-contact-text = Contact them to report a problem with the website’s digital accessibility, to ask for information the website does not make accessible, or to request accessibility.
 a11y-procedure-title = Requests and complaints
 a11y-procedure-right = Anyone may ask us to make this website, or any part of it, digitally accessible. They may also ask for the information by other means, for example a non-accessible document read out or the content of a picture described.
 a11y-procedure-contents = A request should give:
