@@ -398,6 +398,14 @@ fn project_cards_show_their_eu_marking() {
     );
     site.build_refused()
         .expect_stderr("content/projects/efs.yaml:7:13: error: the logo `logos/ue.svg` is not a file of the site's static/ folder");
+    // Every missing logo at once.
+    site.append(
+        "content/projects/efs.yaml",
+        "    - {file: logos/pokl.svg, alt: \"Kapitał Ludzki\"}\n",
+    );
+    site.build_refused()
+        .expect_stderr("content/projects/efs.yaml:9:14: error: the logo `logos/pokl.svg`")
+        .expect_stderr("2 errors");
     let no_alt: String = yaml
         .lines()
         .filter(|l| !l.trim_start().starts_with("alt:"))
