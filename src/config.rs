@@ -125,6 +125,8 @@ struct RawConfig {
     images: Images,
     #[serde(default = "yes")]
     search: bool,
+    accessibility: Option<crate::bip::Accessibility>,
+    bip: Option<crate::bip::Bip>,
 }
 
 fn yes() -> bool {
@@ -188,6 +190,10 @@ pub struct Config {
     /// turns it off): the index, the search pages and the header's search box.
     pub search: bool,
     pub images: Images,
+    /// The accessibility statement's facts (README, "BIP pages").
+    pub accessibility: Option<crate::bip::Accessibility>,
+    /// The BIP logo and the main BIP portal it links to (README, "BIP pages").
+    pub bip: Option<crate::bip::Bip>,
 }
 
 impl Config {
@@ -300,6 +306,12 @@ impl Config {
                     .help(msg!("config-bad-theme-help")),
             );
         }
+        if let Some(a) = &raw.accessibility {
+            errors.extend(crate::bip::check_accessibility(a, name, text));
+        }
+        if let Some(b) = &raw.bip {
+            errors.extend(crate::bip::check_bip(b, root, &theme, name, text));
+        }
         match (parsed_base, errors.is_empty()) {
             (Some(base_url), true) => Ok(Config {
                 title: raw.title,
@@ -314,6 +326,8 @@ impl Config {
                 markdown: raw.markdown,
                 search: raw.search,
                 images: raw.images,
+                accessibility: raw.accessibility,
+                bip: raw.bip,
             }),
             _ => Err(errors),
         }

@@ -21,6 +21,8 @@ pub struct Urls {
     tags: String,
     stats: String,
     search: String,
+    accessibility: String,
+    instructions: String,
 }
 
 impl Urls {
@@ -45,6 +47,8 @@ impl Urls {
             tags: seg("url-tags"),
             stats: seg("url-stats"),
             search: seg("url-search"),
+            accessibility: seg("url-accessibility"),
+            instructions: seg("url-instructions"),
         }
     }
 
@@ -114,6 +118,16 @@ impl Urls {
 
     pub fn search(&self) -> String {
         format!("{}{}/", self.prefix, self.search)
+    }
+
+    /// The accessibility statement made from `accessibility:` (README, "BIP pages").
+    pub fn accessibility(&self) -> String {
+        format!("{}{}/", self.prefix, self.accessibility)
+    }
+
+    /// The usage instructions page (README, "BIP pages"); a site's page there replaces it.
+    pub fn instructions(&self) -> String {
+        format!("{}{}/", self.prefix, self.instructions)
     }
 
     pub fn rss(&self) -> String {

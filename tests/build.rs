@@ -342,7 +342,10 @@ fn unchanged_pages_are_not_rewritten() {
 #[test]
 fn attachments_are_listed_with_type_and_size() {
     let site = Site::built("basic");
-    let pl = site.page("aktualnosci/2011-10-17-konwencja/index.html");
+    // The number and its unit are kept together by a no-break space.
+    let pl = site
+        .page("aktualnosci/2011-10-17-konwencja/index.html")
+        .replace("1\u{a0}kB", "1 kB");
     assert!(pl.contains(r#"<a href="/archiwum/aktualnosci/2011-10-17-konwencja/program.txt">Program wizyty</a> <span class="item-meta">(TXT, 1 kB)</span>"#), "{pl}");
 }
 

@@ -346,3 +346,21 @@ serve-cannot-listen-help = `--bind` takes an address of this machine (127.0.0.1,
 serve-cannot-watch = cannot watch { $path } for changes: { $error }
 serve-watch-failed = watching for changes: { $reason }
 serve-build-failed = { $reason }
+
+## ── BIP pages: accessibility statement, BIP logo, EU marking ───────────────────────────
+a11y-bad-status = `{ $value }` is not an accessibility status: write `full`, `partial` or `none`
+a11y-needs-list = `accessibility:` has status `{ $status }` but no `non_accessible:` list of what is not accessible and why
+a11y-needs-list-help = the statement must name each non-compliance: add `non_accessible: [{"{"}pl: "…", en: "…"{"}"}]` under `accessibility:`
+a11y-full-with-list = `accessibility:` has status `full` and a `non_accessible:` list: a fully compliant site has nothing to list
+a11y-full-with-list-help = write `status: partial` if something is not accessible, or remove `non_accessible:`
+a11y-blank = `accessibility:` has an empty text (the contact's `name` or an entry of `non_accessible:`)
+bip-bad-portal = `{ $url }` is not a web address
+bip-bad-portal-help = write the main BIP portal's address with https://, e.g. https://www.gov.pl/web/bip
+logo-missing = the logo `{ $file }` is not a file of the site's static/ folder
+logo-missing-help = put the file at static/{ $file } (kronika links only files the site publishes itself, never another site's) or correct the name
+logo-no-alt = the logo has no `alt:` text
+logo-no-alt-help = describe the logo in every language, e.g. `alt: {"{"}pl: "Biuletyn Informacji Publicznej", en: "Public Information Bulletin"{"}"}`
+eu-marking-blank = `eu_marking:` has an empty `statement:`
+page-takes-statement = the page would take /{ $path }, where kronika writes the accessibility statement made from `accessibility:` in site.yaml
+page-takes-statement-help = keep the statement's facts in `accessibility:` of site.yaml and delete this file, or give the page another `slug:`
+## ── end of BIP pages ────────────────────────────────────────────────────────────────────

@@ -9,6 +9,8 @@ url-projects = projects
 url-tags = tags
 url-stats = stats
 url-search = search
+url-accessibility = accessibility-statement
+url-instructions = how-to-use-this-site
 
 ## Languages: this language's name in itself, and the other languages' names in English.
 language-name = English
@@ -230,3 +232,71 @@ search-needs-javascript = Search runs in the browser and needs JavaScript. Witho
 search-needs-server = This copy of the site is opened from disk, and a browser does not load the search index from disk: search works only when a web server serves the site. You can find news in the archive and in the tag index.
 search-browse-archive = Archive by year
 search-browse-tags = Tag index
+
+## BIP pages: accessibility statement, usage instructions, BIP logo, attachments
+## (README, "BIP pages")
+footer-links = About this website
+bip-portal = Public Information Bulletin
+attachment-size-kb = { $size }{"\u00A0"}kB
+attachment-size-mb = { $size }{"\u00A0"}MB
+attachment-language = in { $language }
+a11y-title = Accessibility statement
+a11y-intro = is committed to making its website accessible in accordance with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies. This accessibility statement applies to the website
+a11y-published = Website published on
+a11y-updated = Last significant update
+a11y-status-title = Compliance status
+a11y-status-lead = This website is
+a11y-status-full = fully compliant
+a11y-status-partial = partially compliant
+a11y-status-none = not compliant
+a11y-status-tail = with the Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies{ $status ->
+    [full] .
+   *[other] {" "}because of the non-compliances listed below.
+  }
+a11y-non-accessible = Non-accessible content and why
+a11y-preparation-title = Preparation of this statement
+a11y-prepared = Statement prepared on
+a11y-contact-title = Feedback and contact information
+a11y-contact-person = Contact person
+a11y-contact-email = email
+a11y-contact-phone = telephone
+a11y-contact-text = Contact them to report a problem with the website’s digital accessibility, to ask for information the website does not make accessible, or to request accessibility.
+a11y-procedure-title = Requests and complaints
+a11y-procedure-right = Anyone may ask us to make this website, or any part of it, digitally accessible. They may also ask for the information by other means, for example a non-accessible document read out or the content of a picture described.
+a11y-procedure-contents = A request should give:
+a11y-procedure-item-contact = the contact details of the person making it,
+a11y-procedure-item-element = the page or the part of the website it concerns,
+a11y-procedure-item-reply = how that person wishes to be answered,
+a11y-procedure-item-alternative = for a request for other means of access, the means they prefer.
+a11y-procedure-deadline = We meet a request without delay and within 7 days of receiving it at the latest. If that is not possible, we say so without delay and say when we will meet it, which may not be later than 2 months from the day of the request. If digital accessibility cannot be provided, we offer other means of access to the information.
+a11y-procedure-complaint = If we refuse to provide accessibility or other means of access, the person who made the request may file a complaint about the provision of digital accessibility, as the Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies provides.
+a11y-procedure-ombudsman = Once this procedure has been exhausted, an application may be made to the Commissioner for Human Rights (Rzecznik Praw Obywatelskich).
+a11y-architecture-title = Physical accessibility
+a11y-architecture-ask = The contact person named above gives information on the accessibility of the building.
+a11y-apps-title = Mobile applications
+a11y-apps-none = There are no mobile applications associated with this website.
+help-title = How to use this site
+help-intro = This page describes how to find information on the website “{ $site }”.
+help-nav-title = Navigation
+help-nav-menu = The main menu at the top of every page leads to the website’s sections:
+help-nav-breadcrumb = Below the menu, the breadcrumb (“{ breadcrumb }”) shows where the open page is in the website and links to the pages above it.
+help-nav-keyboard = The website can be used with a keyboard: the Tab key moves between links, and the first link of every page, “{ skip-link }”, skips the menu.
+help-nav-languages = The language switcher at the top of the page leads to the same page in another language. If a page is not translated, the website says so and leads to the nearest page in that language.
+help-archive-title = News, archive, projects and tags
+help-archive-news = “{ news }” lists the current news items, newest first. Long lists continue on further pages.
+help-archive-years = The “{ archive }” is the complete record of every publication by year. Items that are no longer current are marked as “{ archived }”.
+help-archive-projects = “{ projects }” holds the project cards with their data and news, and “{ tags }” every topic in alphabetical order.
+help-search-title = Search
+help-search-box = The “{ search-box-label }” box at the top of every page searches news items, pages and project cards in the language of the open page. Polish words may be typed without Polish letters.
+help-search-filters = The results can be narrowed by project, tag, year, and current or archived items.
+help-stats-title = Statistics
+help-stats = “{ stats }” shows the number of publications, translations, funding and the projects’ indicators in charts and tables. Each table can be downloaded as a CSV file.
+help-feeds-title = RSS feed
+help-feeds = New items can be followed in an RSS feed reader:
+help-metadata-title = Metadata (metryczka)
+help-metadata = Under every news item and page, the metadata block (metryczka) says who produced the information and when, who entered it and when it was published.
+help-print = Every page can be printed: the printout holds the text, the metadata block and the page’s address, without the menu.
+help-a11y-title = Accessibility
+help-a11y = The website’s digital accessibility is described in the
+help-a11y-print = Text can be enlarged with the browser’s zoom (Ctrl and +); the layout adapts to narrow screens.
+help-contact = For questions about the website, contact: { $editorial }

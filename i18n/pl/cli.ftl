@@ -359,3 +359,21 @@ serve-cannot-listen-help = `--bind` przyjmuje adres tego komputera (127.0.0.1, d
 serve-cannot-watch = nie można śledzić zmian w { $path }: { $error }
 serve-watch-failed = śledzenie zmian: { $reason }
 serve-build-failed = { $reason }
+
+## ── Strony BIP: deklaracja dostępności, logo BIP, oznaczenie UE ─────────────────────────
+a11y-bad-status = `{ $value }` nie jest stanem dostępności: wpisz `full`, `partial` albo `none`
+a11y-needs-list = `accessibility:` ma stan `{ $status }`, ale nie ma listy `non_accessible:` z tym, co jest niedostępne, i przyczynami
+a11y-needs-list-help = deklaracja musi wymienić każdą niezgodność: dodaj `non_accessible: [{"{"}pl: "…", en: "…"{"}"}]` w `accessibility:`
+a11y-full-with-list = `accessibility:` ma stan `full` i listę `non_accessible:`: w pełni zgodny serwis nie ma czego wymieniać
+a11y-full-with-list-help = wpisz `status: partial`, jeśli coś jest niedostępne, albo usuń `non_accessible:`
+a11y-blank = `accessibility:` zawiera pusty tekst (`name` osoby kontaktowej albo pozycję `non_accessible:`)
+bip-bad-portal = `{ $url }` nie jest adresem strony internetowej
+bip-bad-portal-help = wpisz adres głównej strony BIP z https://, np. https://www.gov.pl/web/bip
+logo-missing = logo `{ $file }` nie jest plikiem z folderu static/ serwisu
+logo-missing-help = umieść plik w static/{ $file } (kronika łączy tylko pliki publikowane przez sam serwis, nigdy z innych stron) albo popraw nazwę
+logo-no-alt = logo nie ma tekstu `alt:`
+logo-no-alt-help = opisz logo w każdym języku, np. `alt: {"{"}pl: "Biuletyn Informacji Publicznej", en: "Public Information Bulletin"{"}"}`
+eu-marking-blank = `eu_marking:` ma pusty `statement:`
+page-takes-statement = strona zajęłaby adres /{ $path }, pod którym kronika zapisuje deklarację dostępności utworzoną z `accessibility:` w site.yaml
+page-takes-statement-help = zachowaj fakty deklaracji w `accessibility:` w site.yaml i usuń ten plik albo nadaj stronie inny `slug:`
+## ── koniec: strony BIP ──────────────────────────────────────────────────────────────────

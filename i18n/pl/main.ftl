@@ -9,6 +9,8 @@ url-projects = projekty
 url-tags = tagi
 url-stats = statystyki
 url-search = szukaj
+url-accessibility = deklaracja-dostepnosci
+url-instructions = instrukcja-korzystania
 
 ## Languages: this language's name in itself, and the other languages' names in Polish.
 language-name = polski
@@ -240,3 +242,71 @@ search-needs-javascript = Wyszukiwarka działa w przeglądarce i potrzebuje Java
 search-needs-server = Ta kopia serwisu jest otwarta z dysku, a przeglądarka nie wczyta z dysku indeksu wyszukiwania: wyszukiwarka działa tylko w serwisie udostępnionym przez serwer WWW. Wiadomości znajdziesz w archiwum i w indeksie tagów.
 search-browse-archive = Archiwum według lat
 search-browse-tags = Indeks tagów
+
+## Strony BIP: deklaracja dostępności, instrukcja korzystania z serwisu, logo BIP,
+## załączniki (README, „BIP pages”)
+footer-links = Informacje o serwisie
+bip-portal = Biuletyn Informacji Publicznej
+attachment-size-kb = { $size }{"\u00A0"}kB
+attachment-size-mb = { $size }{"\u00A0"}MB
+attachment-language = język: { $language }
+a11y-title = Deklaracja dostępności
+a11y-intro = zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z przepisami ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych. Deklaracja dostępności dotyczy strony internetowej
+a11y-published = Data publikacji strony internetowej
+a11y-updated = Data ostatniej istotnej aktualizacji
+a11y-status-title = Stan dostępności cyfrowej
+a11y-status-lead = Strona internetowa jest
+a11y-status-full = zgodna
+a11y-status-partial = częściowo zgodna
+a11y-status-none = niezgodna
+a11y-status-tail = z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych{ $status ->
+    [full] .
+   *[other] {" "}z powodu niezgodności wymienionych poniżej.
+  }
+a11y-non-accessible = Treści niedostępne i przyczyny
+a11y-preparation-title = Przygotowanie deklaracji dostępności
+a11y-prepared = Data sporządzenia deklaracji
+a11y-contact-title = Informacje zwrotne i dane kontaktowe
+a11y-contact-person = Osoba kontaktowa
+a11y-contact-email = e-mail
+a11y-contact-phone = telefon
+a11y-contact-text = W tej sprawie można zgłaszać problemy z dostępnością cyfrową strony, prosić o informację niedostępną w serwisie i składać żądania zapewnienia dostępności.
+a11y-procedure-title = Procedura wnioskowo-skargowa
+a11y-procedure-right = Każdy może zażądać od nas zapewnienia dostępności cyfrowej tej strony internetowej lub jej elementu. Można też zażądać udostępnienia informacji w inny sposób, na przykład odczytania niedostępnego dokumentu albo opisania zawartości zdjęcia.
+a11y-procedure-contents = Żądanie powinno zawierać:
+a11y-procedure-item-contact = dane kontaktowe osoby, która je składa,
+a11y-procedure-item-element = wskazanie strony internetowej lub jej elementu, którego dotyczy,
+a11y-procedure-item-reply = sposób kontaktu, który ta osoba wybiera,
+a11y-procedure-item-alternative = jeśli żądanie dotyczy innego sposobu dostępu – sposób dla niej dogodny.
+a11y-procedure-deadline = Żądanie spełniamy niezwłocznie, najpóźniej w ciągu 7 dni od dnia jego złożenia. Jeśli w tym czasie nie jest to możliwe, niezwłocznie informujemy, kiedy je spełnimy; ten termin nie może być dłuższy niż 2 miesiące od dnia złożenia żądania. Jeśli zapewnienie dostępności cyfrowej nie jest możliwe, proponujemy inny sposób dostępu do informacji.
+a11y-procedure-complaint = Jeśli odmówimy zapewnienia dostępności albo innego sposobu dostępu, osoba, która złożyła żądanie, może złożyć skargę w sprawie zapewnienia dostępności cyfrowej, jak stanowi ustawa z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.
+a11y-procedure-ombudsman = Po wyczerpaniu tej procedury można złożyć wniosek do Rzecznika Praw Obywatelskich.
+a11y-architecture-title = Dostępność architektoniczna
+a11y-architecture-ask = Informacje o dostępności budynku podaje osoba kontaktowa wskazana wyżej.
+a11y-apps-title = Aplikacje mobilne
+a11y-apps-none = Z serwisem nie są związane żadne aplikacje mobilne.
+help-title = Instrukcja korzystania z serwisu
+help-intro = Ta strona opisuje, jak znaleźć informacje w serwisie „{ $site }”.
+help-nav-title = Nawigacja
+help-nav-menu = Menu główne u góry każdej strony prowadzi do głównych działów serwisu:
+help-nav-breadcrumb = Pod menu ścieżka nawigacji („{ breadcrumb }”) pokazuje, gdzie w serwisie jest otwarta strona, i prowadzi do stron nadrzędnych.
+help-nav-keyboard = Serwis obsłużysz klawiaturą: klawisz Tab przechodzi między linkami, a pierwszy link strony, „{ skip-link }”, pomija menu.
+help-nav-languages = Wybór języka u góry strony prowadzi do tej samej strony w innym języku. Jeśli strona nie ma tłumaczenia, serwis mówi o tym i prowadzi do najbliższej strony w tym języku.
+help-archive-title = Aktualności, archiwum, projekty i tagi
+help-archive-news = Dział „{ news }” pokazuje bieżące wiadomości, od najnowszej. Długie listy mają kolejne strony.
+help-archive-years = „{ archive }” to pełny rejestr wszystkich publikacji według lat. Wiadomości, które nie są już aktualne, są oznaczone jako „{ archived }”.
+help-archive-projects = Dział „{ projects }” zawiera karty projektów z ich danymi i wiadomościami, a „{ tags }” – wszystkie tematy w porządku alfabetycznym.
+help-search-title = Wyszukiwarka
+help-search-box = Pole „{ search-box-label }” u góry każdej strony przeszukuje wiadomości, strony i karty projektów w języku otwartej strony. Można pisać bez polskich znaków.
+help-search-filters = Wyniki można zawęzić według projektu, tagu, roku oraz wiadomości bieżących albo archiwalnych.
+help-stats-title = Statystyki
+help-stats = Dział „{ stats }” pokazuje na wykresach i w tabelach liczbę publikacji, tłumaczenia, finansowanie i wskaźniki projektów. Każdą tabelę można pobrać jako plik CSV.
+help-feeds-title = Kanał RSS
+help-feeds = Nowe wiadomości można śledzić w czytniku kanałów RSS:
+help-metadata-title = Metryczka
+help-metadata = Pod każdą wiadomością i stroną metryczka podaje, kto wytworzył informację i kiedy, kto ją wprowadził do serwisu i kiedy ją opublikowano.
+help-print = Każdą stronę można wydrukować: wydruk zawiera treść, metryczkę i adres strony, bez menu.
+help-a11y-title = Dostępność
+help-a11y = Stan dostępności cyfrowej serwisu opisuje
+help-a11y-print = Tekst można powiększyć powiększeniem przeglądarki (Ctrl i +); układ strony dopasowuje się do wąskich ekranów.
+help-contact = W sprawach serwisu prosimy o kontakt: { $editorial }

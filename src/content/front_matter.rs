@@ -14,6 +14,8 @@ use crate::yaml;
 pub struct AttachmentRef {
     pub file: Spanned<String>,
     pub title: Option<String>,
+    /// The file's language, when it differs from the item's (`hreflang` and a label).
+    pub lang: Option<crate::types::Lang>,
 }
 
 /// The front matter of a news item or a standalone page, as written (nothing inherited yet).

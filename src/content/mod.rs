@@ -121,10 +121,10 @@ pub fn load_cached(
         cache.files = files;
     }
     let found_project_stems: Vec<String> = found.projects.iter().map(|p| p.stem.clone()).collect();
-    let projects: Vec<Result<Project, Diagnostic>> = found
+    let projects: Vec<Result<Project, Vec<Diagnostic>>> = found
         .projects
         .into_par_iter()
-        .map(|p| load_project(&p, &config))
+        .map(|p| load_project(&p, &config, root))
         .collect();
 
     let mut docs = Vec::new();
@@ -143,7 +143,7 @@ pub fn load_cached(
     }
     let projects: BTreeMap<Slug, Project> = projects
         .into_iter()
-        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .filter_map(|r| r.map_err(|d| diags.extend(d)).ok())
         .map(|p| (p.id.clone(), p))
         .collect();
     // Ids of project files that failed to load: references to them are not errors of their own.
@@ -312,15 +312,31 @@ fn lang_rank(config: &Config, lang: Lang) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-fn load_project(p: &discover::ProjectPath, config: &Config) -> Result<Project, Diagnostic> {
+fn load_project(
+    p: &discover::ProjectPath,
+    config: &Config,
+    root: &Path,
+) -> Result<Project, Vec<Diagnostic>> {
     let id = Slug::parse(&p.stem).ok_or_else(|| {
         let suggestion =
             Slug::from_text(&p.stem).map_or_else(|| "project-name".to_string(), |s| s.to_string());
-        Diagnostic::error(&p.shown, msg!("project-bad-id", stem = &p.stem))
-            .help(msg!("project-bad-id-help", suggestion = suggestion))
+        vec![
+            Diagnostic::error(&p.shown, msg!("project-bad-id", stem = &p.stem))
+                .help(msg!("project-bad-id-help", suggestion = suggestion)),
+        ]
     })?;
-    let text = crate::source::read_text(&p.path, &p.shown)?;
-    Project::parse(id, &p.shown, &text, config.default_language)
+    let text = crate::source::read_text(&p.path, &p.shown).map_err(|d| vec![d])?;
+    let project =
+        Project::parse(id, &p.shown, &text, config.default_language).map_err(|d| vec![d])?;
+    // The EU marking's logos are the site's files (README, "BIP pages"): every one missing
+    // is reported at once.
+    if let Some(m) = &project.data.eu_marking {
+        let errors = crate::bip::check_eu_marking(m, root, &config.theme, &p.shown, &text);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+    }
+    Ok(project)
 }
 
 /// Renders the body of `p`, or takes it from `before` (the previous load's) when its text

@@ -30,6 +30,8 @@ pub struct Attachment {
     /// Site path of the copy in the output.
     pub path: String,
     pub size: u64,
+    /// The file's language (`lang:`), shown when it is not the page's.
+    pub lang: Option<Lang>,
 }
 
 impl Attachment {

@@ -69,6 +69,8 @@ pub struct ProjectFile {
     pub funding: Vec<Funding>,
     #[serde(default)]
     pub indicators: Vec<Snapshot>,
+    /// The EU co-financing marking the card shows (README, "Projects").
+    pub eu_marking: Option<crate::bip::EuMarking>,
 }
 
 /// A project of the site: its id (the file name) and its card.

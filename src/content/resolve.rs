@@ -267,6 +267,16 @@ pub(super) fn resolve_entry(
                     .help(msg!("page-url-reserved-help")),
             );
         }
+        // The generated accessibility statement owns its URL (README, "BIP pages").
+        let statement = lang_urls.accessibility();
+        if config.accessibility.is_some() && path.as_deref() == Some(statement.as_str()) {
+            let mut d = Diagnostic::error(shown, msg!("page-takes-statement", path = &statement))
+                .help(msg!("page-takes-statement-help"));
+            if let Some(sp) = &own.slug {
+                d = d.at(span_of(sp, sp.value.chars().count().max(1)), text);
+            }
+            diags.push(d);
+        }
     }
 
     // Aliases belong to one language version: an inherited alias would redirect twice.
@@ -428,6 +438,7 @@ fn attachment(
         file_name: wanted,
         source,
         size,
+        lang: a.lang,
     })
 }
 

@@ -205,6 +205,9 @@ impl<'a> Inputs<'a> {
             }
             // Their kind is all they show.
             PageKind::NotFound | PageKind::Alias { .. } | PageKind::Search => {}
+            // Made from `site.yaml` (a change there renders everything) and the planned
+            // page itself, hashed above: an own page replacing the instructions changes it.
+            PageKind::Accessibility | PageKind::Instructions => {}
         }
     }
 

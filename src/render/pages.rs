@@ -41,6 +41,10 @@ pub enum PageKind {
     ProjectStats(Slug),
     /// The search page of a language (README "Search").
     Search,
+    /// The accessibility statement made from `accessibility:` (README "BIP pages").
+    Accessibility,
+    /// The usage instructions, when the site has no page of its own at their URL.
+    Instructions,
     NotFound,
     /// Old addresses redirecting to `to` (site path); queries map `?id=440`-style aliases.
     Alias {
@@ -258,6 +262,32 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             ));
         }
 
+        // BIP pages (README "BIP pages"): the accessibility statement, and the usage
+        // instructions wherever the site has no page of its own at their URL.
+        if site.config.accessibility.is_some() {
+            out.push(page(
+                lang,
+                urls.accessibility(),
+                "accessibility.html",
+                PageKind::Accessibility,
+                everywhere(&|l| site.urls(l).accessibility()),
+            ));
+        }
+        if !own_instructions(site, lang) {
+            let alts = langs
+                .iter()
+                .filter(|l| !own_instructions(site, **l))
+                .map(|&l| (l, site.urls(l).instructions()))
+                .collect();
+            out.push(page(
+                lang,
+                urls.instructions(),
+                "instructions.html",
+                PageKind::Instructions,
+                alts,
+            ));
+        }
+
         // Search: out of the sitemap, like any site's search results.
         if site.config.search {
             let mut search = page(
@@ -317,6 +347,15 @@ pub fn plan(site: &Site) -> Vec<Planned> {
         });
     }
     out
+}
+
+/// Whether the site has a standalone page of its own at the instructions' URL in `lang`.
+fn own_instructions(site: &Site, lang: Lang) -> bool {
+    let at = site.urls(lang).instructions();
+    site.lang_index(lang)
+        .pages
+        .iter()
+        .any(|id| site.entry(id).path == at)
 }
 
 /// An entry's page in every language it has: its own, then its translations'.

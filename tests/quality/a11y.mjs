@@ -8,7 +8,8 @@
  * (/usr/bin/chromium). For one page of each kind in every language — home, news
  * list, a news item with attachments, a project card, the tag index, a tag page,
  * an archive year, the statistics page, a project's statistics page (the
- * fullest), a news item with a captioned photo, one with a decorative image and
+ * fullest), a news item with a captioned photo, one with a decorative image, the
+ * usage instructions and the accessibility statement (linked from the footer) and
  * the search page showing results — and for the 404 page, it checks:
  *   - axe-core, WCAG 2.0/2.1 levels A and AA, at 1280 and at 320 CSS px wide;
  *   - reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px;
@@ -127,6 +128,9 @@ function discover() {
     }
     const withAttachment = subpages(news).find((item) => hrefs(read(item + 'index.html')).some(isAttachment));
     const withPhoto = (pattern) => subpages(news).find((item) => pattern.test(read(item + 'index.html')));
+    // The BIP pages the footer links: the usage instructions and the accessibility statement.
+    const footer = read(root + 'index.html').match(/<nav class="footer-links"[\s\S]*?<\/nav>/);
+    const [instructions, statement] = footer ? hrefs(footer[0]).map(sitePath).filter((p) => p.endsWith('/')) : [];
     const found = {
       home: root,
       'news list': news,
@@ -139,6 +143,8 @@ function discover() {
       'project statistics': largest(subpages(stats)),
       'news item with a captioned photo': withPhoto(/<figure class="photo">/),
       'news item with a decorative image': withPhoto(/<img [^>]*alt=""/),
+      'usage instructions': instructions,
+      'accessibility statement': statement,
     };
     for (const [kind, path] of Object.entries(found)) {
       if (path === undefined) fail(`missing page: no ${kind} (${lang}) in ${dir}`);

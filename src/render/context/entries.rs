@@ -15,7 +15,11 @@ struct AttachmentVars<'a> {
     path: &'a str,
     file_name: &'a str,
     size_kb: u64,
+    /// The size as the page shows it: `{value: "1.2", unit: "mb"}` (README, "Attachments").
+    size: crate::bip::FileSize,
     extension: String,
+    /// The file's language, when `lang:` names one.
+    lang: Option<Lang>,
 }
 
 #[derive(Serialize)]
@@ -92,7 +96,9 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
                 path: &a.path,
                 file_name: &a.file_name,
                 size_kb: a.size_kb(),
+                size: crate::bip::FileSize::of(a.size),
                 extension: a.extension(),
+                lang: a.lang,
             })
             .collect(),
         source: e.id.as_str(),

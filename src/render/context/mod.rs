@@ -3,6 +3,7 @@
 //! and the variables are documented in one place (README "Template variables").
 
 mod archive;
+mod bip;
 mod cards;
 mod entries;
 mod news;
@@ -67,6 +68,7 @@ impl Shared {
                     }),
                     default_lang: d.as_str(),
                     languages: c.languages.iter().map(|l| l.as_str()).collect(),
+                    bip: c.bip.as_ref().map(|b| bip::portal(b, lang, d)),
                 };
                 let nav = Nav {
                     home: urls.home(),
@@ -77,6 +79,8 @@ impl Shared {
                     stats: urls.stats(),
                     rss: urls.rss(),
                     search: c.search.then(|| urls.search()),
+                    accessibility: c.accessibility.as_ref().map(|_| urls.accessibility()),
+                    instructions: urls.instructions(),
                 };
                 let other = c
                     .languages
@@ -144,6 +148,10 @@ struct Nav {
     rss: String,
     /// The search page, when the site has search.
     search: Option<String>,
+    /// The accessibility statement, when `site.yaml` has `accessibility:`.
+    accessibility: Option<String>,
+    /// The usage instructions (generated, or the site's own page at that URL).
+    instructions: String,
 }
 
 #[derive(Serialize)]
@@ -153,6 +161,8 @@ struct SiteVars<'a> {
     editorial: Option<Editorial<'a>>,
     default_lang: &'a str,
     languages: Vec<&'a str>,
+    /// The main BIP portal and the logo linking to it (`bip:`).
+    bip: Option<bip::Portal<'a>>,
 }
 
 #[derive(Serialize)]
@@ -262,6 +272,8 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
         PageKind::Stats => stats::site(&s, c, &shared.stats),
         PageKind::ProjectStats(id) => stats::project(&s, c, &shared.stats, id),
         PageKind::Search => special::search(&s, c),
+        PageKind::Accessibility => bip::accessibility(&s, c),
+        PageKind::Instructions => bip::instructions(&s, c),
         PageKind::NotFound => special::not_found(&s, c),
         PageKind::Alias { to } => special::alias(&s, c, to),
     };

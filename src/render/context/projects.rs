@@ -47,6 +47,21 @@ struct ProjectVars<'a> {
     funding: Vec<FundingVars<'a>>,
     indicators: Option<Indicators<'a>>,
     news_count: usize,
+    /// The EU co-financing marking (`eu_marking:`): `{statement, logos: [{path, alt}]}`.
+    eu_marking: Option<EuMarkingVars<'a>>,
+}
+
+#[derive(Serialize)]
+struct EuMarkingVars<'a> {
+    statement: Text,
+    logos: Vec<LogoVars<'a>>,
+}
+
+#[derive(Serialize)]
+struct LogoVars<'a> {
+    /// A site path: the file of `static/`.
+    path: &'a str,
+    alt: Text,
 }
 
 /// `projects`: every project, A–Z in the page language.
@@ -127,5 +142,16 @@ fn project<'a>(s: &Scope<'a>, id: &Slug) -> ProjectVars<'a> {
             .by_project
             .get(id)
             .map_or(0, Vec::len),
+        eu_marking: d.eu_marking.as_ref().map(|m| EuMarkingVars {
+            statement: s.text(&m.statement),
+            logos: m
+                .logos
+                .iter()
+                .map(|l| LogoVars {
+                    path: &l.file.value,
+                    alt: s.text(&l.alt),
+                })
+                .collect(),
+        }),
     }
 }
