@@ -11,6 +11,7 @@
 // A `Diagnostic` is large, and returned only on the cold path of a broken file.
 #![allow(clippy::result_large_err)]
 
+pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
