@@ -247,6 +247,8 @@ fn init_site_passes_axe_in_chromium() {
         Command::new("node")
             .arg(quality("a11y.mjs"))
             .arg(&out)
-            .arg(BASE_PATH),
+            .arg(BASE_PATH)
+            // A new site has no attachments, tags or photos yet.
+            .env("A11Y_PARTIAL", "1"),
     );
 }
