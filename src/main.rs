@@ -526,7 +526,15 @@ mod tests {
         for lang in ["en", "pl"] {
             let cmd = command(&Catalog::new(Lang::parse(lang).unwrap()));
             assert!(cmd.get_about().is_some(), "{lang}: kronika");
-            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let nested = cmd
+                .get_subcommands()
+                .flat_map(|s| s.get_subcommands())
+                .filter(|s| s.get_name() != "help");
+            for sub in cmd
+                .get_subcommands()
+                .chain(nested)
+                .filter(|s| s.get_name() != "help")
+            {
                 let name = sub.get_name();
                 assert!(sub.get_about().is_some(), "{lang}: {name}");
                 for arg in sub.get_arguments() {

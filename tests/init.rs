@@ -155,6 +155,13 @@ fn a_folder_that_is_not_empty_is_refused_and_left_as_it_was() {
     assert_eq!(run.code, 2);
     run.expect_stderr("error: refusing to create a site in");
     run.expect_stderr("the folder is not empty");
+    let pl = kronika_in_locale(
+        &[("LANG", "pl_PL.UTF-8")],
+        &["init", tmp.path().to_str().unwrap()],
+    );
+    assert_eq!(pl.code, 2);
+    pl.expect_stderr("error: odmowa utworzenia serwisu w");
+    pl.expect_stderr("folder nie jest pusty");
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "nothing was written");
 }
