@@ -355,8 +355,12 @@ fn link_target(link: &OpenLink, body: &str, dir: &Path, shown: &str, places: &mu
 /// Where in the body the address of a link or image starts (its text as written), or
 /// the link's start when it is written otherwise (escaped, or a reference link).
 fn address_offset(body: &str, range: &Range<usize>, dest: &str) -> usize {
-    body[range.clone()]
-        .rfind(dest)
+    let source = &body[range.clone()];
+    // `](address`: not the same text in the link's own words or its title.
+    let inline = source.find(&format!("]({dest}")).map(|i| i + 2);
+    inline
+        .or_else(|| source.find(&format!("](<{dest}>")).map(|i| i + 3))
+        .or_else(|| source.find(dest))
         .map_or(range.start, |i| range.start + i)
 }
 
@@ -649,6 +653,16 @@ mod tests {
         assert!(!is_external("mailto:bip@example.org"));
         assert!(!is_external("@/news/a.pl.md"));
         assert!(!is_external("raport.pdf"));
+    }
+
+    #[test]
+    fn a_links_address_is_found_after_its_text() {
+        let body = "See [raport.pdf](raport.pdf \"raport.pdf\") and <https://a.pl/>.";
+        let start = body.find('[').unwrap();
+        assert_eq!(address_offset(body, &(start..body.len()), "raport.pdf"), 17);
+        let auto = body.find('<').unwrap();
+        let offset = address_offset(body, &(auto..body.len() - 1), "https://a.pl/");
+        assert_eq!(offset, auto + 1);
     }
 
     #[test]
