@@ -232,7 +232,7 @@ fn serve() -> (String, std::thread::JoinHandle<()>) {
                 "/get-only" => 200,
                 "/slow" => {
                     std::thread::spawn(move || {
-                        std::thread::sleep(Duration::from_secs(3));
+                        std::thread::sleep(Duration::from_secs(8));
                         let _ = request.respond(tiny_http::Response::empty(200));
                     });
                     continue;
@@ -269,7 +269,7 @@ fn external_links_are_asked_once_each_and_dead_ones_are_warnings_at_each_link() 
              [gone again]({base}/gone).\n"
         ),
     );
-    let env = [("LANG", "C"), ("KRONIKA_LINK_TIMEOUT", "1")];
+    let env = [("LANG", "C"), ("KRONIKA_LINK_TIMEOUT", "2")];
     let run = check_with_env(&site, &env, &["--external", "--format", "json"]);
     let _ = std::net::TcpStream::connect(base.trim_start_matches("http://"))
         .and_then(|mut s| std::io::Write::write_all(&mut s, b"GET /stop HTTP/1.0\r\n\r\n"));
@@ -309,7 +309,7 @@ fn external_links_are_asked_once_each_and_dead_ones_are_warnings_at_each_link() 
             (
                 14,
                 col(&fourth_slow),
-                "link to /slow does not work: no answer within 1 s".to_string()
+                "link to /slow does not work: no answer within 2 s".to_string()
             ),
             (
                 15,

@@ -72,6 +72,9 @@ pub fn probe_all(urls: &[String], settings: &Settings) -> BTreeMap<String, Dead>
         .timeout_global(Some(settings.timeout))
         .http_status_as_error(false)
         .max_redirects(10)
+        // Each address is asked once: a kept connection would rarely be used again, and
+        // a server that does not expect a second request on it would be waited for.
+        .max_idle_connections(0)
         .user_agent(concat!(
             "kronika/",
             env!("CARGO_PKG_VERSION"),
