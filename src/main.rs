@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -53,6 +53,55 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        strict: bool,
+        #[arg(long)]
+        external: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+    Init {
+        dir: PathBuf,
+        #[arg(long, default_value = "pl", value_parser = ["pl", "en"])]
+        lang: String,
+    },
+    Completions {
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewWhat {
+    News {
+        title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long)]
+        folder: bool,
+        #[arg(long, value_name = "NAME", conflicts_with = "folder")]
+        translation_of: Option<String>,
+    },
+    Project {
+        id: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// How `kronika check` prints its findings.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 /// The help text of the program (no command), a command (no flag) or a command's flag.
@@ -75,6 +124,40 @@ fn help_texts() -> Vec<(Option<&'static str>, Option<&'static str>, Message)> {
         (serve, Some("port"), msg!("cli-serve-port")),
         (serve, Some("bind"), msg!("cli-serve-bind")),
         (serve, Some("drafts"), msg!("cli-build-drafts")),
+        (Some("check"), None, msg!("cli-check")),
+        (Some("check"), Some("root"), msg!("cli-build-root")),
+        (Some("check"), Some("strict"), msg!("cli-check-strict")),
+        (Some("check"), Some("external"), msg!("cli-check-external")),
+        (Some("check"), Some("format"), msg!("cli-check-format")),
+        (Some("new"), None, msg!("cli-new")),
+        (Some("init"), None, msg!("cli-init")),
+        (Some("init"), Some("dir"), msg!("cli-init-dir")),
+        (Some("init"), Some("lang"), msg!("cli-init-lang")),
+        (Some("completions"), None, msg!("cli-completions")),
+        (
+            Some("completions"),
+            Some("shell"),
+            msg!("cli-completions-shell"),
+        ),
+    ]
+}
+
+/// The help texts of `kronika new`'s own commands and their flags.
+fn new_help_texts() -> Vec<(&'static str, Option<&'static str>, Message)> {
+    vec![
+        ("news", None, msg!("cli-new-news")),
+        ("news", Some("title"), msg!("cli-new-news-title")),
+        ("news", Some("root"), msg!("cli-build-root")),
+        ("news", Some("lang"), msg!("cli-new-news-lang")),
+        ("news", Some("folder"), msg!("cli-new-news-folder")),
+        (
+            "news",
+            Some("translation_of"),
+            msg!("cli-new-news-translation-of"),
+        ),
+        ("project", None, msg!("cli-new-project")),
+        ("project", Some("id"), msg!("cli-new-project-id")),
+        ("project", Some("root"), msg!("cli-build-root")),
     ]
 }
 
@@ -88,6 +171,13 @@ fn command(catalog: &Catalog) -> clap::Command {
             (Some(sub), None) => cmd.mut_subcommand(sub, |s| s.about(text)),
             (Some(sub), Some(arg)) => cmd.mut_subcommand(sub, |s| s.mut_arg(arg, |a| a.help(text))),
         };
+    }
+    for (sub, arg, text) in new_help_texts() {
+        let text = catalog.render(&text);
+        cmd = cmd.mut_subcommand("new", |new| match arg {
+            None => new.mut_subcommand(sub, |s| s.about(text)),
+            Some(arg) => new.mut_subcommand(sub, |s| s.mut_arg(arg, |a| a.help(text))),
+        });
     }
     cmd
 }
@@ -227,7 +317,125 @@ fn main() -> ExitCode {
             let out = out.into_inner().unwrap_or_else(|e| e.into_inner());
             ExitCode::from(out.finish(code, &catalog))
         }
+        Command::Check {
+            root,
+            strict,
+            external,
+            format,
+        } => {
+            let opts = kronika::cmd::check::CheckOptions {
+                root: root.clone(),
+                external: external.then(kronika::cmd::external::Settings::from_env),
+                today: None,
+            };
+            let mut out = Printer::default();
+            let code = match kronika::cmd::check::check(&opts) {
+                Ok(findings) => print_findings(&mut out, &catalog, &findings, strict, format),
+                Err(failure) => {
+                    out.line(Stream::Stderr, &failure.render(&catalog, &root));
+                    failure.exit_code() as u8
+                }
+            };
+            ExitCode::from(out.finish(code, &catalog))
+        }
+        Command::New { what } => {
+            let written = match what {
+                NewWhat::News {
+                    title,
+                    root,
+                    lang,
+                    folder,
+                    translation_of,
+                } => kronika::cmd::new::news(&kronika::cmd::new::NewsOptions {
+                    root,
+                    title,
+                    lang,
+                    folder,
+                    translation_of,
+                    today: None,
+                }),
+                NewWhat::Project { id, root } => kronika::cmd::new::project(&root, &id),
+            };
+            finish_writing(written.map(|path| vec![path]), &catalog)
+        }
+        Command::Init { dir, lang } => {
+            let opts = kronika::cmd::init::InitOptions {
+                english: lang == "en",
+                dir,
+                today: None,
+            };
+            let written = kronika::cmd::init::init(&opts).map(|files| {
+                let dir = opts.dir.display().to_string();
+                vec![catalog.render(&msg!("init-done", dir = dir, files = files.len()))]
+            });
+            finish_writing(written, &catalog)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = command(&catalog);
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "kronika", &mut script);
+            let mut out = Printer::default();
+            out.line(Stream::Stdout, String::from_utf8_lossy(&script).trim_end());
+            ExitCode::from(out.finish(0, &catalog))
+        }
     }
+}
+
+/// Prints what `check` found, then the count on its own line (stderr in JSON, so that
+/// stdout holds only JSON lines); the exit status is 1 on errors, and on warnings too
+/// with `--strict`.
+fn print_findings(
+    out: &mut Printer,
+    catalog: &Catalog,
+    findings: &[kronika::cmd::check::Finding],
+    strict: bool,
+    format: Format,
+) -> u8 {
+    for f in findings {
+        match format {
+            Format::Text => out.line(
+                Stream::Stderr,
+                &format!("{}\n", f.diagnostic.render(catalog)),
+            ),
+            Format::Json => out.line(Stream::Stdout, &f.json(catalog)),
+        }
+    }
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    let summary = catalog.render(&msg!("check-summary", errors = errors, warnings = warnings));
+    let stream = match format {
+        Format::Text => Stream::Stdout,
+        Format::Json => Stream::Stderr,
+    };
+    out.line(stream, &summary);
+    u8::from(errors > 0 || (strict && warnings > 0))
+}
+
+/// Prints the lines of a command that wrote files (`new`, `init`), or why it refused.
+fn finish_writing(
+    written: Result<Vec<String>, kronika::diagnostics::Failure>,
+    catalog: &Catalog,
+) -> ExitCode {
+    let mut out = Printer::default();
+    let code = match written {
+        Ok(lines) => {
+            for line in lines {
+                out.line(Stream::Stdout, &line);
+            }
+            0
+        }
+        Err(kronika::diagnostics::Failure::Content(errors)) => {
+            for e in &errors {
+                out.line(Stream::Stderr, &e.render(catalog));
+            }
+            1
+        }
+        Err(failure) => {
+            out.line(Stream::Stderr, &failure.render(catalog, Path::new(".")));
+            failure.exit_code() as u8
+        }
+    };
+    ExitCode::from(out.finish(code, catalog))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -318,7 +526,15 @@ mod tests {
         for lang in ["en", "pl"] {
             let cmd = command(&Catalog::new(Lang::parse(lang).unwrap()));
             assert!(cmd.get_about().is_some(), "{lang}: kronika");
-            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let nested = cmd
+                .get_subcommands()
+                .flat_map(|s| s.get_subcommands())
+                .filter(|s| s.get_name() != "help");
+            for sub in cmd
+                .get_subcommands()
+                .chain(nested)
+                .filter(|s| s.get_name() != "help")
+            {
                 let name = sub.get_name();
                 assert!(sub.get_about().is_some(), "{lang}: {name}");
                 for arg in sub.get_arguments() {

@@ -160,3 +160,95 @@ fn demo_site_passes_axe_in_chromium() {
             .arg(BASE_PATH),
     );
 }
+
+/// A new site of `kronika init` (README "Start a new site"), built under `/archiwum/`
+/// into `public/` of a new temporary folder, which also holds the site (`site/`).
+fn build_init() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let site = tmp.path().join("site");
+    let out = tmp.path().join("public");
+    let kronika = |args: &[&std::ffi::OsStr]| {
+        let run = Run::from(
+            Command::new(env!("CARGO_BIN_EXE_kronika"))
+                .args(args)
+                .env("LANG", "C")
+                .output()
+                .expect("kronika runs"),
+        );
+        run.assert_ok();
+    };
+    kronika(&["init".as_ref(), site.as_os_str()]);
+    kronika(&[
+        "build".as_ref(),
+        "--root".as_ref(),
+        site.as_os_str(),
+        "--output".as_ref(),
+        out.as_os_str(),
+        "--base-url".as_ref(),
+        BASE_URL.as_ref(),
+        "--quiet".as_ref(),
+    ]);
+    (tmp, out)
+}
+
+#[test]
+fn init_site_is_valid_html() {
+    let jar = quality("node_modules/vnu-jar/build/dist/vnu.jar");
+    let tools = [
+        Tool {
+            name: "java",
+            present: on_path("java", "-version"),
+            install: "apt-get install default-jre-headless",
+        },
+        Tool {
+            name: "tests/quality/node_modules/vnu-jar",
+            present: jar.exists(),
+            install: NPM_CI,
+        },
+    ];
+    if !tools_ready("init_site_is_valid_html", &tools) {
+        return;
+    }
+    let (_tmp, out) = build_init();
+    assert_gate(
+        "Nu Html Checker (kronika init)",
+        &out,
+        Command::new("java")
+            .arg("-jar")
+            .arg(&jar)
+            .args(["--errors-only", "--skip-non-html"])
+            .arg(&out),
+    );
+}
+
+#[test]
+fn init_site_passes_axe_in_chromium() {
+    let tools = [
+        Tool {
+            name: "node",
+            present: on_path("node", "--version"),
+            install: "apt-get install nodejs npm",
+        },
+        npm_package("tests/quality/node_modules/axe-core"),
+        npm_package("tests/quality/node_modules/playwright-core"),
+        Tool {
+            name: CHROMIUM,
+            present: Path::new(CHROMIUM).exists(),
+            install: "apt-get install chromium",
+        },
+    ];
+    if !tools_ready("init_site_passes_axe_in_chromium", &tools) {
+        return;
+    }
+    let (_tmp, out) = build_init();
+    assert_gate(
+        "axe in Chromium (kronika init)",
+        &out,
+        Command::new("node")
+            .arg(quality("a11y.mjs"))
+            .arg(&out)
+            .arg(BASE_PATH)
+            // A new site has no attachments, tags or photos yet.
+            .env("A11Y_PARTIAL", "1"),
+    );
+}

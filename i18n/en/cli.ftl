@@ -364,3 +364,84 @@ eu-marking-blank = `eu_marking:` has an empty `statement:`
 page-takes-statement = the page would take /{ $path }, where kronika writes the accessibility statement made from `accessibility:` in site.yaml
 page-takes-statement-help = keep the statement's facts in `accessibility:` of site.yaml and delete this file, or give the page another `slug:`
 ## ── end of BIP pages ────────────────────────────────────────────────────────────────────
+## kronika check
+cli-check = Check the site as a build would, and more (links, accessibility of content, editorial warnings), writing nothing
+cli-check-strict = Count warnings as errors (exit status 1)
+cli-check-external = Also ask every link to another site over the network (dead links are warnings)
+cli-check-format = How to print the findings: text, or json (one object per line)
+check-summary = { $errors ->
+        [0] No errors
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [0] no warnings
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }; nothing was written
+check-heading-skip = heading of level { $level } after level { $previous }: a level is skipped
+check-heading-skip-help = screen reader users move through a page by its heading levels; make this heading `{ $hashes }`, one level below the heading before it
+check-link-empty-text = link without text
+check-link-empty-text-help = write what the link leads to between the brackets, e.g. [Report 2012](report.pdf): a screen reader reads only that text
+check-table-header = table without a header row
+check-table-header-help = the first row of a Markdown table is its header: name each column there, so that a screen reader can say which column a cell belongs to
+check-link-file-missing = link to `{ $target }`, which does not exist
+check-link-file-missing-help = a relative link is read from the item's folder: check the file name, or link to a page of the site with @/…
+check-link-dead = link to { $url } does not work: { $reason }
+check-link-dead-help = the site may have moved or closed: link to its new address or to a copy in the Internet Archive (web.archive.org), or remove the link
+check-dead-unchecked = not checked
+check-dead-status = the server answers { $status }
+check-dead-timeout = no answer within { $seconds } s
+check-dead-failed = { $error }
+check-no-translation = no translation in { $langs } (one of { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } without a translation)
+check-no-translation-help = write { $file } with a `title:` and the translated text; it takes the other fields from this file, e.g. `kronika new news "…" --translation-of <name>`
+check-metryczka-missing = the metryczka (BIP metadata) lacks { $keys }
+check-metryczka-missing-help = a BIP page says when the information was produced, who produced it and who published it: add `produced:`, `produced_by:` and `published_by:`
+check-project-unused = no item names project `{ $id }`
+check-project-unused-help = list it in the front matter of the items about it: `projects: [{ $id }]`
+check-tag-once = tag `{ $tag }` is used by this item only
+check-tag-once-help = a tag groups items: check that no other tag means the same
+check-tag-once-nearest-help = the other tag is used by { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }; tags that differ only in case, spaces or hyphens are one tag
+check-embargo-far = the date { $date } is more than a year from today: the item stays unpublished until then
+check-embargo-far-help = a date in the future is an embargo; check the year
+
+## kronika new
+cli-new = Write a new news item, translation or project card, with its front matter filled in
+cli-new-news = Write a new news item (or, with --translation-of, a translation of one)
+cli-new-news-title = The item's title; its file name is made from it
+cli-new-news-lang = The item's language (default: the site's default language)
+cli-new-news-folder = Write a folder item (<name>/index.<lang>.md), for attachments and photos
+cli-new-news-translation-of = Write the translation of the item named NAME, with only its title
+cli-new-project = Write a new project card with every key shown and commented
+cli-new-project-id = The project's id: lowercase letters, digits and hyphens, used in its address
+new-body-placeholder = Write the text of the item here.
+new-exists = the file exists already; kronika new never overwrites a file
+new-exists-help = edit that file, or choose another title
+new-empty-slug = the title `{ $title }` has no letters or digits to make a file name from
+new-empty-slug-help = give a title with words, e.g. kronika new news "Spotkanie w Łodzi"
+new-unknown-item = there is no news item named `{ $name }`
+new-unknown-item-help = give the name of the item's file without its language suffix, e.g. `{ $nearest }`
+new-unknown-language = `{ $lang }` is not a language of this site
+new-unknown-language-help = the site's languages are { $languages }
+new-bad-project-id = `{ $id }` cannot be a project id
+new-bad-project-id-help = a project id is used in its address: use lowercase letters, digits and hyphens, e.g. `{ $suggestion }`
+
+## kronika init
+cli-init = Create a new site that builds at once, with CI files for GitHub Pages and GitLab Pages
+cli-init-dir = The folder of the new site (missing or empty)
+cli-init-lang = The site's default language: pl or en
+init-not-empty = refusing to create a site in { $dir }: the folder is not empty
+init-not-empty-help = give a new or empty folder, e.g. kronika init my-site
+init-done = Created a new site in { $dir } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }). Next: cd { $dir } && kronika serve
+
+## kronika completions
+cli-completions = Print shell completions for kronika
+cli-completions-shell = The shell: bash, zsh, fish, powershell or elvish

@@ -377,3 +377,88 @@ eu-marking-blank = `eu_marking:` ma pusty `statement:`
 page-takes-statement = strona zajęłaby adres /{ $path }, pod którym kronika zapisuje deklarację dostępności utworzoną z `accessibility:` w site.yaml
 page-takes-statement-help = zachowaj fakty deklaracji w `accessibility:` w site.yaml i usuń ten plik albo nadaj stronie inny `slug:`
 ## ── koniec: strony BIP ──────────────────────────────────────────────────────────────────
+## kronika check
+cli-check = Sprawdź serwis tak jak budowanie, i więcej (odnośniki, dostępność treści, uwagi redakcyjne), niczego nie zapisując
+cli-check-strict = Traktuj ostrzeżenia jak błędy (kod wyjścia 1)
+cli-check-external = Sprawdź też przez sieć każdy odnośnik do innej witryny (martwe są ostrzeżeniami)
+cli-check-format = Jak wypisać wyniki: text albo json (jeden obiekt w wierszu)
+check-summary = { $errors ->
+        [0] Brak błędów
+        [one] { $errors } błąd
+        [few] { $errors } błędy
+       *[many] { $errors } błędów
+    }, { $warnings ->
+        [0] brak ostrzeżeń
+        [one] { $warnings } ostrzeżenie
+        [few] { $warnings } ostrzeżenia
+       *[many] { $warnings } ostrzeżeń
+    }; niczego nie zapisano
+check-heading-skip = nagłówek poziomu { $level } po poziomie { $previous }: pominięto poziom
+check-heading-skip-help = użytkownicy czytników ekranu poruszają się po stronie według poziomów nagłówków; zmień ten nagłówek na `{ $hashes }`, o jeden poziom niżej niż poprzedni
+check-link-empty-text = odnośnik bez tekstu
+check-link-empty-text-help = wpisz w nawiasach kwadratowych, dokąd prowadzi odnośnik, np. [Sprawozdanie 2012](sprawozdanie.pdf): czytnik ekranu odczytuje tylko ten tekst
+check-table-header = tabela bez wiersza nagłówka
+check-table-header-help = pierwszy wiersz tabeli w Markdownie jest jej nagłówkiem: nazwij w nim każdą kolumnę, aby czytnik ekranu mógł powiedzieć, do której kolumny należy komórka
+check-link-file-missing = odnośnik do „{ $target }”, który nie istnieje
+check-link-file-missing-help = odnośnik względny prowadzi od folderu wiadomości: sprawdź nazwę pliku albo odwołaj się do strony serwisu przez @/…
+check-link-dead = odnośnik do { $url } nie działa: { $reason }
+check-link-dead-help = witryna mogła się przenieść albo zniknąć: podaj jej nowy adres albo kopię w Internet Archive (web.archive.org), albo usuń odnośnik
+check-dead-unchecked = nie sprawdzono
+check-dead-status = serwer odpowiada kodem { $status }
+check-dead-timeout = brak odpowiedzi w ciągu { $seconds } s
+check-dead-failed = { $error }
+check-no-translation = brak tłumaczenia: { $langs } (jedna z { $count ->
+        [one] { $count } wiadomości
+       *[many] { $count } wiadomości
+    } bez tłumaczenia)
+check-no-translation-help = utwórz { $file } z kluczem `title:` i przetłumaczonym tekstem; pozostałe pola przejmie z tego pliku, np. `kronika new news "…" --translation-of <nazwa>`
+check-metryczka-missing = w metryczce brakuje: { $keys }
+check-metryczka-missing-help = strona BIP podaje, kiedy informację wytworzono, kto ją wytworzył i kto opublikował: dodaj `produced:`, `produced_by:` i `published_by:`
+check-project-unused = żadna wiadomość nie wskazuje projektu „{ $id }”
+check-project-unused-help = wpisz go w nagłówku wiadomości o nim: `projects: [{ $id }]`
+check-tag-once = tag „{ $tag }” ma tylko ta wiadomość
+check-tag-once-help = tag grupuje wiadomości: sprawdź, czy inny tag nie znaczy tego samego
+check-tag-once-nearest-help = tamten tag ma { $count ->
+        [one] { $count } wiadomość
+        [few] { $count } wiadomości
+       *[many] { $count } wiadomości
+    }; tagi różniące się tylko wielkością liter, spacjami lub łącznikami są jednym tagiem
+check-embargo-far = data { $date } przypada za ponad rok: do tego dnia wiadomość nie zostanie opublikowana
+check-embargo-far-help = data z przyszłości oznacza embargo; sprawdź rok
+
+## kronika new
+cli-new = Utwórz nową wiadomość, tłumaczenie albo kartę projektu z wypełnionym nagłówkiem
+cli-new-news = Utwórz nową wiadomość (albo, z --translation-of, jej tłumaczenie)
+cli-new-news-title = Tytuł wiadomości; z niego powstaje nazwa pliku
+cli-new-news-lang = Język wiadomości (domyślnie: domyślny język serwisu)
+cli-new-news-folder = Utwórz wiadomość jako folder (<nazwa>/index.<język>.md), na załączniki i zdjęcia
+cli-new-news-translation-of = Utwórz tłumaczenie wiadomości o nazwie NAME, z samym tytułem
+cli-new-project = Utwórz kartę projektu z każdym kluczem pokazanym i opisanym
+cli-new-project-id = Identyfikator projektu: małe litery, cyfry i łączniki, używany w adresie
+new-body-placeholder = Tu wpisz treść wiadomości.
+new-exists = plik już istnieje; kronika new nigdy nie nadpisuje plików
+new-exists-help = popraw ten plik albo wybierz inny tytuł
+new-empty-slug = w tytule „{ $title }” nie ma liter ani cyfr, z których powstałaby nazwa pliku
+new-empty-slug-help = podaj tytuł ze słowami, np. kronika new news "Spotkanie w Łodzi"
+new-unknown-item = nie ma wiadomości o nazwie „{ $name }”
+new-unknown-item-help = podaj nazwę pliku wiadomości bez przyrostka języka, np. „{ $nearest }”
+new-unknown-language = `{ $lang }` nie jest językiem tego serwisu
+new-unknown-language-help = języki serwisu: { $languages }
+new-bad-project-id = „{ $id }” nie może być identyfikatorem projektu
+new-bad-project-id-help = identyfikator projektu jest częścią adresu: użyj małych liter, cyfr i łączników, np. „{ $suggestion }”
+
+## kronika init
+cli-init = Utwórz nowy serwis, który od razu się buduje, z plikami CI dla GitHub Pages i GitLab Pages
+cli-init-dir = Folder nowego serwisu (nieistniejący albo pusty)
+cli-init-lang = Domyślny język serwisu: pl albo en
+init-not-empty = odmowa utworzenia serwisu w { $dir }: folder nie jest pusty
+init-not-empty-help = podaj nowy albo pusty folder, np. kronika init moj-serwis
+init-done = Utworzono nowy serwis w { $dir } ({ $files ->
+        [one] { $files } plik
+        [few] { $files } pliki
+       *[many] { $files } plików
+    }). Dalej: cd { $dir } && kronika serve
+
+## kronika completions
+cli-completions = Wypisz podpowiedzi powłoki dla kroniki
+cli-completions-shell = Powłoka: bash, zsh, fish, powershell albo elvish
