@@ -18,7 +18,6 @@ const GITHUB: &str = include_str!("templates/init/github-publish.yml");
 const GITLAB: &str = include_str!("templates/init/gitlab-ci.yml");
 const PROJECT: &str = include_str!("templates/project.yaml");
 
-
 /// The id of the new site's project.
 const PROJECT_ID: &str = "pierwszy-projekt";
 
