@@ -125,6 +125,7 @@ struct RawConfig {
     images: Images,
     #[serde(default = "yes")]
     search: bool,
+    repository: Option<String>,
 }
 
 fn yes() -> bool {
@@ -188,6 +189,9 @@ pub struct Config {
     /// turns it off): the index, the search pages and the header's search box.
     pub search: bool,
     pub images: Images,
+    /// The web address of the site's repository: each change-register entry links to its
+    /// commit there ([`crate::history::commit_url`]).
+    pub repository: Option<String>,
 }
 
 impl Config {
@@ -300,6 +304,15 @@ impl Config {
                     .help(msg!("config-bad-theme-help")),
             );
         }
+        if let Some(url) = raw.repository.as_deref()
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            errors.push(
+                Diagnostic::error(name, msg!("config-bad-repository", url = url))
+                    .at(at_key("repository"), text)
+                    .help(msg!("config-bad-repository-help")),
+            );
+        }
         match (parsed_base, errors.is_empty()) {
             (Some(base_url), true) => Ok(Config {
                 title: raw.title,
@@ -314,6 +327,7 @@ impl Config {
                 markdown: raw.markdown,
                 search: raw.search,
                 images: raw.images,
+                repository: raw.repository,
             }),
             _ => Err(errors),
         }
