@@ -70,7 +70,14 @@ fn git(root: &Path) -> Command {
     let mut c = Command::new("git");
     c.arg("-C")
         .arg(root)
-        .args(["-c", "core.quotePath=false", "--no-pager"])
+        // A user's `log.showSignature` would put gpg's lines into the log parsed here.
+        .args([
+            "-c",
+            "core.quotePath=false",
+            "-c",
+            "log.showSignature=false",
+            "--no-pager",
+        ])
         .env("LC_ALL", "C")
         .env("GIT_OPTIONAL_LOCKS", "0")
         .stdin(Stdio::null());
