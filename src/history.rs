@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::types::Date;
 
-/// The folder whose history is read: every entry's source is under it.
+/// The folder whose files' history is kept: every entry's source is under it.
 const CONTENT: &str = "content";
 
 /// One change of a source file: a commit that touched it, or an entry of its front
@@ -150,8 +150,10 @@ fn read_in(root: &Path, repo: Option<Repo>) -> History {
             "--relative",
             "--no-color",
             "--format=%x01%H%x00%as%x00%an%x00%s",
-            "--",
-            CONTENT,
+            // No pathspec: limiting the log to `content/` makes git compare every commit's
+            // tree with its parent's twice (once to choose the commits, once to list their
+            // files), which doubled its time on 10 000 items (README, "Performance"); the
+            // files outside `content/` are dropped while parsing.
         ])
         .stderr(Stdio::piped())
         .output();
@@ -163,6 +165,12 @@ fn read_in(root: &Path, repo: Option<Repo>) -> History {
         Err(e) => history.failed = Some(e.to_string()),
     }
     history
+}
+
+/// Whether `path` (relative to the site root) is under the content folder.
+fn in_content(path: &str) -> bool {
+    path.strip_prefix(CONTENT)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// What a path stands for in older commits, going back in time.
@@ -219,7 +227,7 @@ fn parse_log(out: &[u8]) -> HashMap<String, Vec<Change>> {
         };
         let owner = now_of(&alias, &to);
         if let Some(change) = &current
-            && let Some(owner) = &owner
+            && let Some(owner) = owner.as_ref().filter(|o| in_content(o))
         {
             files.entry(owner.clone()).or_default().push(change.clone());
         }
