@@ -270,6 +270,36 @@ pub fn commit_url(repository: &str, commit: &str) -> String {
     }
 }
 
+/// What `kronika serve` watches to see a commit, a checkout or a pull: the repository's
+/// git folder (its `HEAD` and `packed-refs`, not recursively) and its branches
+/// (`refs/heads/`, recursively), each with whether to watch it recursively. Empty
+/// outside a repository.
+pub fn refs_to_watch(root: &Path) -> Vec<(std::path::PathBuf, bool)> {
+    let Ok(out) = git(root)
+        .args(["rev-parse", "--absolute-git-dir", "--git-common-dir"])
+        .stderr(Stdio::null())
+        .output()
+    else {
+        return Vec::new();
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    let (Some(git_dir), Some(common), true) = (lines.next(), lines.next(), out.status.success())
+    else {
+        return Vec::new();
+    };
+    let git_dir = std::path::PathBuf::from(git_dir);
+    // `--git-common-dir` may be relative to `root`.
+    let common = root.join(common);
+    let common = std::fs::canonicalize(&common).unwrap_or(common);
+    let mut paths = vec![(git_dir.clone(), false)];
+    if common != git_dir {
+        paths.push((common.clone(), false));
+    }
+    paths.push((common.join("refs").join("heads"), true));
+    paths
+}
+
 /// A content file with changes that are not committed (README, "Change register"): they
 /// are not in its register until they are.
 #[derive(Clone, Debug, PartialEq, Eq)]
