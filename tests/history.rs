@@ -425,3 +425,82 @@ fn a_repository_that_is_no_address_is_an_error() {
         .expect_stderr("site.yaml:")
         .expect_stderr("is not a repository address");
 }
+
+/// `kronika serve` of `site` on a free port, stopped when dropped.
+struct Serve(std::process::Child, u16);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Serve {
+    fn start(site: &Site) -> Serve {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap()
+            .port();
+        let child = Command::new(env!("CARGO_BIN_EXE_kronika"))
+            .args(["serve", "--root", site.root().to_str().unwrap()])
+            .args(["--port", &port.to_string()])
+            .env("LANG", "C")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("kronika starts");
+        Serve(child, port)
+    }
+
+    /// The body of `GET target` (empty while nothing answers).
+    fn get(&self, target: &str) -> String {
+        use std::io::{Read, Write};
+        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", self.1)) else {
+            return String::new();
+        };
+        let request = format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let mut raw = Vec::new();
+        if s.write_all(request.as_bytes()).is_ok() {
+            let _ = s.read_to_end(&mut raw);
+        }
+        String::from_utf8_lossy(&raw).into_owned()
+    }
+
+    /// Waits (at most 30 s, for a loaded CI machine) until `target` shows `text`.
+    fn wait_for(&self, target: &str, text: &str) -> String {
+        let started = std::time::Instant::now();
+        loop {
+            let page = self.get(target);
+            if page.contains(text) {
+                return page;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "waited too long for {text:?} in {target}:\n{page}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+#[test]
+fn serve_shows_a_commit_in_the_register_without_an_edit() {
+    let site = repo("basic");
+    commit(site.root(), "Anna Nowak", "2020-01-10", "Dodano archiwum");
+    let serve = Serve::start(&site);
+    serve.wait_for("/o-serwisie/", "Dodano archiwum");
+    site.append("content/pages/o-serwisie.pl.md", "\nNowe zdanie.\n");
+    let page = serve.wait_for("/o-serwisie/", "Nowe zdanie.");
+    // The edit is not committed yet: not in the register.
+    assert!(!page.contains("Poprawiono stronę"), "{page}");
+    // The commit changes no source; serve sees it in git's branch and HEAD.
+    commit(
+        site.root(),
+        "Jan Kowalski",
+        "2020-02-02",
+        "Poprawiono stronę",
+    );
+    let page = serve.wait_for("/o-serwisie/", "Poprawiono stronę");
+    assert!(page.contains("2020-02-02</time>, Jan Kowalski</dd>"), "{page}");
+}
