@@ -502,5 +502,8 @@ fn serve_shows_a_commit_in_the_register_without_an_edit() {
         "Poprawiono stronę",
     );
     let page = serve.wait_for("/o-serwisie/", "Poprawiono stronę");
-    assert!(page.contains("2020-02-02</time>, Jan Kowalski</dd>"), "{page}");
+    assert!(
+        page.contains("2020-02-02</time>, Jan Kowalski</dd>"),
+        "{page}"
+    );
 }
