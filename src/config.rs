@@ -127,6 +127,7 @@ struct RawConfig {
     search: bool,
     accessibility: Option<crate::bip::Accessibility>,
     bip: Option<crate::bip::Bip>,
+    repository: Option<String>,
 }
 
 fn yes() -> bool {
@@ -194,6 +195,9 @@ pub struct Config {
     pub accessibility: Option<crate::bip::Accessibility>,
     /// The BIP logo and the main BIP portal it links to (README, "BIP pages").
     pub bip: Option<crate::bip::Bip>,
+    /// The web address of the site's repository: each change-register entry links to its
+    /// commit there ([`crate::history::commit_url`]).
+    pub repository: Option<String>,
 }
 
 impl Config {
@@ -312,6 +316,15 @@ impl Config {
         if let Some(b) = &raw.bip {
             errors.extend(crate::bip::check_bip(b, root, &theme, name, text));
         }
+        if let Some(url) = raw.repository.as_deref()
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            errors.push(
+                Diagnostic::error(name, msg!("config-bad-repository", url = url))
+                    .at(at_key("repository"), text)
+                    .help(msg!("config-bad-repository-help")),
+            );
+        }
         match (parsed_base, errors.is_empty()) {
             (Some(base_url), true) => Ok(Config {
                 title: raw.title,
@@ -328,6 +341,7 @@ impl Config {
                 images: raw.images,
                 accessibility: raw.accessibility,
                 bip: raw.bip,
+                repository: raw.repository,
             }),
             _ => Err(errors),
         }

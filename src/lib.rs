@@ -18,6 +18,7 @@ pub mod content;
 pub mod diagnostics;
 mod embedded;
 mod fluent;
+pub mod history;
 pub mod html;
 pub mod i18n;
 pub mod locale;

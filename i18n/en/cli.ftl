@@ -445,3 +445,12 @@ init-done = Created a new site in { $dir } ({ $files ->
 ## kronika completions
 cli-completions = Print shell completions for kronika
 cli-completions-shell = The shell: bash, zsh, fish, powershell or elvish
+## The change register (history.rs, content/register.rs)
+history-shallow = the site is in a shallow clone of its git repository, so the change registers would be incomplete: they are left out (only `changes:` from front matter is shown)
+history-shallow-help = fetch the full history before building: `fetch-depth: 0` on actions/checkout (GitHub Actions), `GIT_DEPTH: 0` in .gitlab-ci.yml (GitLab CI), or `git fetch --unshallow`
+history-failed = cannot read the git history, so the change registers come only from `changes:` in front matter: { $error }
+history-failed-help = run `git log -- content` in the site folder to see the problem; kronika needs git 2.25 or newer
+changes-after-git = this change ({ $date }) is after the file's first commit ({ $first }): it is left out of the register, which holds git's history from then on
+changes-after-git-help = `changes:` is for what happened before the file was committed; later changes are recorded by their commits, so remove this entry
+config-bad-repository = `{ $url }` is not a repository address
+config-bad-repository-help = write the web address of the site's repository, e.g. https://github.com/mops/archiwum; kronika links each change to <repository>/commit/<id>, or puts the id where the address has `{"{"}commit{"}"}`

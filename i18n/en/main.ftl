@@ -94,6 +94,12 @@ metadata-published = Date of publication
 metadata-produced = Date the information was produced
 metadata-produced-by = Produced by
 metadata-published-by = Published by
+metadata-publisher = Publisher
+metadata-last-change = Last modified
+metadata-changes = Change log
+metadata-change-date = Date
+metadata-change-by = Changed by
+metadata-change-what = Description
 
 ## Projects
 projects-intro = Cards of projects funded from public and European funds.

@@ -462,3 +462,12 @@ init-done = Utworzono nowy serwis w { $dir } ({ $files ->
 ## kronika completions
 cli-completions = Wypisz podpowiedzi powłoki dla kroniki
 cli-completions-shell = Powłoka: bash, zsh, fish, powershell albo elvish
+## Rejestr zmian (history.rs, content/register.rs)
+history-shallow = strona jest w płytkim klonie (shallow clone) repozytorium git, więc rejestry zmian byłyby niepełne: zostają pominięte (pokazane jest tylko `changes:` z nagłówków)
+history-shallow-help = przed budowaniem pobierz całą historię: `fetch-depth: 0` w actions/checkout (GitHub Actions), `GIT_DEPTH: 0` w .gitlab-ci.yml (GitLab CI) albo `git fetch --unshallow`
+history-failed = nie można odczytać historii git, więc rejestry zmian pochodzą tylko z `changes:` w nagłówkach: { $error }
+history-failed-help = uruchom `git log -- content` w folderze strony, aby zobaczyć problem; kronika potrzebuje gita 2.25 lub nowszego
+changes-after-git = ta zmiana ({ $date }) jest późniejsza niż pierwszy commit pliku ({ $first }): zostaje pominięta w rejestrze, który od tej chwili tworzy historia git
+changes-after-git-help = `changes:` służy do opisania tego, co działo się przed pierwszym commitem pliku; późniejsze zmiany rejestrują ich commity, więc usuń ten wpis
+config-bad-repository = `{ $url }` nie jest adresem repozytorium
+config-bad-repository-help = wpisz adres internetowy repozytorium strony, np. https://github.com/mops/archiwum; kronika łączy każdą zmianę z <repozytorium>/commit/<id> albo wstawia id tam, gdzie adres ma `{"{"}commit{"}"}`

@@ -102,6 +102,12 @@ metadata-published = Data publikacji
 metadata-produced = Data wytworzenia informacji
 metadata-produced-by = Informację wytworzył(a)
 metadata-published-by = Informację wprowadził(a)
+metadata-publisher = Podmiot udostępniający informację
+metadata-last-change = Ostatnia zmiana
+metadata-changes = Rejestr zmian
+metadata-change-date = Data zmiany
+metadata-change-by = Autor zmiany
+metadata-change-what = Opis zmiany
 
 ## Projects
 projects-intro = Karty projektów realizowanych ze środków publicznych i europejskich.

@@ -24,6 +24,8 @@ pub(super) type Stamp = (u64, SystemTime);
 pub struct Cache {
     pub(super) files: HashMap<PathBuf, CachedFile>,
     pub(super) bodies: HashMap<EntryId, CachedBody>,
+    /// The git history, read again only when the repository's commit changes.
+    pub(super) history: Option<Arc<crate::history::History>>,
 }
 
 /// A Markdown file as read and parsed.

@@ -18,6 +18,16 @@ pub struct AttachmentRef {
     pub lang: Option<crate::types::Lang>,
 }
 
+/// An entry of the change register written in front matter (`changes:`), for a file
+/// whose history git does not hold (README, "Change register").
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeRef {
+    pub date: Spanned<Date>,
+    pub by: String,
+    pub what: String,
+}
+
 /// The front matter of a news item or a standalone page, as written (nothing inherited yet).
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +45,9 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     pub aliases: Option<Vec<Spanned<String>>>,
     pub attachments: Option<Vec<AttachmentRef>>,
+    /// This version's own register before (or without) git; never inherited: each
+    /// language version is its own file with its own history.
+    pub changes: Option<Vec<ChangeRef>>,
 }
 
 impl FrontMatter {
@@ -60,6 +73,7 @@ impl FrontMatter {
             tags: or(&self.tags, &original.tags),
             archived: or(&self.archived, &original.archived),
             draft: or(&self.draft, &original.draft),
+            changes: self.changes.clone(),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod order;
 pub mod project;
+mod register;
 mod resolve;
 pub mod sanitize;
 mod static_files;
@@ -74,6 +75,12 @@ pub fn load_cached(
     diags: &mut Vec<Diagnostic>,
     mut cache: Option<&mut Cache>,
 ) -> Option<Site> {
+    // The history is read by one `git` process while the files are read and parsed.
+    let history = {
+        let root = root.to_path_buf();
+        let previous = cache.as_deref().and_then(|c| c.history.clone());
+        std::thread::spawn(move || crate::history::read_again(&root, previous))
+    };
     let found = discover::discover(root, &config, diags);
 
     let previous = cache.as_deref();
@@ -202,6 +209,19 @@ pub fn load_cached(
     }
 
     check_unique_paths(&pending, diags);
+
+    let history = history
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    {
+        let git = register::usable(&history, diags);
+        for p in &mut pending {
+            p.entry.changes = register::register(p, git, diags);
+        }
+    }
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.history = Some(history);
+    }
 
     let tags = resolve::name_tags(tag_spellings);
 

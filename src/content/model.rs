@@ -107,6 +107,9 @@ pub struct Entry {
     pub inherits_attachments: bool,
     /// The other language versions, in the site's language order.
     pub translations: Vec<(Lang, EntryId)>,
+    /// The change register of this version's source file, oldest first (README, "Change
+    /// register"); its last entry is the last change.
+    pub changes: Vec<crate::history::Change>,
 }
 
 impl Entry {

@@ -346,6 +346,7 @@ pub(super) fn resolve_entry(
         attachments,
         inherits_attachments: own.attachments.is_none(),
         translations: Vec::new(),
+        changes: Vec::new(),
     };
     if excluded.is_none() {
         for t in merged.tags.iter().flatten() {

@@ -164,6 +164,8 @@ impl<'a> Inputs<'a> {
             PageKind::NewsList(pg) | PageKind::ArchiveYear(_, pg) => cards(&pg.items, h),
             PageKind::Item(id) | PageKind::Page(id) => {
                 let e = site.entry(id);
+                // The entry includes its change register: a commit renders again only the
+                // pages of the files it changed (README, "Change register").
                 e.hash(h);
                 for t in &e.tags {
                     site.tag(t).name.hash(h);

@@ -28,6 +28,10 @@ pub(super) struct Watcher {
     changes: mpsc::Receiver<notify::Result<Vec<PathBuf>>>,
     /// The source folders watched (recursively) so far.
     watched: Vec<PathBuf>,
+    /// Where git records the commit checked out (`HEAD`, the branches): a commit, a
+    /// checkout or a pull changes the change registers without changing a source
+    /// (README, "Change register").
+    git: Vec<PathBuf>,
 }
 
 impl Watcher {
@@ -62,7 +66,13 @@ impl Watcher {
             watcher,
             changes,
             watched: Vec::new(),
+            git: Vec::new(),
         };
+        for (path, mode) in crate::history::refs_to_watch(root) {
+            if watcher.watcher.watch(&path, mode_of(mode)).is_ok() {
+                watcher.git.push(path);
+            }
+        }
         watcher.watch_folders(report);
         Ok(watcher)
     }
@@ -89,7 +99,8 @@ impl Watcher {
             let mut note = |change: notify::Result<Vec<PathBuf>>| match change {
                 Ok(paths) => {
                     for p in paths {
-                        if is_source(&self.root, &p) && !changed.contains(&p) {
+                        let source = is_source(&self.root, &p) || is_git_ref(&self.git, &p);
+                        if source && !changed.contains(&p) {
                             changed.push(p);
                         }
                     }
@@ -127,11 +138,35 @@ fn changes_content(kind: &EventKind) -> bool {
 /// than one entry, project or static file.
 pub(super) fn read_by_every_page(root: &Path, path: &Path) -> bool {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    // A commit changes the registers of the files it touched, not every page.
+    if path.components().any(|c| c.as_os_str() == ".git") {
+        return false;
+    }
     let Ok(rel) = path.strip_prefix(&root) else {
         return true;
     };
     let first = rel.components().next().and_then(|c| c.as_os_str().to_str());
     matches!(first, Some("site.yaml" | "themes" | "i18n"))
+}
+
+/// Whether `path` is where git records the commit checked out or a branch's commit
+/// (not its index or objects, which change with every `git add`).
+fn is_git_ref(git: &[PathBuf], path: &Path) -> bool {
+    git.iter().any(|dir| match path.strip_prefix(dir) {
+        Ok(rel) => {
+            let first = rel.components().next().and_then(|c| c.as_os_str().to_str());
+            matches!(first, Some("HEAD" | "packed-refs" | "heads")) || dir.ends_with("heads")
+        }
+        Err(_) => false,
+    })
+}
+
+fn mode_of(recursive: bool) -> RecursiveMode {
+    if recursive {
+        RecursiveMode::Recursive
+    } else {
+        RecursiveMode::NonRecursive
+    }
 }
 
 /// Whether a change at `path` can change the built site.

@@ -22,6 +22,16 @@ struct AttachmentVars<'a> {
     lang: Option<Lang>,
 }
 
+/// One entry of the change register, with the address of its commit when `repository:`
+/// is set.
+#[derive(Serialize)]
+struct ChangeVars<'a> {
+    date: Date,
+    by: &'a str,
+    what: &'a str,
+    url: Option<String>,
+}
+
 #[derive(Serialize)]
 struct EntryVars<'a> {
     title: &'a str,
@@ -37,6 +47,9 @@ struct EntryVars<'a> {
     projects: Vec<Link>,
     attachments: Vec<AttachmentVars<'a>>,
     source: &'a str,
+    /// The change register, oldest first, and its last entry (README, "Change register").
+    changes: Vec<ChangeVars<'a>>,
+    last_change: Option<ChangeVars<'a>>,
 }
 
 /// News item `id`, under the news list.
@@ -102,5 +115,19 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
             })
             .collect(),
         source: e.id.as_str(),
+        changes: e.changes.iter().map(|c| change(site, c)).collect(),
+        last_change: e.changes.last().map(|c| change(site, c)),
+    }
+}
+
+fn change<'a>(site: &Site, c: &'a crate::history::Change) -> ChangeVars<'a> {
+    let repository = site.config.repository.as_deref();
+    ChangeVars {
+        date: c.date,
+        by: &c.by,
+        what: &c.what,
+        url: repository
+            .zip(c.commit.as_deref())
+            .map(|(r, sha)| crate::history::commit_url(r, sha)),
     }
 }
