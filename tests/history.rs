@@ -216,6 +216,26 @@ fn the_register_is_each_files_git_history_with_renames_followed() {
     assert_eq!(open.len(), 2);
     assert_eq!(open[1].path, "content/pages/nowa.pl.md");
     assert!(open[1].untracked);
+
+    // `kronika check` warns about both, at the files, in text and in JSON.
+    let root_arg = root.to_str().unwrap();
+    let run = common::kronika_in_locale(&[("LANG", "C")], &["check", "--root", root_arg]);
+    run.assert_ok();
+    run.expect_stderr(
+        "content/news/2012-02-15-mops/index.pl.md:1:1: warning: `content/news/2012-02-15-mops/index.pl.md` has changes that are not committed: they are not in its change register yet",
+    )
+    .expect_stderr("warning: `content/pages/nowa.pl.md` is not committed yet");
+    let run = common::kronika_in_locale(
+        &[("LANG", "C")],
+        &["check", "--root", root_arg, "--format", "json", "--strict"],
+    );
+    assert_eq!(run.code, 1, "--strict: the warnings count");
+    assert_eq!(
+        run.stdout.matches("\"code\":\"uncommitted\"").count(),
+        2,
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

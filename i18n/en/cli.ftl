@@ -409,6 +409,9 @@ check-tag-once-nearest-help = the other tag is used by { $count ->
     }; tags that differ only in case, spaces or hyphens are one tag
 check-embargo-far = the date { $date } is more than a year from today: the item stays unpublished until then
 check-embargo-far-help = a date in the future is an embargo; check the year
+check-uncommitted = `{ $file }` has changes that are not committed: they are not in its change register yet
+check-untracked = `{ $file }` is not committed yet: its change register is empty until it is
+check-uncommitted-help = the register is read from git's history: commit the change with a message saying what changed (git commit), and CI publishes it with the register
 
 ## kronika new
 cli-new = Write a new news item, translation or project card, with its front matter filled in

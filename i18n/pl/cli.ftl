@@ -425,6 +425,9 @@ check-tag-once-nearest-help = tamten tag ma { $count ->
     }; tagi różniące się tylko wielkością liter, spacjami lub łącznikami są jednym tagiem
 check-embargo-far = data { $date } przypada za ponad rok: do tego dnia wiadomość nie zostanie opublikowana
 check-embargo-far-help = data z przyszłości oznacza embargo; sprawdź rok
+check-uncommitted = `{ $file }` ma niezatwierdzone zmiany: nie ma ich jeszcze w rejestrze zmian
+check-untracked = `{ $file }` nie został jeszcze zatwierdzony w repozytorium: jego rejestr zmian pozostaje pusty, dopóki tego nie zrobisz
+check-uncommitted-help = rejestr zmian powstaje z historii gita: zatwierdź zmianę z opisem, co się zmieniło (git commit), a CI opublikuje ją razem z rejestrem
 
 ## kronika new
 cli-new = Utwórz nową wiadomość, tłumaczenie albo kartę projektu z wypełnionym nagłówkiem

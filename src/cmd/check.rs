@@ -127,6 +127,7 @@ pub fn check(opts: &CheckOptions) -> Result<Vec<Finding>, Failure> {
             external_links.extend(scan.external);
         }
         findings.extend(editorial(&config, &items, &found.projects, today));
+        findings.extend(uncommitted(&opts.root, &items));
         if let Some(settings) = &opts.external {
             findings.extend(dead_links(external_links, settings));
         }
@@ -608,6 +609,28 @@ fn editorial(
         out.push(Finding::new("embargo-far", d));
     }
     out
+}
+
+/// A warning for each content file whose changes are not committed: the change register
+/// is read from git's history, so they are not in it yet (README, "Change register").
+fn uncommitted(root: &Path, items: &[Item]) -> Vec<Finding> {
+    crate::history::uncommitted(root)
+        .into_iter()
+        .map(|u| {
+            let message = if u.untracked {
+                msg!("check-untracked", file = u.path.as_str())
+            } else {
+                msg!("check-uncommitted", file = u.path.as_str())
+            };
+            let d =
+                Diagnostic::warning(u.path.as_str(), message).help(msg!("check-uncommitted-help"));
+            let d = match items.iter().find(|i| i.file.shown == u.path) {
+                Some(item) => at_start(d, &item.text),
+                None => d,
+            };
+            Finding::new("uncommitted", d)
+        })
+        .collect()
 }
 
 /// A file-wide finding placed at the file's first line (`---`), so that it has a place.
