@@ -118,7 +118,7 @@ fn summary_line_of_the_fixture_in_polish() {
     let site = Site::fixture("basic");
     let line = summary(&site.build_in_locale(POLISH, &[])).to_string();
     assert!(
-        line.starts_with("Zbudowano 37 stron (pl 19, en 18) z 6 wiadomości i 1 projektu w 0,"),
+        line.starts_with("Zbudowano 39 stron (pl 20, en 19) z 6 wiadomości i 1 projektu w 0,"),
         "{line}"
     );
     assert!(
