@@ -16,6 +16,7 @@ pub mod content;
 pub mod diagnostics;
 mod embedded;
 mod fluent;
+mod hints;
 pub mod html;
 pub mod i18n;
 pub mod locale;

@@ -346,3 +346,13 @@ serve-cannot-listen-help = `--bind` takes an address of this machine (127.0.0.1,
 serve-cannot-watch = cannot watch { $path } for changes: { $error }
 serve-watch-failed = watching for changes: { $reason }
 serve-build-failed = { $reason }
+
+## Errors a new editor runs into (README, "Errors and warnings")
+yaml-amount-with-currency = `{ $value }` is not an amount: write only the digits, with a dot as the decimal separator and no grouping, e.g. "{ $suggestion }", and the currency in `currency: { $currency }`
+yaml-list-help = a list is written in square brackets: `{ $example }`
+yaml-key-reads-as-text-label = this reads as text, not as a key
+yaml-key-reads-as-text-help = the front matter was probably never closed: add a line `---` after the last YAML key, before the text
+translation-without-original = there is no original `{ $original }` for this translation
+translation-nearest-original = did you mean `{ $nearest }`? A translation has its original's file name with its own language code
+link-fragment-missing = link to `@/{ $target }`: the page has no element with id `{ $fragment }`
+link-fragment-missing-help = a `#fragment` names an id on the target page: a heading's id (its text in lowercase, with hyphens), or on a project card `#card`, `#funding`, `#indicators` or `#project-news`

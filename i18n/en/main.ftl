@@ -230,3 +230,11 @@ search-needs-javascript = Search runs in the browser and needs JavaScript. Witho
 search-needs-server = This copy of the site is opened from disk, and a browser does not load the search index from disk: search works only when a web server serves the site. You can find news in the archive and in the tag index.
 search-browse-archive = Archive by year
 search-browse-tags = Tag index
+
+## An old address with a query that no item claims (README, "Redirects from old addresses")
+alias-not-found-title = Page not found
+alias-not-found-text = There is no page at this old address: no item of the archive has it. The server shows this page instead of an error. Look for the page in the archive or with the search.
+alias-not-found-archive = Archive, by year
+alias-not-found-search = Search the site
+alias-known-title = Old addresses that lead to items
+alias-known-text = If you followed an old link, its item may be one of these:

@@ -240,3 +240,11 @@ search-needs-javascript = Wyszukiwarka działa w przeglądarce i potrzebuje Java
 search-needs-server = Ta kopia serwisu jest otwarta z dysku, a przeglądarka nie wczyta z dysku indeksu wyszukiwania: wyszukiwarka działa tylko w serwisie udostępnionym przez serwer WWW. Wiadomości znajdziesz w archiwum i w indeksie tagów.
 search-browse-archive = Archiwum według lat
 search-browse-tags = Indeks tagów
+
+## Stary adres z zapytaniem, którego nie ma żadna wiadomość (README, „Redirects from old addresses”)
+alias-not-found-title = Nie znaleziono strony
+alias-not-found-text = Pod tym starym adresem nie ma strony: nie ma go żadna wiadomość archiwum. Serwer zamiast błędu pokazuje tę stronę. Poszukaj strony w archiwum albo w wyszukiwarce.
+alias-not-found-archive = Archiwum według lat
+alias-not-found-search = Wyszukiwarka
+alias-known-title = Stare adresy prowadzące do wiadomości
+alias-known-text = Jeśli ten adres pochodzi ze starego odnośnika, jego wiadomość może być jedną z tych:

@@ -13,7 +13,7 @@ use crate::content::model::{Entry, Site, Tag};
 use crate::content::project::{INDICATORS, Project};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
-use crate::types::{Currency, Date, Lang, Money};
+use crate::types::{Currency, Date, Lang, Money, Translated};
 
 /// How many tags the publications by tag show: the most used ones.
 pub const TOP_TAGS: usize = 20;
@@ -330,7 +330,7 @@ impl<'a> Stats<'a> {
             archived,
         };
 
-        let funding = funding(&projects)?;
+        let funding = funding(&projects, site.config.default_language)?;
         let indicators: Vec<ProjectIndicators> = projects
             .iter()
             .map(|p| ProjectIndicators {
@@ -453,7 +453,7 @@ fn group(name: Option<String>, members: &[&ProjectFunding]) -> Result<FundingGro
     })
 }
 
-fn funding<'a>(projects: &[&'a Project]) -> Result<Funding<'a>, Diagnostic> {
+fn funding<'a>(projects: &[&'a Project], default: Lang) -> Result<Funding<'a>, Diagnostic> {
     let rows: Vec<ProjectFunding> = projects
         .iter()
         .map(|p| {
@@ -465,7 +465,10 @@ fn funding<'a>(projects: &[&'a Project]) -> Result<Funding<'a>, Diagnostic> {
             }
         })
         .collect();
-    let by = |field: fn(&Project) -> Option<&String>| -> Result<Vec<FundingGroup>, Diagnostic> {
+    // A fund or programme given per language is grouped by its default-language text.
+    let text =
+        |t: Option<&'a Translated<String>>| t.and_then(|t| t.get(default, default)).map(|(s, _)| s);
+    let by = |field: &dyn Fn(&'a Project) -> Option<&'a String>| -> Result<Vec<FundingGroup>, Diagnostic> {
         let mut groups: BTreeMap<Option<&String>, Vec<&ProjectFunding>> = BTreeMap::new();
         for r in &rows {
             groups.entry(field(r.project)).or_default().push(r);
@@ -479,8 +482,8 @@ fn funding<'a>(projects: &[&'a Project]) -> Result<Funding<'a>, Diagnostic> {
             .map(|(k, members)| group(k.cloned(), &members))
             .collect()
     };
-    let funds = by(|p| p.data.fund.as_ref())?;
-    let programmes = by(|p| p.data.programme.as_ref())?;
+    let funds = by(&|p| text(p.data.fund.as_ref()))?;
+    let programmes = by(&|p| text(p.data.programme.as_ref()))?;
     let all = group(None, &rows.iter().collect::<Vec<_>>())?;
     Ok(Funding {
         projects: rows,
