@@ -318,3 +318,201 @@ fn the_funding_table_says_its_heading_once() {
     let css = site.page("style.css");
     assert!(css.contains(".visually-hidden {"));
 }
+
+/// Finding 12: a postal code and a phone number never break across lines: on every page,
+/// the code's hyphen is non-breaking and the number's spaces are no-break spaces, in the
+/// footer and in an item's text; the `tel:` address is left as it was.
+#[test]
+fn postal_codes_and_phone_numbers_do_not_break() {
+    let site = Site::fixture("basic");
+    site.append(
+        "site.yaml",
+        "  address: {pl: \"ul. Długa 1, 80-432 Gdańsk\", en: \"1 Długa St, 80-432 Gdańsk\"}\n  phone: \"+48 58 616 54 20\"\n",
+    );
+    site.append(
+        ORIGINAL,
+        "\nZapisy: tel. 12 616-54-20, ul. Józefińska 14, 30-529 Kraków.\n",
+    );
+    site.build(&[]).assert_ok();
+    for page in [
+        "index.html",
+        "en/index.html",
+        "aktualnosci/mops-wyrozniony/index.html",
+        "en/news/mops-commended/index.html",
+    ] {
+        let html = site.page(page);
+        assert!(
+            html.contains("80\u{2011}432 Gdańsk"),
+            "{page}: the postal code"
+        );
+        assert!(
+            html.contains(">+48\u{a0}58\u{a0}616\u{a0}54\u{a0}20</a>"),
+            "{page}: the phone"
+        );
+        assert!(
+            html.contains("href=\"tel:+48586165420\""),
+            "{page}: the address"
+        );
+    }
+    let item = site.page("aktualnosci/mops-wyrozniony/index.html");
+    assert!(item.contains("12\u{a0}616\u{2011}54\u{2011}20"), "{item}");
+    assert!(item.contains("30\u{2011}529\u{a0}Kraków") || item.contains("30\u{2011}529 Kraków"));
+}
+
+/// Finding 13: a summary is cut at a word boundary, never after a one-letter word or
+/// inside a number with its unit, and its quotation marks stay paired.
+#[test]
+fn summaries_are_cut_at_words() {
+    let site = Site::fixture("basic");
+    let words = "W ramach projektu „Pora na aktywność – Aktywizacja i integracja klientów MOPS w Krakowie” \
+                 zrealizowano trzy wnioski o dofinansowanie ze środków Programu Operacyjnego Kapitał Ludzki, \
+                 a w projekcie wzięło udział łącznie 3 617 osób z Krakowa i okolic, z których wiele podjęło pracę \
+                 po zakończeniu szkoleń zawodowych o dofinansowanie";
+    site.write(
+        "content/news/2016-01-01-dlugie.pl.md",
+        &format!("---\ntitle: \"Długie\"\ndate: 2016-01-01\n---\n\n{words}\n"),
+    );
+    site.build(&[]).assert_ok();
+    let list = site.page("aktualnosci/index.html");
+    let summary = list
+        .split("<p class=\"item-summary\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap();
+    assert!(summary.ends_with('…'), "{summary}");
+    let kept = summary.trim_end_matches('…').replace('\u{a0}', " ");
+    assert!(words.starts_with(&kept), "{summary}");
+    let next = &words[kept.len()..];
+    assert!(next.starts_with(' '), "cut at a word boundary: {summary}");
+    let last = kept.rsplit(' ').next().unwrap();
+    assert!(
+        last.chars().count() > 1,
+        "not after a one-letter word: {summary}"
+    );
+    assert!(
+        !last.chars().any(|c| c.is_ascii_digit()),
+        "not in a number: {summary}"
+    );
+    assert_eq!(
+        summary.matches('„').count(),
+        summary.matches('”').count(),
+        "{summary}"
+    );
+}
+
+/// Finding 15: a base path equal to one of kronika's own segments (`/projekty/`) is a valid
+/// choice: the project card is at `/projekty/projekty/<id>/` and every link leads there; a
+/// renamed segment (`url-projects = karty`) gives `/projekty/karty/<id>/`.
+#[test]
+fn a_base_path_may_equal_a_segment() {
+    let site = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &yaml.replace(
+            "https://example.org/archiwum/",
+            "https://example.org/projekty/",
+        ),
+    );
+    site.build(&[]).assert_ok();
+    let card = site.page("projekty/pora/index.html");
+    assert!(
+        card.contains("href=\"https://example.org/projekty/projekty/pora/\""),
+        "canonical"
+    );
+    let item = site.page("aktualnosci/mops-wyrozniony/index.html");
+    assert!(item.contains("href=\"/projekty/projekty/pora/\""), "{item}");
+    assert!(
+        site.page("index.html")
+            .contains("href=\"/projekty/projekty/\"")
+    );
+
+    site.write("i18n/pl/serwis.ftl", "url-projects = karty\n");
+    site.build(&[]).assert_ok();
+    assert!(site.exists("karty/pora/index.html"));
+    assert!(
+        !site.exists("projekty/pora/index.html"),
+        "the old card is removed"
+    );
+    let item = site.page("aktualnosci/mops-wyrozniony/index.html");
+    assert!(item.contains("href=\"/projekty/karty/pora/\""), "{item}");
+}
+
+/// Every `<tag …>` in `html` that holds `text` as its whole content, as written.
+fn elements_with_text<'a>(html: &'a str, text: &str) -> Vec<&'a str> {
+    let needle = format!(">{text}<");
+    html.match_indices(&needle)
+        .filter_map(|(i, _)| html[..i].rfind('<').map(|start| &html[start..=i]))
+        .collect()
+}
+
+/// Asserts that every element whose whole text is `text` in `html` carries `lang="{lang}"`.
+fn marked(html: &str, text: &str, lang: &str, page: &str) {
+    let found = elements_with_text(html, text);
+    assert!(!found.is_empty(), "{page}: `{text}` is shown");
+    for tag in found {
+        assert!(
+            tag.contains(&format!(" lang=\"{lang}\"")),
+            "{page}: {tag}{text} has no lang=\"{lang}\""
+        );
+    }
+}
+
+/// Finding 8 (WCAG 3.1.2): on English pages every value in Polish is marked
+/// `lang="pl"` (tags, indicator names and funding sources shown as written, a plain `fund`,
+/// an untranslated title in the breadcrumb, inherited attachment titles and metryczka), and
+/// on Polish pages an English-only tag is marked `lang="en"`.
+#[test]
+fn values_in_the_other_language_are_marked() {
+    let site = Site::fixture("basic");
+    site.write("content/projects/pora.yaml", PROJECT_WITH_EVERYTHING);
+    site.write(
+        "content/projects/tylko.yaml",
+        "title: {pl: \"Tylko po polsku\"}\nfund: EFS\n",
+    );
+    site.write(
+        "content/news/2014-03-01-english-only.en.md",
+        "---\ntitle: \"English only\"\ndate: 2014-03-01\ntags: [employment]\nprojects: [tylko]\n---\n\nText.\n",
+    );
+    site.build(&[]).assert_ok();
+    let card = site.page("en/projects/pora/index.html");
+    marked(&card, "EFS", "pl", "en card");
+    marked(&card, "gmina", "pl", "en card");
+    marked(&card, "wolontariusze", "pl", "en card");
+    assert!(
+        card.contains(">Human Capital Operational Programme</dd>"),
+        "translated, unmarked"
+    );
+    let tylko = site.page("en/projects/tylko/index.html");
+    marked(
+        &tylko,
+        "Tylko po polsku",
+        "pl",
+        "en card of an untranslated project",
+    );
+    let item = site.page("en/news/mops-commended/index.html");
+    marked(&item, "EFS", "pl", "en item");
+    marked(&item, "dobre praktyki", "pl", "en item");
+    marked(&item, "Dział Projektów", "pl", "en metryczka");
+    let en_item = site.page("en/news/2014-03-01-english-only/index.html");
+    marked(&en_item, "Tylko po polsku", "pl", "en item's project");
+    let tags = site.page("en/tags/index.html");
+    marked(&tags, "dobre praktyki", "pl", "en tags");
+    assert!(
+        elements_with_text(&tags, "employment")
+            .iter()
+            .all(|t| !t.contains("lang="))
+    );
+    let tag = site.page("en/tags/efs/index.html");
+    marked(&tag, "EFS", "pl", "en tag page");
+    let stats = site.page("en/stats/index.html");
+    marked(&stats, "dobre praktyki", "pl", "en stats");
+    let pl_stats = site.page("statystyki/index.html");
+    marked(&pl_stats, "employment", "en", "pl stats");
+    let (path, konwencja) = tree(&site.path("public"))
+        .into_iter()
+        .map(|(p, b)| (p, String::from_utf8_lossy(&b).into_owned()))
+        .find(|(p, html)| p.starts_with("en/news/") && html.contains(">Program wizyty<"))
+        .expect("the English konwencja");
+    marked(&konwencja, "Program wizyty", "pl", &path);
+}

@@ -156,6 +156,8 @@ impl ProjectFunding<'_> {
 pub struct FundingGroup {
     /// `None` for the projects that do not name one.
     pub name: Option<String>,
+    /// The fund or programme in every language it is given in, for pages in each.
+    pub translated: Option<Translated<String>>,
     pub sums: Vec<Sum>,
     /// Projects of the group without a budget.
     pub without_budget: usize,
@@ -448,6 +450,7 @@ fn group(name: Option<String>, members: &[&ProjectFunding]) -> Result<FundingGro
     }
     Ok(FundingGroup {
         name,
+        translated: None,
         sums: sums.into_values().collect(),
         without_budget,
     })
@@ -468,10 +471,11 @@ fn funding<'a>(projects: &[&'a Project], default: Lang) -> Result<Funding<'a>, D
     // A fund or programme given per language is grouped by its default-language text.
     let text =
         |t: Option<&'a Translated<String>>| t.and_then(|t| t.get(default, default)).map(|(s, _)| s);
-    let by = |field: &dyn Fn(&'a Project) -> Option<&'a String>| -> Result<Vec<FundingGroup>, Diagnostic> {
+    type Field<'a> = dyn Fn(&'a Project) -> Option<&'a Translated<String>>;
+    let by = |field: &Field<'a>| -> Result<Vec<FundingGroup>, Diagnostic> {
         let mut groups: BTreeMap<Option<&String>, Vec<&ProjectFunding>> = BTreeMap::new();
         for r in &rows {
-            groups.entry(field(r.project)).or_default().push(r);
+            groups.entry(text(field(r.project))).or_default().push(r);
         }
         // Named groups A–Z by their text, then the projects that name none.
         let (mut named, unnamed): (Vec<_>, Vec<_>) =
@@ -479,11 +483,15 @@ fn funding<'a>(projects: &[&'a Project], default: Lang) -> Result<Funding<'a>, D
         named.extend(unnamed);
         named
             .into_iter()
-            .map(|(k, members)| group(k.cloned(), &members))
+            .map(|(k, members)| {
+                let mut g = group(k.cloned(), &members)?;
+                g.translated = members.first().and_then(|m| field(m.project)).cloned();
+                Ok(g)
+            })
             .collect()
     };
-    let funds = by(&|p| text(p.data.fund.as_ref()))?;
-    let programmes = by(&|p| text(p.data.programme.as_ref()))?;
+    let funds = by(&|p| p.data.fund.as_ref())?;
+    let programmes = by(&|p| p.data.programme.as_ref())?;
     let all = group(None, &rows.iter().collect::<Vec<_>>())?;
     Ok(Funding {
         projects: rows,
