@@ -516,3 +516,138 @@ fn values_in_the_other_language_are_marked() {
         .expect("the English konwencja");
     marked(&konwencja, "Program wizyty", "pl", &path);
 }
+
+/// The nginx `location` block README gives for a site under `/archiwum/`.
+fn readme_nginx_block() -> String {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```nginx\n")
+        .expect("README has an nginx block")
+        + "```nginx\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_string()
+}
+
+/// nginx, if installed: `/usr/sbin/nginx` or on the `PATH`.
+fn nginx() -> Option<std::path::PathBuf> {
+    let sbin = std::path::PathBuf::from("/usr/sbin/nginx");
+    if sbin.exists() {
+        return Some(sbin);
+    }
+    std::process::Command::new("nginx")
+        .arg("-v")
+        .output()
+        .ok()
+        .map(|_| "nginx".into())
+}
+
+/// Finding 16: README's nginx configuration, as README gives it, serves a site under
+/// `/archiwum/` beside a `location ~ \.php$` that stands for PHP: an old address
+/// `index.php?id=440` reaches the redirect page, not PHP, and Chromium follows it to the
+/// item; a plain old path and an unknown id work too. Skipped without nginx or
+/// Chromium, unless `KRONIKA_REQUIRE_TOOLS=1`.
+#[test]
+fn readme_nginx_configuration_leads_old_addresses_to_items() {
+    const CHROMIUM: &str = "/usr/bin/chromium";
+    let required = std::env::var_os("KRONIKA_REQUIRE_TOOLS").is_some_and(|v| v == "1");
+    let (Some(nginx), true) = (nginx(), std::path::Path::new(CHROMIUM).exists()) else {
+        assert!(
+            !required,
+            "nginx and Chromium are required: apt-get install nginx-light chromium"
+        );
+        eprintln!(
+            "skipped: nginx or Chromium is not installed (apt-get install nginx-light chromium)"
+        );
+        return;
+    };
+    let site = Site::fixture("basic");
+    let www = tempfile::tempdir().unwrap();
+    let out = www.path().join("archiwum");
+    site.build(&["--output", out.to_str().unwrap()]).assert_ok();
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let run = tempfile::tempdir().unwrap();
+    let r = run.path().display();
+    // As root, nginx's workers would switch to a user that cannot read the temporary
+    // folders; as anyone else, `user` is ignored with a warning.
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n");
+    let conf = format!(
+        "{user}daemon off;\npid {r}/nginx.pid;\nerror_log {r}/error.log;\nevents {{}}\nhttp {{\n\
+         access_log {r}/access.log;\nclient_body_temp_path {r}/body;\nproxy_temp_path {r}/proxy;\n\
+         fastcgi_temp_path {r}/fastcgi;\nuwsgi_temp_path {r}/uwsgi;\nscgi_temp_path {r}/scgi;\n\
+         types {{ text/html html; text/css css; }}\n\
+         server {{\nlisten 127.0.0.1:{port};\n\
+         # PHP, as on a BIP server: what reaches it is lost to the archive.\n\
+         location ~ \\.php$ {{ return 502; }}\n{block}\n}}\n}}\n",
+        user = if root { "user root;\n" } else { "" },
+        block = readme_nginx_block().replace("/srv/www", &www.path().display().to_string()),
+    );
+    std::fs::write(run.path().join("nginx.conf"), conf).unwrap();
+    let mut server = std::process::Command::new(&nginx)
+        .arg("-p")
+        .arg(run.path())
+        .arg("-c")
+        .arg(run.path().join("nginx.conf"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("nginx starts");
+    struct Stop(std::process::Child);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    if !ready {
+        let _ = server.kill();
+        let out = server.wait_with_output().unwrap();
+        panic!(
+            "nginx did not start: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let _server = Stop(server);
+
+    let profile = tempfile::tempdir().unwrap();
+    let dom = |path: &str| {
+        let out = std::process::Command::new(CHROMIUM)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(["--virtual-time-budget=5000", "--dump-dom"])
+            .arg(format!("http://127.0.0.1:{port}{path}"))
+            .output()
+            .expect("Chromium runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for old in ["/archiwum/index.php?id=440", "/archiwum/stare/mops.html"] {
+        let html = dom(old);
+        assert!(
+            html.contains("<link rel=\"canonical\" href=\"https://example.org/archiwum/aktualnosci/mops-wyrozniony/\">"),
+            "{old} leads to the item:\n{html}"
+        );
+    }
+    let unknown = dom("/archiwum/index.php?id=78");
+    assert!(
+        unknown.contains("<h1>Nie znaleziono strony</h1>"),
+        "{unknown}"
+    );
+    let missing = dom("/archiwum/nie-ma/");
+    assert!(missing.contains("noindex"), "the 404 page: {missing}");
+}
