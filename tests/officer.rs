@@ -574,13 +574,14 @@ fn readme_nginx_configuration_leads_old_addresses_to_items() {
     let run = tempfile::tempdir().unwrap();
     let r = run.path().display();
     // As root, nginx's workers would switch to a user that cannot read the temporary
-    // folders; as anyone else, `user` is ignored with a warning.
+    // folders; as anyone else, `user` is ignored with a warning. One process, no
+    // workers, so that stopping it leaves nothing running.
     let root = std::process::Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout == b"0\n");
     let conf = format!(
-        "{user}daemon off;\npid {r}/nginx.pid;\nerror_log {r}/error.log;\nevents {{}}\nhttp {{\n\
+        "{user}daemon off;\nmaster_process off;\npid {r}/nginx.pid;\nerror_log {r}/error.log;\nevents {{}}\nhttp {{\n\
          access_log {r}/access.log;\nclient_body_temp_path {r}/body;\nproxy_temp_path {r}/proxy;\n\
          fastcgi_temp_path {r}/fastcgi;\nuwsgi_temp_path {r}/uwsgi;\nscgi_temp_path {r}/scgi;\n\
          types {{ text/html html; text/css css; }}\n\
