@@ -19,6 +19,7 @@ pub mod diagnostics;
 mod embedded;
 mod fluent;
 pub mod history;
+mod hints;
 pub mod html;
 pub mod i18n;
 pub mod locale;

@@ -64,7 +64,7 @@ pub fn records(site: &Site) -> Vec<Record> {
             parts.extend(
                 [&d.fund, &d.programme]
                     .into_iter()
-                    .filter_map(|v| v.clone()),
+                    .filter_map(|v| v.as_ref().map(|t| translated(t, lang, default))),
             );
             let mut filters = BTreeMap::new();
             filters.insert("project".to_string(), vec![title.clone()]);

@@ -47,6 +47,7 @@ fn to_diagnostic(
         help,
     } = explain(inner, text);
     let mut d = Diagnostic::error(path, message);
+    let mut list_example = None;
     if let Some(loc) = err.location().filter(|l| l.line() > 0) {
         let line = loc.line() as usize + first_line - 1;
         let column = (loc.column() as usize).max(1);
@@ -56,6 +57,9 @@ fn to_diagnostic(
             .map(|l| token_width(l, column))
             .unwrap_or(1);
         d = d.at(Span::new(line, column, width), source);
+        if wants_list(inner) {
+            list_example = source.lines().nth(line - 1).and_then(as_list);
+        }
     }
     if let Some(label) = label {
         d = d.label(label);
@@ -63,7 +67,38 @@ fn to_diagnostic(
     for h in help {
         d = d.help(h);
     }
+    if let Some(example) = list_example {
+        d = d.help(msg!("yaml-list-help", example = example));
+    }
     d
+}
+
+/// Whether the error is a list expected where something else was written.
+fn wants_list(err: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error as E;
+    match err {
+        E::SerdeInvalidType { expected, .. } | E::SerdeInvalidValue { expected, .. } => {
+            *expected == "a sequence"
+        }
+        E::Unexpected { expected, .. } => matches!(*expected, "sequence start" | "seq"),
+        _ => false,
+    }
+}
+
+/// `line` (`tags: EFS, szkolenia`) with its value written as a list, in the file's own
+/// words (`tags: [EFS, szkolenia]`), if the value is plain text.
+fn as_list(line: &str) -> Option<String> {
+    let (key, value) = line.split_once(':')?;
+    let value = value.trim();
+    if value.is_empty() || value.starts_with(['[', '{', '"', '\'', '|', '>', '&', '*', '#']) {
+        return None;
+    }
+    let items: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    Some(format!("{}: [{}]", key.trim_end(), items.join(", ")))
 }
 
 /// Where top-level `key:` is written in `text` (line 1 if nowhere), for errors found after
@@ -258,6 +293,15 @@ fn found_message(found: &str) -> Arg {
 
 fn unknown_key(field: &str, expected: &[String]) -> Explained {
     let message = msg!("yaml-unknown-key", key = field);
+    // A "key" with spaces is a sentence of the text, read as YAML because no `---` line
+    // closed the front matter before it.
+    if field.trim().contains(char::is_whitespace) {
+        return Explained {
+            message,
+            label: Some(msg!("yaml-key-reads-as-text-label")),
+            help: vec![msg!("yaml-key-reads-as-text-help")],
+        };
+    }
     if !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
         return Explained {
             message,
@@ -345,17 +389,25 @@ impl<'de> Deserialize<'de> for Amount {
                 f.write_str(&msg!("yaml-expected-amount").to_serde())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-                if v.contains(',') {
-                    return Err(custom(msg!(
-                        "yaml-amount-with-comma",
-                        value = v,
-                        suggestion = v.replace([' ', '\u{a0}'], "").replace(',', ".")
-                    )));
+                let parsed = (!v.contains(','))
+                    .then(|| v.trim().parse::<Decimal>().ok())
+                    .flatten();
+                if let Some(d) = parsed {
+                    return Ok(Amount(d));
                 }
-                v.trim()
-                    .parse::<Decimal>()
-                    .map(Amount)
-                    .map_err(|_| custom(msg!("yaml-not-an-amount", value = v)))
+                // The hint is an amount this function accepts (`hints::amount`).
+                Err(custom(match crate::hints::amount(v) {
+                    Some(h) => match h.currency {
+                        Some(currency) => msg!(
+                            "yaml-amount-with-currency",
+                            value = v,
+                            suggestion = h.amount,
+                            currency = currency
+                        ),
+                        None => msg!("yaml-amount-with-comma", value = v, suggestion = h.amount),
+                    },
+                    None => msg!("yaml-not-an-amount", value = v),
+                }))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
                 Ok(Amount(Decimal::from(v)))

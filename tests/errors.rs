@@ -334,7 +334,7 @@ fn an_attachment_named_in_nfc_is_found_in_nfd_on_disk() {
     );
     site.write(
         "content/news/2011-10-17-konwencja/index.pl.md",
-        &format!("---\ntitle: \"Konwencja\"\ndate: 2011-10-17\nattachments:\n  - file: \"{nfc}\"\n---\n\nTekst.\n"),
+        &format!("---\ntitle: \"Konwencja\"\ndate: 2011-10-17\nattachments:\n  - file: \"{nfc}\"\n---\n\nTekst.\n\n## Program\n\nWizyty.\n"),
     );
     site.build(&[]).assert_ok();
     assert!(site.exists(&format!("aktualnosci/2011-10-17-konwencja/{nfc}")));

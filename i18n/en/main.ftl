@@ -306,3 +306,10 @@ help-a11y-title = Accessibility
 help-a11y = The website’s digital accessibility is described in the
 help-a11y-print = Text can be enlarged with the browser’s zoom (Ctrl and +); the layout adapts to narrow screens.
 help-contact = For questions about the website, contact: { $editorial }
+## An old address with a query that no item claims (README, "Redirects from old addresses")
+alias-not-found-title = Page not found
+alias-not-found-text = There is no page at this old address: no item of the archive has it. The server shows this page instead of an error. Look for the page in the archive or with the search.
+alias-not-found-archive = Archive, by year
+alias-not-found-search = Search the site
+alias-known-title = Old addresses that lead to items
+alias-known-text = If you followed an old link, its item may be one of these:

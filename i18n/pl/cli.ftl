@@ -474,3 +474,12 @@ changes-after-git = ta zmiana ({ $date }) jest późniejsza niż pierwszy commit
 changes-after-git-help = `changes:` służy do opisania tego, co działo się przed pierwszym commitem pliku; późniejsze zmiany rejestrują ich commity, więc usuń ten wpis
 config-bad-repository = `{ $url }` nie jest adresem repozytorium
 config-bad-repository-help = wpisz adres internetowy repozytorium strony, np. https://github.com/mops/archiwum; kronika łączy każdą zmianę z <repozytorium>/commit/<id> albo wstawia id tam, gdzie adres ma `{"{"}commit{"}"}`
+## Błędy, na które trafia nowy redaktor (README, „Errors and warnings”)
+yaml-amount-with-currency = `{ $value }` nie jest kwotą: wpisz same cyfry, część dziesiętną oddziel kropką i nie grupuj cyfr, np. "{ $suggestion }", a walutę podaj w `currency: { $currency }`
+yaml-list-help = listę zapisuje się w nawiasach kwadratowych: `{ $example }`
+yaml-key-reads-as-text-label = to wygląda na tekst, nie na klucz
+yaml-key-reads-as-text-help = nagłówek YAML (front matter) prawdopodobnie nie został zamknięty: dodaj wiersz `---` po ostatnim kluczu YAML, przed tekstem
+translation-without-original = nie ma oryginału `{ $original }` tego tłumaczenia
+translation-nearest-original = czy chodziło o `{ $nearest }`? Tłumaczenie ma nazwę pliku oryginału z własnym kodem języka
+link-fragment-missing = odnośnik do `@/{ $target }`: na stronie nie ma elementu o identyfikatorze `{ $fragment }`
+link-fragment-missing-help = `#fragment` wskazuje identyfikator na stronie docelowej: śródtytułu (jego tekst małymi literami, z łącznikami) albo na karcie projektu `#card`, `#funding`, `#indicators` lub `#project-news`

@@ -316,3 +316,10 @@ help-a11y-title = Dostępność
 help-a11y = Stan dostępności cyfrowej serwisu opisuje
 help-a11y-print = Tekst można powiększyć powiększeniem przeglądarki (Ctrl i +); układ strony dopasowuje się do wąskich ekranów.
 help-contact = W sprawach serwisu prosimy o kontakt: { $editorial }
+## Stary adres z zapytaniem, którego nie ma żadna wiadomość (README, „Redirects from old addresses”)
+alias-not-found-title = Nie znaleziono strony
+alias-not-found-text = Pod tym starym adresem nie ma strony: nie ma go żadna wiadomość archiwum. Serwer zamiast błędu pokazuje tę stronę. Poszukaj strony w archiwum albo w wyszukiwarce.
+alias-not-found-archive = Archiwum według lat
+alias-not-found-search = Wyszukiwarka
+alias-known-title = Stare adresy prowadzące do wiadomości
+alias-known-text = Jeśli ten adres pochodzi ze starego odnośnika, jego wiadomość może być jedną z tych:

@@ -28,6 +28,18 @@ pub struct Body {
     /// shared by every copy of the body (the load cache keeps one), so that it is worked
     /// out once per body, not once per rebuild.
     digest: Arc<OnceLock<u64>>,
+    /// The `@/` links with a `#fragment`, checked against the ids of their target pages
+    /// once those are rendered (README, "Links to other content: `@/…`").
+    fragments: Arc<[FragmentLink]>,
+}
+
+/// An `@/` link's `#fragment`: the site path of the page it leads to, the id it names
+/// (percent-decoded), and the error it is if that page has no such id, located at the link.
+#[derive(Clone, Debug)]
+pub struct FragmentLink {
+    pub target: String,
+    pub id: String,
+    pub error: crate::diagnostics::Diagnostic,
 }
 
 impl PartialEq for Body {
@@ -162,7 +174,19 @@ impl Body {
             photos: placed_photos,
             sanitised,
             digest: Arc::default(),
+            fragments: Arc::default(),
         }
+    }
+
+    /// The body with its `@/` links' fragments, to be checked once pages are rendered.
+    pub(crate) fn with_fragments(mut self, fragments: Vec<FragmentLink>) -> Body {
+        self.fragments = fragments.into();
+        self
+    }
+
+    /// The `@/` links with a `#fragment`.
+    pub fn fragments(&self) -> &[FragmentLink] {
+        &self.fragments
     }
 }
 

@@ -18,6 +18,8 @@ enum LinkTarget {
     Project(Slug),
     /// A draft or embargoed entry: known, but a link to it is an error.
     Excluded(Unpublished),
+    /// An entry whose file has errors of its own, already reported.
+    Broken,
 }
 
 /// Every `@/` link target of the site, by its path under `content/`.
@@ -31,8 +33,12 @@ impl Targets {
         kept: &[Pending],
         left_out: &[Pending],
         projects: impl Iterator<Item = Slug>,
+        broken: Vec<String>,
     ) -> Targets {
         let mut targets: HashMap<String, LinkTarget> = HashMap::new();
+        for key in broken {
+            targets.insert(key, LinkTarget::Broken);
+        }
         for p in left_out {
             if let Some(why) = p.excluded {
                 targets.insert(p.key.clone(), LinkTarget::Excluded(why));
@@ -60,6 +66,7 @@ impl Targets {
             LinkTarget::Path(path) => Ok(path.clone()),
             LinkTarget::Project(id) => Ok(urls.project(id)),
             LinkTarget::Excluded(why) => Err(Unresolved::NotPublished(*why)),
+            LinkTarget::Broken => Err(Unresolved::TargetHasErrors),
         }
     }
 }

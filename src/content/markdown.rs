@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use super::body::{Body, photo_stand_in, stand_in};
+use super::body::{Body, FragmentLink, photo_stand_in, stand_in};
 use super::sanitize::{self, Reason, Removal, Removed};
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Locator, Span};
@@ -38,6 +38,8 @@ pub enum Unresolved {
     Missing,
     /// The file exists but is not published.
     NotPublished(Unpublished),
+    /// The file exists but has errors of its own, reported once, there.
+    TargetHasErrors,
 }
 
 /// Why an item is left out of the build.
@@ -126,6 +128,7 @@ pub fn render_full(
     let mut first_paragraph = String::new();
     let mut paragraph_state = 0u8; // 0 before, 1 inside, 2 done
     let mut heading_start: Option<usize> = None;
+    let mut fragments: Vec<FragmentLink> = Vec::new();
     // The theme's `<main id="main">` is on every page: a heading `## Main` becomes `main-2`.
     let mut used_ids: HashMap<String, usize> = HashMap::from([("main".to_string(), 1)]);
     let mut last_heading: Option<String> = None;
@@ -306,6 +309,24 @@ pub fn render_full(
                     // A stand-in for the address, then the fragment: both written, and
                     // judged by the sanitiser, as the address would be.
                     Ok(path) => {
+                        if let Some(id) = fragment.strip_prefix('#').filter(|f| !f.is_empty()) {
+                            let at = body[range.clone()]
+                                .find("@/")
+                                .map_or(range.start, |i| range.start + i);
+                            let id = percent_encoding::percent_decode_str(id)
+                                .decode_utf8_lossy()
+                                .into_owned();
+                            let message =
+                                msg!("link-fragment-missing", target = target, fragment = &id);
+                            let error = locator
+                                .place(Diagnostic::error(src.path, message), at, dest_url.len())
+                                .help(msg!("link-fragment-missing-help"));
+                            fragments.push(FragmentLink {
+                                target: path.clone(),
+                                id,
+                                error,
+                            });
+                        }
                         links.push(path);
                         format!("{}{fragment}", stand_in(links.len() - 1))
                     }
@@ -313,18 +334,27 @@ pub fn render_full(
                         let at = body[range.clone()]
                             .find("@/")
                             .map_or(range.start, |i| range.start + i);
-                        let message = match why {
-                            Unresolved::Missing => msg!("link-missing", target = target),
-                            Unresolved::NotPublished(Unpublished::Draft) => {
-                                msg!("link-to-draft", target = target)
-                            }
-                            Unresolved::NotPublished(Unpublished::Embargoed(date)) => {
-                                msg!("link-to-embargoed", target = target, date = date.iso())
-                            }
-                        };
-                        let d =
-                            locator.place(Diagnostic::error(src.path, message), at, dest_url.len());
-                        errors.push(d.help(msg!("link-help")));
+                        let message =
+                            match why {
+                                Unresolved::Missing => Some(msg!("link-missing", target = target)),
+                                Unresolved::NotPublished(Unpublished::Draft) => {
+                                    Some(msg!("link-to-draft", target = target))
+                                }
+                                Unresolved::NotPublished(Unpublished::Embargoed(date)) => Some(
+                                    msg!("link-to-embargoed", target = target, date = date.iso()),
+                                ),
+                                // The build fails on the target's own error; the link is not
+                                // another (README, "Errors and warnings").
+                                Unresolved::TargetHasErrors => None,
+                            };
+                        if let Some(message) = message {
+                            let d = locator.place(
+                                Diagnostic::error(src.path, message),
+                                at,
+                                dest_url.len(),
+                            );
+                            errors.push(d.help(msg!("link-help")));
+                        }
                         String::from("#")
                     }
                 };
@@ -418,7 +448,7 @@ pub fn render_full(
         }
     };
     Rendered {
-        body: rendered,
+        body: rendered.with_fragments(fragments),
         first_paragraph: first_paragraph.trim().to_string(),
     }
 }

@@ -8,6 +8,7 @@ pub mod discover;
 pub mod front_matter;
 mod links;
 pub mod markdown;
+mod misnamed;
 pub mod model;
 pub mod order;
 pub mod project;
@@ -86,7 +87,7 @@ pub fn load_cached(
     let previous = cache.as_deref();
     type Read = (
         Option<cache::Stamp>,
-        Result<Parsed, (Kind, String, Lang, Diagnostic)>,
+        Result<Parsed, (Kind, String, Lang, String, Diagnostic)>,
     );
     let read: Vec<Read> = found
         .markdown
@@ -106,7 +107,7 @@ pub fn load_cached(
                     text: text.into(),
                     doc: Arc::new(doc),
                 }),
-                Err(d) => Err((file.kind, file.name, file.lang, d)),
+                Err(d) => Err((file.kind, file.name, file.lang, file.key, d)),
             };
             (stamp, parsed)
         })
@@ -137,10 +138,14 @@ pub fn load_cached(
     let mut docs = Vec::new();
     // Originals that could not be read: their translations cannot inherit from them.
     let mut unreadable: HashSet<(Kind, String)> = HashSet::new();
+    // Files with errors of their own: a link to one is not another error (README, "Errors
+    // and warnings").
+    let mut broken_files: Vec<String> = Vec::new();
     for r in parsed {
         match r {
             Ok(p) => docs.push(p),
-            Err((kind, name, lang, d)) => {
+            Err((kind, name, lang, key, d)) => {
+                broken_files.push(key);
                 if lang == config.default_language {
                     unreadable.insert((kind, name));
                 }
@@ -177,6 +182,7 @@ pub fn load_cached(
             .or_default()
             .push(p);
     }
+    let originals = misnamed::Originals::new(&groups, config.default_language);
     let mut tag_spellings: HashMap<Slug, BTreeMap<String, usize>> = HashMap::new();
     let mut pending: Vec<Pending> = Vec::new();
     for ((kind, name), mut versions) in groups {
@@ -191,6 +197,14 @@ pub fn load_cached(
             None => Original::None,
         };
         for p in versions {
+            let key = p.file.key.clone();
+            if matches!(original, Original::None)
+                && let Some(d) = originals.misnamed(&p, config.default_language)
+            {
+                diags.push(d);
+                broken_files.push(key);
+                continue;
+            }
             if let Some(entry) = resolve_entry(
                 p,
                 kind,
@@ -204,6 +218,8 @@ pub fn load_cached(
                 diags,
             ) {
                 pending.push(entry);
+            } else {
+                broken_files.push(key);
             }
         }
     }
@@ -249,7 +265,7 @@ pub fn load_cached(
         .keys()
         .cloned()
         .chain(broken_projects.iter().filter_map(|s| Slug::parse(s)));
-    let targets = Targets::new(&kept, &left_out, project_slugs);
+    let targets = Targets::new(&kept, &left_out, project_slugs, broken_files);
 
     // A translation's photos are published once, beside the original's page.
     let photo_pages: HashMap<(Kind, String), (String, EntryId)> = kept

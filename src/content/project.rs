@@ -57,8 +57,8 @@ pub struct Snapshot {
 pub struct ProjectFile {
     pub title: Translated<String>,
     pub full_title: Option<Translated<String>>,
-    pub fund: Option<String>,
-    pub programme: Option<String>,
+    pub fund: Option<Translated<String>>,
+    pub programme: Option<Translated<String>>,
     pub priority: Option<String>,
     pub measure: Option<String>,
     pub submeasure: Option<String>,

@@ -169,6 +169,7 @@ impl<'a> Inputs<'a> {
                 e.hash(h);
                 for t in &e.tags {
                     site.tag(t).name.hash(h);
+                    tag_languages(site, t, h);
                 }
                 self.projects.hash(h);
             }
@@ -187,11 +188,13 @@ impl<'a> Inputs<'a> {
                 for slug in &idx.tags_az {
                     let tag = site.tag(slug);
                     (&tag.name, tag.items.get(&lang).map_or(0, Vec::len)).hash(h);
+                    tag_languages(site, slug, h);
                 }
             }
             PageKind::Tag(slug, pg) => {
                 cards(&pg.items, h);
                 site.tag(slug).name.hash(h);
+                tag_languages(site, slug, h);
             }
             // The site's statistics link every site download with its size.
             PageKind::Stats => {
@@ -242,4 +245,12 @@ fn debug_hash(value: &dyn fmt::Debug) -> u64 {
     let mut feed = Feed(DefaultHasher::new());
     let _ = write!(feed, "{value:?}");
     feed.0.finish()
+}
+
+/// The languages that have items with tag `slug`: what the tag's own language is judged
+/// from where a page marks it (`render::context::langs`, README "Language of parts").
+fn tag_languages<H: Hasher>(site: &Site, slug: &Slug, h: &mut H) {
+    for (lang, items) in &site.tag(slug).items {
+        (lang, items.is_empty()).hash(h);
+    }
 }

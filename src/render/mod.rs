@@ -7,13 +7,16 @@
 //! and what their counterparts in the other languages are; [`context`] turns a planned page
 //! into template variables; feeds and the sitemap live in [`feeds`].
 
+mod anchors;
 mod charts;
 mod context;
 pub mod downloads;
 mod feeds;
 pub mod inputs;
+mod numbers;
 mod pages;
 pub mod plan;
+mod summary;
 pub mod templates;
 pub mod typography;
 
@@ -231,6 +234,8 @@ pub fn render(
         }
     };
     let rendered = wanted.iter().filter(|w| **w).count();
+    // A build renders every page, so every `#fragment` of an `@/` link can be judged.
+    let anchors = matches!(select, Select::All).then(|| anchors::Anchors::new(site));
     progress.start_pages(plan.pages().count());
     // Photos are made one photo per job, all its copies from one decoding: among the
     // light pages they would all fall to one thread's share (README, "Performance").
@@ -257,8 +262,14 @@ pub fn render(
             Ok(bytes) => bytes,
             Err(d) => return Some(d),
         };
+        if let (Some(anchors), Kind::Page(page)) = (&anchors, &output.kind) {
+            anchors.page(&page.path, &bytes);
+        }
         put(sink, output, bytes)
     }));
+    if let Some(anchors) = anchors.filter(|_| errors.is_empty()) {
+        errors = anchors.check(site);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -1,6 +1,8 @@
 //! Typography of a rendered page, applied to its text and nothing else: a no-break space
 //! after one-letter words (`w Krakowie`, so no line ends in `w`), and straight or foreign
 //! double quotes turned into the language's (`„…”` in Polish, `“…”` in English).
+//! Postal codes and phone numbers are joined so that they never break across lines
+//! ([`super::numbers`]).
 //!
 //! It works on the finished HTML so that text from Markdown, from YAML and from the UI
 //! strings is treated alike. Attribute values, comments, and the contents of `code`, `pre`,
@@ -115,16 +117,9 @@ impl Typography {
         rules
     }
 
-    fn is_noop(&self) -> bool {
-        self.quotes.is_none() && self.single_letters.is_empty()
-    }
-
     /// `html` with the rules applied to its text, read with the shared tag scanner
     /// ([`crate::html`]) as a browser reads it.
     pub fn apply(&self, html: &str) -> String {
-        if self.is_noop() {
-            return html.to_string();
-        }
         let mut out = String::with_capacity(html.len() + html.len() / 50);
         let mut text = TextState::default();
         let mut verbatim_depth = 0usize;
@@ -166,6 +161,9 @@ impl Typography {
             }
             return;
         }
+        // Postal codes and phone numbers are joined on every page, whatever the switches.
+        let joined = super::numbers::join(s);
+        let s: &str = &joined;
         let bytes = s.as_bytes();
         // `s[..done]` is in `out`, and `state.prev` is its last character.
         let mut done = 0;

@@ -13,7 +13,7 @@ use crate::content::model::{Entry, Site, Tag};
 use crate::content::project::{INDICATORS, Project};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
-use crate::types::{Currency, Date, Lang, Money};
+use crate::types::{Currency, Date, Lang, Money, Translated};
 
 /// How many tags the publications by tag show: the most used ones.
 pub const TOP_TAGS: usize = 20;
@@ -156,6 +156,8 @@ impl ProjectFunding<'_> {
 pub struct FundingGroup {
     /// `None` for the projects that do not name one.
     pub name: Option<String>,
+    /// The fund or programme in every language it is given in, for pages in each.
+    pub translated: Option<Translated<String>>,
     pub sums: Vec<Sum>,
     /// Projects of the group without a budget.
     pub without_budget: usize,
@@ -330,7 +332,7 @@ impl<'a> Stats<'a> {
             archived,
         };
 
-        let funding = funding(&projects)?;
+        let funding = funding(&projects, site.config.default_language)?;
         let indicators: Vec<ProjectIndicators> = projects
             .iter()
             .map(|p| ProjectIndicators {
@@ -448,12 +450,13 @@ fn group(name: Option<String>, members: &[&ProjectFunding]) -> Result<FundingGro
     }
     Ok(FundingGroup {
         name,
+        translated: None,
         sums: sums.into_values().collect(),
         without_budget,
     })
 }
 
-fn funding<'a>(projects: &[&'a Project]) -> Result<Funding<'a>, Diagnostic> {
+fn funding<'a>(projects: &[&'a Project], default: Lang) -> Result<Funding<'a>, Diagnostic> {
     let rows: Vec<ProjectFunding> = projects
         .iter()
         .map(|p| {
@@ -465,10 +468,14 @@ fn funding<'a>(projects: &[&'a Project]) -> Result<Funding<'a>, Diagnostic> {
             }
         })
         .collect();
-    let by = |field: fn(&Project) -> Option<&String>| -> Result<Vec<FundingGroup>, Diagnostic> {
+    // A fund or programme given per language is grouped by its default-language text.
+    let text =
+        |t: Option<&'a Translated<String>>| t.and_then(|t| t.get(default, default)).map(|(s, _)| s);
+    type Field<'a> = dyn Fn(&'a Project) -> Option<&'a Translated<String>>;
+    let by = |field: &Field<'a>| -> Result<Vec<FundingGroup>, Diagnostic> {
         let mut groups: BTreeMap<Option<&String>, Vec<&ProjectFunding>> = BTreeMap::new();
         for r in &rows {
-            groups.entry(field(r.project)).or_default().push(r);
+            groups.entry(text(field(r.project))).or_default().push(r);
         }
         // Named groups A–Z by their text, then the projects that name none.
         let (mut named, unnamed): (Vec<_>, Vec<_>) =
@@ -476,11 +483,15 @@ fn funding<'a>(projects: &[&'a Project]) -> Result<Funding<'a>, Diagnostic> {
         named.extend(unnamed);
         named
             .into_iter()
-            .map(|(k, members)| group(k.cloned(), &members))
+            .map(|(k, members)| {
+                let mut g = group(k.cloned(), &members)?;
+                g.translated = members.first().and_then(|m| field(m.project)).cloned();
+                Ok(g)
+            })
             .collect()
     };
-    let funds = by(|p| p.data.fund.as_ref())?;
-    let programmes = by(|p| p.data.programme.as_ref())?;
+    let funds = by(&|p| p.data.fund.as_ref())?;
+    let programmes = by(&|p| p.data.programme.as_ref())?;
     let all = group(None, &rows.iter().collect::<Vec<_>>())?;
     Ok(Funding {
         projects: rows,

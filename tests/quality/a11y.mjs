@@ -13,6 +13,8 @@
  * the search page showing results — and for the 404 page, it checks:
  *   - axe-core, WCAG 2.0/2.1 levels A and AA, at 1280 and at 320 CSS px wide;
  *   - reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px;
+ *   - reading on a phone at 320 CSS px: a wide table shows that it scrolls, no
+ *     amount of a money table is out of view, words break only between words;
  *   - keyboard: after a fresh load, the first Tab focuses a visible skip link
  *     whose target is the <main> element, and following it moves focus there;
  *   - images: each has an alt attribute, loads (lazy ones too), and every copy
@@ -189,6 +191,43 @@ async function checkAxeAndReflow(page, url, width) {
   }
 }
 
+/**
+ * Reading on a phone, at 320 px (issue "What a new comms officer ran into", 10 and 11):
+ *   - a table wider than its wrapper shows that it scrolls (the wrapper's shadows);
+ *   - no amount of a money table (`table.stack`) is out of view;
+ *   - text breaks only between words, hyphenated by the browser (`hyphens: auto`),
+ *     never anywhere in a word (`overflow-wrap: anywhere`, `word-break: break-all`).
+ */
+async function checkPhone(page, url) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    const name = (el) => `<${el.localName}${el.id ? ` id="${el.id}"` : ''}${el.className ? ` class="${el.className}"` : ''}>`;
+    for (const wrap of document.querySelectorAll('.table-wrap')) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1 && !getComputedStyle(wrap).backgroundImage.includes('gradient')) {
+        out.push(`${name(wrap)} scrolls without showing that it does`);
+      }
+      const box = wrap.getBoundingClientRect();
+      for (const cell of wrap.querySelectorAll('table.stack .num')) {
+        const r = cell.getBoundingClientRect();
+        if (r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) {
+          out.push(`${name(wrap)}: the amount "${cell.textContent.trim()}" is out of view`);
+        }
+      }
+    }
+    for (const el of document.querySelectorAll('main :is(h1, h2, h3, h4, p, li, a, td, th, dt, dd, caption)')) {
+      if (el.closest('code, pre')) continue;
+      const style = getComputedStyle(el);
+      if (style.overflowWrap === 'anywhere' || style.wordBreak === 'break-all') {
+        out.push(`${name(el)} may break a word anywhere (overflow-wrap: ${style.overflowWrap}, word-break: ${style.wordBreak})`);
+      } else if (style.hyphens !== 'auto' && !el.closest('a[href^="mailto:"]')) {
+        out.push(`${name(el)} is not hyphenated by the browser (hyphens: ${style.hyphens})`);
+      }
+    }
+    return [...new Set(out)];
+  });
+  for (const p of problems) fail(`${url} @320px ${p}`);
+}
+
 /** Every image has an alt attribute and loads, and each copy in its srcset answers 200. */
 async function checkImages(page, url) {
   const problems = await page.evaluate(async () => {
@@ -278,6 +317,7 @@ try {
       }
       await checkSkipLink(page, url);
       await checkAxeAndReflow(page, url, width);
+      if (width === 320) await checkPhone(page, url);
       await checkImages(page, url);
     }
     await context.close();

@@ -16,7 +16,7 @@ struct Card<'a> {
     title: &'a str,
     path: &'a str,
     date: Option<Date>,
-    summary: &'a str,
+    summary: std::borrow::Cow<'a, str>,
     archived: bool,
 }
 
@@ -32,7 +32,10 @@ impl Cards {
                         title: &e.title,
                         path: &e.path,
                         date: e.date,
-                        summary: &e.summary,
+                        summary: crate::render::summary::cut(
+                            &e.summary,
+                            crate::render::summary::LIST_LENGTH,
+                        ),
                         archived: e.archived,
                     });
                     (e.id.clone(), card)

@@ -5,13 +5,23 @@ use std::borrow::Cow;
 use serde::Serialize;
 use tera::Context;
 
-use super::{Heading, Link, Scope, text};
+use super::{Heading, Scope, langs, text};
 use crate::content::model::{Entry, EntryId, Site};
 use crate::types::{Date, Lang};
+
+/// A link whose text may be in another language than the page's (a tag, a project).
+#[derive(Serialize)]
+struct LangLink {
+    title: String,
+    path: String,
+    lang: Option<String>,
+}
 
 #[derive(Serialize)]
 struct AttachmentVars<'a> {
     title: &'a str,
+    /// The title's language, when the attachments are the original's ([`langs`]).
+    title_lang: Option<String>,
     path: &'a str,
     file_name: &'a str,
     size_kb: u64,
@@ -39,12 +49,15 @@ struct EntryVars<'a> {
     produced: Option<Date>,
     produced_by: Option<&'a str>,
     published_by: Option<&'a str>,
+    /// The language of `produced_by` and `published_by` when inherited from the original.
+    produced_by_lang: Option<String>,
+    published_by_lang: Option<String>,
     archived: bool,
     draft: bool,
     summary: &'a str,
     body: Cow<'a, str>,
-    tags: Vec<Link>,
-    projects: Vec<Link>,
+    tags: Vec<LangLink>,
+    projects: Vec<LangLink>,
     attachments: Vec<AttachmentVars<'a>>,
     source: &'a str,
     /// The change register, oldest first, and its last entry (README, "Change register").
@@ -78,6 +91,12 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
         produced: e.produced,
         produced_by: e.produced_by.as_deref(),
         published_by: e.published_by.as_deref(),
+        produced_by_lang: langs::inherited(site, e, e.produced_by.as_deref(), |o| {
+            o.produced_by.as_deref()
+        }),
+        published_by_lang: langs::inherited(site, e, e.published_by.as_deref(), |o| {
+            o.published_by.as_deref()
+        }),
         archived: e.archived,
         draft: e.draft,
         summary: &e.summary,
@@ -85,9 +104,10 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
         tags: e
             .tags
             .iter()
-            .map(|t| Link {
+            .map(|t| LangLink {
                 title: site.tag(t).name.clone(),
                 path: urls.tag(t),
+                lang: langs::other(langs::tag(site, t), lang),
             })
             .collect(),
         projects: e
@@ -95,9 +115,11 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
             .iter()
             .map(|p| {
                 let pr = site.project(p);
-                Link {
-                    title: text(site, &pr.data.title, lang).text,
+                let title = text(site, &pr.data.title, lang);
+                LangLink {
+                    title: title.text,
                     path: urls.project(&pr.id),
+                    lang: title.lang,
                 }
             })
             .collect(),
@@ -105,6 +127,10 @@ fn entry<'a>(site: &'a Site, e: &'a Entry, lang: Lang, body: Cow<'a, str>) -> En
             .attachments
             .iter()
             .map(|a| AttachmentVars {
+                title_lang: e
+                    .inherits_attachments
+                    .then(|| langs::other(site.config.default_language, lang))
+                    .flatten(),
                 title: &a.title,
                 path: &a.path,
                 file_name: &a.file_name,

@@ -6,6 +6,7 @@ mod archive;
 mod bip;
 mod cards;
 mod entries;
+mod langs;
 mod news;
 mod projects;
 mod special;
@@ -57,14 +58,19 @@ impl Shared {
             .iter()
             .map(|&lang| {
                 let urls = site.urls(lang);
+                let lang_of = |t: &Translated<String>| langs::plain(site, t, lang).lang;
                 let vars = SiteVars {
                     title: c.title(lang),
+                    title_lang: lang_of(&c.title),
                     publisher: c.publisher.as_ref().and_then(|p| plain(&p.name, lang, d)),
+                    publisher_lang: c.publisher.as_ref().and_then(|p| lang_of(&p.name)),
                     editorial: c.editorial.as_ref().map(|e| Editorial {
                         name: plain(&e.name, lang, d).unwrap_or(""),
+                        name_lang: lang_of(&e.name),
                         email: e.email.as_deref(),
                         phone: e.phone.as_deref(),
                         address: e.address.as_ref().and_then(|a| plain(a, lang, d)),
+                        address_lang: e.address.as_ref().and_then(lang_of),
                     }),
                     default_lang: d.as_str(),
                     languages: c.languages.iter().map(|l| l.as_str()).collect(),
@@ -157,7 +163,10 @@ struct Nav {
 #[derive(Serialize)]
 struct SiteVars<'a> {
     title: &'a str,
+    /// The language of each text below when it is not the page's ([`langs`]).
+    title_lang: Option<String>,
     publisher: Option<&'a str>,
+    publisher_lang: Option<String>,
     editorial: Option<Editorial<'a>>,
     default_lang: &'a str,
     languages: Vec<&'a str>,
@@ -168,9 +177,11 @@ struct SiteVars<'a> {
 #[derive(Serialize)]
 struct Editorial<'a> {
     name: &'a str,
+    name_lang: Option<String>,
     email: Option<&'a str>,
     phone: Option<&'a str>,
     address: Option<&'a str>,
+    address_lang: Option<String>,
 }
 
 /// A translated text and, when it is not in the page language, the language it is in.
@@ -224,6 +235,8 @@ fn text(site: &Site, t: &Translated<String>, lang: Lang) -> Text {
 struct Heading {
     title: String,
     crumbs: Vec<Link>,
+    /// The title's language, when it is not the page's ([`langs`]).
+    title_lang: Option<String>,
 }
 
 impl Heading {
@@ -231,7 +244,14 @@ impl Heading {
         Heading {
             title,
             crumbs: Vec::new(),
+            title_lang: None,
         }
+    }
+
+    /// The heading, its title in language `lang` (`None`: the page's).
+    fn in_lang(mut self, lang: Option<String>) -> Heading {
+        self.title_lang = lang;
+        self
     }
 
     fn under(title: String, parent: String, parent_path: String) -> Heading {
@@ -241,6 +261,7 @@ impl Heading {
                 title: parent,
                 path: parent_path,
             }],
+            title_lang: None,
         }
     }
 }
@@ -284,6 +305,7 @@ pub fn for_page(site: &Site, shared: &Shared, page: &Planned, links: &LinkStyle)
     breadcrumbs.extend(heading.crumbs);
     ctx.insert("breadcrumbs", &breadcrumbs);
     ctx.insert("title", &heading.title);
+    ctx.insert("title_lang", &heading.title_lang);
     ctx
 }
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Heading, Scope, Text, cards};
+use super::{Heading, Scope, Text, cards, langs};
 use crate::render::pages::Pagination;
 use crate::types::{Date, Money, Slug};
 
@@ -11,12 +11,16 @@ use crate::types::{Date, Money, Slug};
 struct FundingVars<'a> {
     period: Option<&'a str>,
     source: &'a str,
+    /// The source's language when it is shown as written (`langs::as_written`).
+    source_lang: Option<String>,
     money: Money,
 }
 
 #[derive(Serialize)]
 struct Indicators<'a> {
     names: &'a [String],
+    /// The language of each name shown as written (`langs::as_written`).
+    name_langs: Vec<Option<String>>,
     rows: Vec<IndicatorRow>,
 }
 
@@ -34,8 +38,8 @@ struct ProjectVars<'a> {
     stats_path: String,
     title: Text,
     full_title: Option<Text>,
-    fund: Option<&'a str>,
-    programme: Option<&'a str>,
+    fund: Option<Text>,
+    programme: Option<Text>,
     priority: Option<&'a str>,
     measure: Option<&'a str>,
     submeasure: Option<&'a str>,
@@ -86,9 +90,9 @@ pub(super) fn all(s: &Scope, ctx: &mut Context) -> Heading {
 pub(super) fn one(s: &Scope, ctx: &mut Context, id: &Slug, pg: &Pagination) -> Heading {
     cards::list(s, ctx, pg);
     let vars = project(s, id);
-    let title = vars.title.text.clone();
+    let (title, lang) = (vars.title.text.clone(), vars.title.lang.clone());
     ctx.insert("project", &vars);
-    Heading::under(title, s.t("projects"), s.urls().projects())
+    Heading::under(title, s.t("projects"), s.urls().projects()).in_lang(lang)
 }
 
 fn project<'a>(s: &Scope<'a>, id: &Slug) -> ProjectVars<'a> {
@@ -96,6 +100,11 @@ fn project<'a>(s: &Scope<'a>, id: &Slug) -> ProjectVars<'a> {
     let d = &p.data;
     let indicators = (!d.indicators.is_empty()).then(|| Indicators {
         names: &p.indicator_columns,
+        name_langs: p
+            .indicator_columns
+            .iter()
+            .map(|n| langs::as_written(s.site, &format!("indicator-{n}"), s.lang))
+            .collect(),
         rows: d
             .indicators
             .iter()
@@ -116,8 +125,11 @@ fn project<'a>(s: &Scope<'a>, id: &Slug) -> ProjectVars<'a> {
         stats_path: s.urls().project_stats(&p.id),
         title: s.text(&d.title),
         full_title: d.full_title.as_ref().map(|t| s.text(t)),
-        fund: d.fund.as_deref(),
-        programme: d.programme.as_deref(),
+        fund: d.fund.as_ref().map(|t| langs::plain(s.site, t, s.lang)),
+        programme: d
+            .programme
+            .as_ref()
+            .map(|t| langs::plain(s.site, t, s.lang)),
         priority: d.priority.as_deref(),
         measure: d.measure.as_deref(),
         submeasure: d.submeasure.as_deref(),
@@ -132,6 +144,11 @@ fn project<'a>(s: &Scope<'a>, id: &Slug) -> ProjectVars<'a> {
             .map(|f| FundingVars {
                 period: f.period.as_deref(),
                 source: &f.source,
+                source_lang: langs::as_written(
+                    s.site,
+                    &format!("funding-source-{}", f.source),
+                    s.lang,
+                ),
                 money: f.money(),
             })
             .collect(),

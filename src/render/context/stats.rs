@@ -63,6 +63,8 @@ struct Named {
 #[derive(Serialize)]
 struct TagName {
     name: String,
+    /// The tag's language, when it is not the page's.
+    lang: Option<String>,
     /// `None` when the tag has no page in this language (its items are in others only).
     path: Option<String>,
 }
@@ -106,6 +108,8 @@ struct SumVars {
 #[derive(Serialize)]
 struct GroupVars {
     name: Option<String>,
+    /// The name's language, when it is not the page's (README, "Statistics").
+    lang: Option<String>,
     sums: Vec<SumVars>,
     without_budget: usize,
 }
@@ -154,6 +158,8 @@ struct SiteVars {
     programmes: Vec<GroupVars>,
     funding_all: GroupVars,
     indicator_names: Vec<String>,
+    /// The language of each indicator name shown as written (`langs::as_written`).
+    indicator_langs: Vec<Option<String>>,
     indicators: Vec<LatestRow>,
     /// The CSV file of each table, by table name.
     csv: BTreeMap<&'static str, Download>,
@@ -163,6 +169,8 @@ struct SiteVars {
 #[derive(Serialize)]
 struct SeriesVars {
     name: String,
+    /// The language of the name when no message translates it and it is not the page's.
+    name_lang: Option<String>,
     chart: Steps,
 }
 
@@ -215,9 +223,17 @@ fn sum(s: &Sum) -> SumVars {
     }
 }
 
-fn group(g: &FundingGroup) -> GroupVars {
+fn group(g: &FundingGroup, site: &Site, page: Lang) -> GroupVars {
+    let shown = g
+        .translated
+        .as_ref()
+        .map(|t| super::langs::plain(site, t, page));
     GroupVars {
-        name: g.name.clone(),
+        name: shown
+            .as_ref()
+            .map(|t| t.text.clone())
+            .or_else(|| g.name.clone()),
+        lang: shown.and_then(|t| t.lang),
         sums: g.sums.iter().map(sum).collect(),
         without_budget: g.without_budget,
     }
@@ -324,6 +340,10 @@ impl Vars {
                     .map(|g| {
                         counts(
                             TagName {
+                                lang: super::langs::other(
+                                    super::langs::tag(site, &g.of.slug),
+                                    lang,
+                                ),
                                 name: g.of.name.clone(),
                                 path: g.of.items.contains_key(&lang).then(|| urls.tag(&g.of.slug)),
                             },
@@ -343,10 +363,25 @@ impl Vars {
                         budget: budget(f),
                     })
                     .collect(),
-                funds: stats.funding.funds.iter().map(group).collect(),
-                programmes: stats.funding.programmes.iter().map(group).collect(),
-                funding_all: group(&stats.funding.all),
+                funds: stats
+                    .funding
+                    .funds
+                    .iter()
+                    .map(|g| group(g, site, lang))
+                    .collect(),
+                programmes: stats
+                    .funding
+                    .programmes
+                    .iter()
+                    .map(|g| group(g, site, lang))
+                    .collect(),
+                funding_all: group(&stats.funding.all, site, lang),
                 indicator_names: stats.indicator_names.clone(),
+                indicator_langs: stats
+                    .indicator_names
+                    .iter()
+                    .map(|n| super::langs::as_written(site, &format!("indicator-{n}"), lang))
+                    .collect(),
                 indicators: stats
                     .indicators
                     .iter()
@@ -407,6 +442,11 @@ impl Vars {
                         .series
                         .iter()
                         .map(|s| SeriesVars {
+                            name_lang: super::langs::as_written(
+                                site,
+                                &format!("indicator-{}", s.name),
+                                lang,
+                            ),
                             name: s.name.clone(),
                             chart: charts::steps(&s.points),
                         })

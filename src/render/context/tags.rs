@@ -3,13 +3,15 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Heading, Scope, cards};
+use super::{Heading, Scope, cards, langs};
 use crate::render::pages::Pagination;
 use crate::types::Slug;
 
 #[derive(Serialize)]
 struct TagVars<'a> {
     name: &'a str,
+    /// The tag's language, when it is not the page's.
+    lang: Option<String>,
     path: String,
     count: usize,
 }
@@ -25,6 +27,7 @@ pub(super) fn all(s: &Scope, ctx: &mut Context) -> Heading {
         .map(|slug| {
             let tag = s.site.tag(slug);
             TagVars {
+                lang: langs::other(langs::tag(s.site, slug), s.lang),
                 name: &tag.name,
                 path: urls.tag(&tag.slug),
                 count: tag.items[&s.lang].len(),
@@ -39,6 +42,8 @@ pub(super) fn all(s: &Scope, ctx: &mut Context) -> Heading {
 pub(super) fn one(s: &Scope, ctx: &mut Context, slug: &Slug, pg: &Pagination) -> Heading {
     cards::list(s, ctx, pg);
     let tag = s.site.tag(slug);
+    let lang = langs::other(langs::tag(s.site, slug), s.lang);
     ctx.insert("tag", &tag.name);
-    Heading::under(tag.name.clone(), s.t("tags"), s.urls().tags())
+    ctx.insert("tag_lang", &lang);
+    Heading::under(tag.name.clone(), s.t("tags"), s.urls().tags()).in_lang(lang)
 }
