@@ -435,20 +435,21 @@ fn attachments_show_type_size_and_language() {
     );
     assert!(
         en.contains(
-            r#"raport.pdf">Raport końcowy</a> <span class="item-meta">(PDF, 1.2 MB)</span>"#
+            // The title is the Polish original's: marked as Polish (WCAG 3.1.2).
+            r#"raport.pdf" lang="pl">Raport końcowy</a> <span class="item-meta">(PDF, 1.2 MB)</span>"#
         ),
         "{en}"
     );
     // `lang:` gives hreflang, and a label where it is not the page's language.
     assert!(pl.contains(r#"presentation.pdf" hreflang="en">Prezentacja</a> <span class="item-meta">(PDF, 1 kB, język: angielski)</span>"#), "{pl}");
-    assert!(en.contains(r#"presentation.pdf" hreflang="en">Prezentacja</a> <span class="item-meta">(PDF, 1 kB)</span>"#), "{en}");
+    assert!(en.contains(r#"presentation.pdf" hreflang="en" lang="pl">Prezentacja</a> <span class="item-meta">(PDF, 1 kB)</span>"#), "{en}");
     assert!(
         pl.contains(
             r#"notatka.txt" hreflang="pl">Notatka</a> <span class="item-meta">(TXT, 1 kB)</span>"#
         ),
         "{pl}"
     );
-    assert!(en.contains(r#"notatka.txt" hreflang="pl">Notatka</a> <span class="item-meta">(TXT, 1 kB, in Polish)</span>"#), "{en}");
+    assert!(en.contains(r#"notatka.txt" hreflang="pl" lang="pl">Notatka</a> <span class="item-meta">(TXT, 1 kB, in Polish)</span>"#), "{en}");
 
     // A language code that is not one is a located error.
     let md =
