@@ -265,7 +265,7 @@ fn scan_body(item: &Item) -> Scan {
                 let Some(image) = images.pop() else { continue };
                 let source = &body[image.range.clone()];
                 if image.text.trim().is_empty()
-                    && !is_decorative(source)
+                    && !crate::content::markdown::is_decorative(source)
                     && !crate::photos::is_local(&image.dest)
                 {
                     // A photo of the site is reported by the build (`photo-no-alt`).
@@ -368,16 +368,6 @@ fn address_offset(body: &str, range: &Range<usize>, dest: &str) -> usize {
 fn is_external(dest: &str) -> bool {
     let lower = dest.get(..8).unwrap_or(dest).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-/// An image marked decorative with an empty title: `![](ozdobnik.png "")`.
-fn is_decorative(source: &str) -> bool {
-    let s = source.trim_end();
-    let Some(s) = s.strip_suffix(')') else {
-        return false;
-    };
-    let s = s.trim_end();
-    s.ends_with("\"\"") || s.ends_with("''") || s.ends_with("()")
 }
 
 fn dead_message(url: &str, reason: Option<Message>) -> Message {

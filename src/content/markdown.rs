@@ -592,7 +592,7 @@ fn rewrite_raw_images(
 
 /// Whether an image's source text marks it as decorative: an explicit empty title,
 /// `![](ozdobnik.png "")` (README, "Photos").
-fn is_decorative(source: &str) -> bool {
+pub(crate) fn is_decorative(source: &str) -> bool {
     let s = source.trim_end();
     let Some(s) = s.strip_suffix(')') else {
         return false;
