@@ -201,6 +201,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// The site's language codes as messages list them: `pl, en`.
+    pub fn languages_listed(&self) -> String {
+        self.languages
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Reads and validates `site.yaml` in `root`; `base_url` replaces the file's `base_url`.
     pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join("site.yaml");

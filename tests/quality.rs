@@ -136,9 +136,9 @@ fn demo_site_is_valid_html() {
     );
 }
 
-#[test]
-fn demo_site_passes_axe_in_chromium() {
-    let tools = [
+/// What the axe gate needs: Node, its two packages and Debian's Chromium.
+fn axe_tools() -> [Tool; 4] {
+    [
         Tool {
             name: "node",
             present: on_path("node", "--version"),
@@ -151,7 +151,12 @@ fn demo_site_passes_axe_in_chromium() {
             present: Path::new(CHROMIUM).exists(),
             install: "apt-get install chromium",
         },
-    ];
+    ]
+}
+
+#[test]
+fn demo_site_passes_axe_in_chromium() {
+    let tools = axe_tools();
     if !tools_ready("demo_site_passes_axe_in_chromium", &tools) {
         return;
     }
@@ -217,20 +222,7 @@ fn init_site_is_valid_html() {
 
 #[test]
 fn init_site_passes_axe_in_chromium() {
-    let tools = [
-        Tool {
-            name: "node",
-            present: on_path("node", "--version"),
-            install: "apt-get install nodejs npm",
-        },
-        npm_package("tests/quality/node_modules/axe-core"),
-        npm_package("tests/quality/node_modules/playwright-core"),
-        Tool {
-            name: CHROMIUM,
-            present: Path::new(CHROMIUM).exists(),
-            install: "apt-get install chromium",
-        },
-    ];
+    let tools = axe_tools();
     if !tools_ready("init_site_passes_axe_in_chromium", &tools) {
         return;
     }

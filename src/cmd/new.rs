@@ -49,7 +49,10 @@ pub fn news(opts: &NewsOptions) -> Result<String, Failure> {
                 .ok_or_else(|| {
                     Failure::usage(
                         msg!("new-unknown-language", lang = code.as_str()),
-                        msg!("new-unknown-language-help", languages = languages(&config)),
+                        msg!(
+                            "new-unknown-language-help",
+                            languages = config.languages_listed()
+                        ),
                     )
                 })?,
         ),
@@ -191,15 +194,6 @@ fn newest_metryczka(
     let produced = read.iter().find_map(|(_, _, f)| f.produced_by.clone());
     let published = read.iter().find_map(|(_, _, f)| f.published_by.clone());
     (produced, published)
-}
-
-fn languages(config: &Config) -> String {
-    config
-        .languages
-        .iter()
-        .map(|l| l.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A refusal naming the file that is there already.

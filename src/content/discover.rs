@@ -113,7 +113,7 @@ fn markdown_file(
                     "content-no-language-suffix-help",
                     stem = stem,
                     lang = config.default_language,
-                    languages = langs(config)
+                    languages = config.languages_listed()
                 )),
             );
             return None;
@@ -130,7 +130,7 @@ fn markdown_file(
                 .help(msg!(
                     "content-language-not-in-site-help",
                     lang = lang_code,
-                    languages = langs(config)
+                    languages = config.languages_listed()
                 )),
             );
             return None;
@@ -156,13 +156,4 @@ fn markdown_file(
         shown: shown.to_string(),
         key: rel.to_string(),
     })
-}
-
-fn langs(config: &Config) -> String {
-    config
-        .languages
-        .iter()
-        .map(|l| l.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
