@@ -179,6 +179,20 @@ fn command(catalog: &Catalog) -> clap::Command {
             Some(arg) => new.mut_subcommand(sub, |s| s.mut_arg(arg, |a| a.help(text))),
         });
     }
+    with_guide(cmd, &catalog.render(&msg!("cli-guide")))
+}
+
+/// `cmd` and every command under it, each with the line that points to the guide at the
+/// end of its help (the guide is in kronika's repository, `docs/`).
+fn with_guide(cmd: clap::Command, guide: &str) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut cmd = cmd.after_help(guide.to_string());
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| with_guide(s, guide));
+    }
     cmd
 }
 

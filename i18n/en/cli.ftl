@@ -146,7 +146,7 @@ yaml-amount-as-float = amount { $value } is written as a number with a fraction;
 
 ## site.yaml
 config-missing = there is no site.yaml in the site folder
-config-missing-help = run kronika in the folder that holds site.yaml, or pass --root { $root }; README.md shows a minimal site.yaml
+config-missing-help = run kronika in the folder that holds site.yaml, or pass --root { $root }; `kronika init` writes a new site with a site.yaml
 config-bad-base-url = `{ $url }` is not a usable base URL
 config-bad-base-url-help = write the full address where the site will be served, e.g. https://example.org/archiwum/
 config-language-twice = language `{ $lang }` is listed twice
@@ -466,3 +466,6 @@ translation-without-original = there is no original `{ $original }` for this tra
 translation-nearest-original = did you mean `{ $nearest }`? A translation has its original's file name with its own language code
 link-fragment-missing = link to `@/{ $target }`: the page has no element with id `{ $fragment }`
 link-fragment-missing-help = a `#fragment` names an id on the target page: a heading's id (its text in lowercase, with hyphens), or on a project card `#card`, `#funding`, `#indicators` or `#project-news`
+
+## The last line of every command's help: where the guide is (no public address yet)
+cli-guide = Guide: docs/en/README.md in kronika's repository (in Polish: docs/pl/README.md)

@@ -154,7 +154,7 @@ yaml-amount-as-float = kwotę { $value } zapisano jako liczbę z częścią uła
 
 ## site.yaml
 config-missing = w folderze serwisu nie ma pliku site.yaml
-config-missing-help = uruchom program kronika w folderze z plikiem site.yaml albo podaj --root { $root }; minimalny site.yaml pokazuje README.md
+config-missing-help = uruchom program kronika w folderze z plikiem site.yaml albo podaj --root { $root }; `kronika init` tworzy nowy serwis z plikiem site.yaml
 config-bad-base-url = `{ $url }` nie nadaje się na bazowy adres URL
 config-bad-base-url-help = wpisz pełny adres, pod którym serwis będzie dostępny, np. https://example.org/archiwum/
 config-language-twice = język `{ $lang }` występuje na liście dwukrotnie
@@ -483,3 +483,6 @@ translation-without-original = nie ma oryginału `{ $original }` tego tłumaczen
 translation-nearest-original = czy chodziło o `{ $nearest }`? Tłumaczenie ma nazwę pliku oryginału z własnym kodem języka
 link-fragment-missing = odnośnik do `@/{ $target }`: na stronie nie ma elementu o identyfikatorze `{ $fragment }`
 link-fragment-missing-help = `#fragment` wskazuje identyfikator na stronie docelowej: śródtytułu (jego tekst małymi literami, z łącznikami) albo na karcie projektu `#card`, `#funding`, `#indicators` lub `#project-news`
+
+## The last line of every command's help: where the guide is (no public address yet)
+cli-guide = Przewodnik: docs/pl/README.md w repozytorium kroniki (po angielsku: docs/en/README.md)
