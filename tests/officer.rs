@@ -140,7 +140,7 @@ indicators:
   - {date: 2012-02-15, participants: 3617, employed: 202, wolontariusze: 12}
 ";
 
-/// Finding 6: the ids README documents on a project card are the card's; an `@/` link
+/// Finding 6: the ids the guide documents on a project card are the card's; an `@/` link
 /// whose `#fragment` names no id on its target page fails the build, located at the link,
 /// and leaves the previous output as it was.
 #[test]
@@ -189,24 +189,45 @@ fn fragments_of_links_name_ids_of_their_pages() {
     assert_eq!(tree(&site.path("public")), before);
 }
 
-/// Finding 6: every `@/` link in README's Markdown examples builds, with the targets it
-/// names, so that the documented paths and fragments cannot drift from what kronika makes.
+/// The Markdown files of the guide (docs/dev/testing.md, "The guide's tests").
+fn guide_files() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md")];
+    for dir in ["docs/en", "docs/pl", "docs/maintainer", "docs/dev"] {
+        let mut pages: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        pages.sort();
+        files.extend(pages);
+    }
+    files
+}
+
+/// Finding 6: every `@/` link in the guide's Markdown snippets (```` ```markdown ````
+/// blocks without a site path; those with one are built by `tests/guide.rs`) builds, with
+/// the targets it names, so that the documented paths and fragments cannot drift from
+/// what kronika makes.
 #[test]
-fn every_link_example_of_the_readme_builds() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+fn every_link_example_of_the_guide_builds() {
     let mut examples = Vec::new();
-    let mut in_markdown = false;
-    for line in readme.lines() {
-        if line.starts_with("```") {
-            in_markdown = line == "```markdown";
-            continue;
-        }
-        if in_markdown && line.contains("](@/") {
-            examples.push(line.to_string());
+    for file in guide_files() {
+        let mut in_markdown = false;
+        for line in std::fs::read_to_string(&file).unwrap().lines() {
+            if line.trim_start().starts_with("```") {
+                in_markdown = line.trim_start() == "```markdown";
+                continue;
+            }
+            if in_markdown && line.contains("](@/") && !examples.contains(&line.to_string()) {
+                examples.push(line.to_string());
+            }
         }
     }
-    assert!(examples.len() >= 5, "README's examples found: {examples:?}");
+    assert!(
+        examples.len() >= 5,
+        "the guide's examples found: {examples:?}"
+    );
     // The examples' own items, in place of the fixture's.
     let site = Site::fixture("basic");
     std::fs::remove_dir_all(site.path("content/news")).unwrap();
@@ -228,7 +249,7 @@ fn every_link_example_of_the_readme_builds() {
         if path.starts_with("projects/") {
             site.write(&file, PROJECT_WITH_EVERYTHING);
         } else {
-            // Headings whose text makes the fragments' ids, as README says ids are made.
+            // Headings whose text makes the fragments' ids, as the guide says ids are made.
             let date = path
                 .split('/')
                 .nth(1)
@@ -247,7 +268,7 @@ fn every_link_example_of_the_readme_builds() {
             );
         }
     }
-    assert!(fragments >= 2, "README's examples have fragments");
+    assert!(fragments >= 2, "the guide's examples have fragments");
     site.write(
         "content/news/2016-01-01-przyklady.pl.md",
         &format!(
@@ -517,13 +538,17 @@ fn values_in_the_other_language_are_marked() {
     marked(&konwencja, "Program wizyty", "pl", &path);
 }
 
-/// The nginx `location` block README gives for a site under `/archiwum/`.
-fn readme_nginx_block() -> String {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+/// The nginx `location` block the guide gives for a site under `/archiwum/`
+/// (docs/maintainer/hosting.md).
+fn guide_nginx_block() -> String {
+    let readme = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/maintainer/hosting.md"
+    ))
+    .unwrap();
     let start = readme
         .find("```nginx\n")
-        .expect("README has an nginx block")
+        .expect("docs/maintainer/hosting.md has an nginx block")
         + "```nginx\n".len();
     let end = start + readme[start..].find("```").unwrap();
     readme[start..end].to_string()
@@ -542,13 +567,13 @@ fn nginx() -> Option<std::path::PathBuf> {
         .map(|_| "nginx".into())
 }
 
-/// Finding 16: README's nginx configuration, as README gives it, serves a site under
+/// Finding 16: the guide's nginx configuration, as docs/maintainer/hosting.md gives it, serves a site under
 /// `/archiwum/` beside a `location ~ \.php$` that stands for PHP: an old address
 /// `index.php?id=440` reaches the redirect page, not PHP, and Chromium follows it to the
 /// item; a plain old path and an unknown id work too. Skipped without nginx or
 /// Chromium, unless `KRONIKA_REQUIRE_TOOLS=1`.
 #[test]
-fn readme_nginx_configuration_leads_old_addresses_to_items() {
+fn guide_nginx_configuration_leads_old_addresses_to_items() {
     const CHROMIUM: &str = "/usr/bin/chromium";
     let required = std::env::var_os("KRONIKA_REQUIRE_TOOLS").is_some_and(|v| v == "1");
     let (Some(nginx), true) = (nginx(), std::path::Path::new(CHROMIUM).exists()) else {
@@ -589,7 +614,7 @@ fn readme_nginx_configuration_leads_old_addresses_to_items() {
          # PHP, as on a BIP server: what reaches it is lost to the archive.\n\
          location ~ \\.php$ {{ return 502; }}\n{block}\n}}\n}}\n",
         user = if root { "user root;\n" } else { "" },
-        block = readme_nginx_block().replace("/srv/www", &www.path().display().to_string()),
+        block = guide_nginx_block().replace("/srv/www", &www.path().display().to_string()),
     );
     std::fs::write(run.path().join("nginx.conf"), conf).unwrap();
     let mut server = std::process::Command::new(&nginx)

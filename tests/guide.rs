@@ -1,0 +1,601 @@
+//! The guide cannot drift from kronika (docs/dev/testing.md, "The guide's tests"): the site
+//! files its pages show are built, the errors they quote are what kronika prints for the
+//! file shown beside them, their links resolve, the Polish and English editor's guides
+//! have the same pages, and the command line's help points to the guide.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{Run, kronika_in_locale};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A fenced block of a guide page.
+#[derive(Debug, Clone)]
+struct Block {
+    /// The first word of the info string (`yaml`, `markdown`, `text`).
+    lang: String,
+    /// The rest of the info string: a site path (`site.yaml`,
+    /// `content/news/x.pl.md`), or `error`, `warning`, `check` after a site file.
+    tag: Option<String>,
+    text: String,
+    /// The line of the opening fence, for messages.
+    line: usize,
+}
+
+impl Block {
+    /// The site path of a site file, or `None` for another block.
+    fn site_path(&self) -> Option<&str> {
+        self.tag
+            .as_deref()
+            .filter(|t| !matches!(*t, "error" | "warning" | "check"))
+    }
+
+    /// `error`, `warning` or `check` for a quoted message.
+    fn message_kind(&self) -> Option<&str> {
+        self.tag
+            .as_deref()
+            .filter(|t| self.lang == "text" && matches!(*t, "error" | "warning" | "check"))
+    }
+}
+
+/// The fenced blocks of a Markdown file whose fences start at the left margin (indented
+/// ones, inside lists, are shown but never site files).
+fn blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut open: Option<Block> = None;
+    for (i, line) in text.lines().enumerate() {
+        if let Some(block) = open.as_mut() {
+            if line.starts_with("```") {
+                out.push(open.take().unwrap());
+            } else {
+                block.text.push_str(line);
+                block.text.push('\n');
+            }
+        } else if let Some(info) = line.strip_prefix("```") {
+            let mut words = info.split_whitespace();
+            open = Some(Block {
+                lang: words.next().unwrap_or("").to_string(),
+                tag: words.next().map(str::to_string),
+                text: String::new(),
+                line: i + 1,
+            });
+        }
+    }
+    assert!(open.is_none(), "a fenced block is never closed");
+    out
+}
+
+fn read(rel: &str) -> String {
+    fs::read_to_string(Path::new(ROOT).join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The Markdown files of a folder of `docs/`, by name.
+fn pages(dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(Path::new(ROOT).join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every Markdown file of the guide and the front door, relative to the repository.
+fn all_guide_files() -> Vec<String> {
+    let mut files = vec!["README.md".to_string(), "CONTRIBUTING.md".to_string()];
+    for dir in ["docs/en", "docs/pl", "docs/maintainer", "docs/dev"] {
+        files.extend(pages(dir).into_iter().map(|n| format!("{dir}/{n}")));
+    }
+    files
+}
+
+/// The locale kronika runs in for a page: its messages are quoted in the page's language.
+fn locale_of(page: &str) -> &'static [(&'static str, &'static str)] {
+    if page.starts_with("docs/pl/") {
+        &[("LANG", "pl_PL.UTF-8")]
+    } else {
+        &[("LANG", "C")]
+    }
+}
+
+/// A page's site files: those that build (`good`, later blocks of a path replacing
+/// earlier ones) and each file shown broken, with the message quoted after it.
+struct PageSite {
+    good: BTreeMap<String, String>,
+    broken: Vec<(Block, Block)>,
+}
+
+fn page_site(page: &str) -> PageSite {
+    let all = blocks(&read(page));
+    let mut good = BTreeMap::new();
+    let mut broken = Vec::new();
+    for (i, block) in all.iter().enumerate() {
+        let Some(path) = block.site_path() else {
+            if block.message_kind().is_some() {
+                let before = i.checked_sub(1).map(|j| &all[j]);
+                assert!(
+                    before.is_some_and(|b| b.site_path().is_some()),
+                    "{page}:{}: a quoted message must follow the site file it is about",
+                    block.line
+                );
+            }
+            continue;
+        };
+        match all.get(i + 1).filter(|next| next.message_kind().is_some()) {
+            Some(message) => broken.push((block.clone(), message.clone())),
+            None => {
+                good.insert(path.to_string(), block.text.clone());
+            }
+        }
+    }
+    PageSite { good, broken }
+}
+
+/// The site a page's examples are built in: the files of the start page of its
+/// language (for the maintainer's pages, the English one), then the page's own.
+fn base_of(page: &str) -> &'static str {
+    if page.starts_with("docs/pl/") {
+        "docs/pl/01-start.md"
+    } else {
+        "docs/en/01-start.md"
+    }
+}
+
+fn write_site(dir: &Path, files: &BTreeMap<String, String>) {
+    for (path, text) in files {
+        assert!(
+            !path.starts_with('/') && !path.contains(".."),
+            "a site path: {path}"
+        );
+        let file = dir.join(path);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, text).unwrap();
+    }
+}
+
+fn run_in(dir: &Path, page: &str, command: &str) -> Run {
+    let root = dir.to_str().unwrap();
+    kronika_in_locale(locale_of(page), &[command, "--root", root])
+}
+
+/// Each line of the quoted message, as printed, in what kronika printed.
+fn assert_quoted(page: &str, message: &Block, run: &Run) {
+    let printed: BTreeSet<&str> = run
+        .stderr
+        .lines()
+        .chain(run.stdout.lines())
+        .map(str::trim_end)
+        .collect();
+    for line in message.text.lines().map(str::trim_end) {
+        if !line.is_empty() {
+            assert!(
+                printed.contains(line),
+                "{page}:{}: the guide quotes\n{line}\nbut kronika printed:\n{}{}",
+                message.line,
+                run.stderr,
+                run.stdout
+            );
+        }
+    }
+}
+
+/// Every site file shown in a page builds, in the site of its page; each file shown
+/// broken gives the quoted message: a build refused with the error, a build with the
+/// warning, or `kronika check` with the finding.
+fn check_page(page: &str) -> (usize, usize) {
+    let site = page_site(page);
+    let mut files = if base_of(page) == page {
+        BTreeMap::new()
+    } else {
+        page_site(base_of(page)).good
+    };
+    files.extend(site.good.clone());
+    let dir = tempfile::tempdir().unwrap();
+    write_site(dir.path(), &files);
+    let run = run_in(dir.path(), page, "build");
+    assert_eq!(
+        run.code, 0,
+        "{page}: the site of its examples does not build:\n{}",
+        run.stderr
+    );
+    for (file, message) in &site.broken {
+        let dir = tempfile::tempdir().unwrap();
+        let mut with = files.clone();
+        with.insert(file.site_path().unwrap().to_string(), file.text.clone());
+        write_site(dir.path(), &with);
+        let kind = message.message_kind().unwrap();
+        let run = run_in(
+            dir.path(),
+            page,
+            if kind == "check" { "check" } else { "build" },
+        );
+        let expected = match kind {
+            "error" => 1,
+            _ => 0,
+        };
+        if kind != "check" {
+            assert_eq!(
+                run.code, expected,
+                "{page}:{}: expected exit {expected} for the example at line {}:\n{}",
+                message.line, file.line, run.stderr
+            );
+        }
+        assert_quoted(page, message, &run);
+    }
+    (site.good.len(), site.broken.len())
+}
+
+#[test]
+fn every_site_file_of_the_editors_guide_builds_and_every_quoted_error_is_real() {
+    for lang in ["en", "pl"] {
+        let (mut files, mut messages) = (0, 0);
+        for name in pages(&format!("docs/{lang}")) {
+            let (f, m) = check_page(&format!("docs/{lang}/{name}"));
+            files += f;
+            messages += m;
+        }
+        assert!(files >= 12, "docs/{lang}: {files} site files shown");
+        assert!(messages >= 5, "docs/{lang}: {messages} quoted messages");
+    }
+}
+
+#[test]
+fn every_site_file_of_the_maintainers_reference_builds() {
+    let mut files = 0;
+    for name in pages("docs/maintainer") {
+        files += check_page(&format!("docs/maintainer/{name}")).0;
+    }
+    assert!(files >= 3, "docs/maintainer: {files} site files shown");
+}
+
+/// The convention itself: a site file shown broken is refused, and a quoted message that
+/// kronika does not print fails (so the test above cannot pass by finding nothing).
+#[test]
+fn the_convention_catches_a_drifted_message() {
+    let text = "```yaml site.yaml\ntitle: x\n```\n\n```text error\nsite.yaml: error: no such message\n```\n";
+    let all = blocks(text);
+    assert_eq!(all[0].site_path(), Some("site.yaml"));
+    assert_eq!(all[1].message_kind(), Some("error"));
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &BTreeMap::from([("site.yaml".to_string(), all[0].text.clone())]),
+    );
+    let run = run_in(dir.path(), "docs/en/x.md", "build");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let drifted = std::panic::catch_unwind(|| assert_quoted("x", &all[1], &run));
+    assert!(
+        drifted.is_err(),
+        "a message kronika does not print is caught"
+    );
+}
+
+/// GitHub's id of a heading: lowercase, letters, digits, `-` and `_` kept, spaces made
+/// hyphens, the rest dropped.
+fn heading_id(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('-'),
+            c if c.is_alphanumeric() || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The lines of a Markdown file outside fenced blocks.
+fn prose(text: &str) -> Vec<String> {
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced {
+            out.push(line.to_string());
+        }
+    }
+    out
+}
+
+/// The headings of a file (level, text), outside fenced blocks.
+fn headings(text: &str) -> Vec<(usize, String)> {
+    prose(text)
+        .iter()
+        .filter_map(|l| {
+            let level = l.chars().take_while(|&c| c == '#').count();
+            let rest = l.get(level..)?.strip_prefix(' ')?;
+            (level > 0).then(|| (level, rest.to_string()))
+        })
+        .collect()
+}
+
+/// The ids of a file's headings, with `-1`, `-2` for repeats, as GitHub makes them.
+fn anchors(text: &str) -> BTreeSet<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = BTreeSet::new();
+    for (_, heading) in headings(text) {
+        let id = heading_id(&heading);
+        let n = seen.entry(id.clone()).or_default();
+        out.insert(if *n == 0 {
+            id.clone()
+        } else {
+            format!("{id}-{n}")
+        });
+        *n += 1;
+    }
+    out
+}
+
+/// The targets of the Markdown links of a file's prose (inline code left out).
+fn links(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in prose(text) {
+        let outside_code: String = line
+            .split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0)
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+            .join(" ");
+        for part in outside_code.split("](").skip(1) {
+            if let Some(end) = part.find(')') {
+                out.push(part[..end].to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_relative_link_of_the_guide_resolves_to_a_file_and_a_heading() {
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for file in all_guide_files() {
+        let text = read(&file);
+        let dir = Path::new(&file).parent().unwrap().to_path_buf();
+        for target in links(&text) {
+            if target.contains("://") || target.starts_with("mailto:") || target.starts_with("@/") {
+                continue;
+            }
+            checked += 1;
+            let (path, anchor) = target.split_once('#').unwrap_or((&target, ""));
+            let resolved: PathBuf = if path.is_empty() {
+                PathBuf::from(&file)
+            } else {
+                dir.join(path)
+            };
+            let Some(rel) = common::normalise(&resolved) else {
+                broken.push(format!("{file}: {target} leaves the repository"));
+                continue;
+            };
+            let full = Path::new(ROOT).join(&rel);
+            if !full.exists() {
+                broken.push(format!("{file}: {target}: no file {rel}"));
+                continue;
+            }
+            if !anchor.is_empty() {
+                let ids = anchors(&fs::read_to_string(&full).unwrap_or_default());
+                if !ids.contains(anchor) {
+                    broken.push(format!("{file}: {target}: no heading #{anchor} in {rel}"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    assert!(checked >= 100, "{checked} links checked");
+}
+
+#[test]
+fn the_polish_and_english_guides_have_the_same_pages_and_sections() {
+    let (pl, en) = (pages("docs/pl"), pages("docs/en"));
+    assert_eq!(pl, en, "docs/pl and docs/en hold the same file names");
+    for name in &en {
+        let count = |lang: &str| {
+            headings(&read(&format!("docs/{lang}/{name}")))
+                .iter()
+                .filter(|(level, _)| *level == 2)
+                .count()
+        };
+        assert_eq!(
+            count("pl"),
+            count("en"),
+            "{name}: as many sections (##) in Polish as in English"
+        );
+    }
+    assert!(en.len() >= 12, "an index and one page per task: {en:?}");
+}
+
+/// Every guide page is linked from its index, so none is lost.
+#[test]
+fn every_page_is_linked_from_its_index() {
+    for dir in ["docs/en", "docs/pl", "docs/maintainer", "docs/dev"] {
+        let index = links(&read(&format!("{dir}/README.md")));
+        for name in pages(dir).into_iter().filter(|n| n != "README.md") {
+            assert!(
+                index
+                    .iter()
+                    .any(|l| l.split('#').next() == Some(name.as_str())),
+                "{dir}/README.md links {name}"
+            );
+        }
+    }
+    let front = links(&read("README.md"));
+    for index in ["docs/en/README.md", "docs/pl/README.md"] {
+        assert!(front.iter().any(|l| l == index), "README.md links {index}");
+    }
+}
+
+/// `kronika --help` and every command's help end with where the guide is, in the user's
+/// language, and the file it names exists; `--version` prints the version.
+#[test]
+fn every_help_points_to_the_guide() {
+    let commands: [&[&str]; 9] = [
+        &[],
+        &["build"],
+        &["serve"],
+        &["check"],
+        &["new"],
+        &["new", "news"],
+        &["new", "project"],
+        &["init"],
+        &["completions"],
+    ];
+    for (locale, guide) in [
+        ("C", "docs/en/README.md"),
+        ("pl_PL.UTF-8", "docs/pl/README.md"),
+    ] {
+        assert!(Path::new(ROOT).join(guide).is_file(), "{guide} exists");
+        for command in commands {
+            let mut args = command.to_vec();
+            args.push("--help");
+            let run = kronika_in_locale(&[("LANG", locale)], &args);
+            assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+            let last = run.stdout.trim_end().lines().last().unwrap_or_default();
+            assert!(
+                last.contains(guide),
+                "kronika {args:?} in {locale} ends with the guide: {last:?}"
+            );
+        }
+    }
+    let run = kronika_in_locale(&[("LANG", "C")], &["--version"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        format!("kronika {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// The command line reference names every command and every flag that `--help` lists.
+#[test]
+fn the_command_line_reference_names_every_flag() {
+    let reference = read("docs/maintainer/cli.md");
+    let commands: [&[&str]; 7] = [
+        &["build"],
+        &["serve"],
+        &["check"],
+        &["new", "news"],
+        &["new", "project"],
+        &["init"],
+        &["completions"],
+    ];
+    for command in commands {
+        let name = format!("kronika {}", command.join(" "));
+        assert!(reference.contains(&name), "cli.md names `{name}`");
+        let mut args = command.to_vec();
+        args.push("--help");
+        let run = kronika_in_locale(&[("LANG", "C")], &args);
+        let flags: BTreeSet<&str> = run
+            .stdout
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.starts_with("--") && w.len() > 2 && *w != "--help")
+            .collect();
+        assert!(!flags.is_empty() || command == ["completions"]);
+        for flag in flags {
+            assert!(
+                reference.contains(&format!("`{flag}")) || reference.contains(&format!("[{flag}")),
+                "docs/maintainer/cli.md describes {name} {flag}"
+            );
+        }
+    }
+}
+
+/// The front door keeps the two commands, the test command exactly as CI runs it.
+#[test]
+fn the_front_door_gives_the_two_commands_ci_runs() {
+    let ci = read(".ci/run");
+    let test = ci
+        .lines()
+        .find(|l| l.starts_with("cargo test"))
+        .expect(".ci/run runs cargo test");
+    let readme = read("README.md");
+    assert!(readme.contains(test), "README.md gives `{test}`");
+    assert!(readme.contains("cargo run --release --locked -- build"));
+    assert!(
+        readme.lines().count() < 200,
+        "README.md is a front door, a page or two"
+    );
+}
+
+/// The size of a PNG from its header, or `None` if the bytes are not a PNG.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let header = bytes.get(..24)?;
+    if &header[..8] != b"\x89PNG\r\n\x1a\n" || &header[12..16] != b"IHDR" {
+        return None;
+    }
+    let int = |b: &[u8]| u32::from_be_bytes(b.try_into().unwrap());
+    Some((int(&header[16..20]), int(&header[20..24])))
+}
+
+const SCREENSHOT: &str = "docs/img/demo-pl.png";
+const SCREENSHOT_SIZE: (u32, u32) = (1024, 720);
+
+/// The screenshot of README.md is the demo site's Polish home page, taken again here by
+/// headless Chromium from an `--offline` build: a PNG of the size README shows, under
+/// 200 KB in the repository. `KRONIKA_UPDATE_SCREENSHOT=1` writes the new one over it.
+/// Skipped without Chromium, unless `KRONIKA_REQUIRE_TOOLS=1`.
+#[test]
+fn the_screenshot_is_the_demo_site() {
+    let committed = fs::read(Path::new(ROOT).join(SCREENSHOT)).expect("the screenshot");
+    assert_eq!(png_size(&committed), Some(SCREENSHOT_SIZE), "{SCREENSHOT}");
+    assert!(committed.len() < 200_000, "{SCREENSHOT} is under 200 KB");
+    assert!(read("README.md").contains(SCREENSHOT));
+
+    const CHROMIUM: &str = "/usr/bin/chromium";
+    if !Path::new(CHROMIUM).exists() {
+        let required = std::env::var("KRONIKA_REQUIRE_TOOLS").as_deref() == Ok("1");
+        assert!(!required, "Chromium is required: apt-get install chromium");
+        eprintln!("skipped: the screenshot needs Chromium (apt-get install chromium)");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = kronika_in_locale(
+        &[("LANG", "C")],
+        &[
+            "build",
+            "--root",
+            ROOT,
+            "--output",
+            site.to_str().unwrap(),
+            "--offline",
+            "--quiet",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shot = out.path().join("demo-pl.png");
+    let profile = tempfile::tempdir().unwrap();
+    let chromium = std::process::Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!(
+            "--window-size={},{}",
+            SCREENSHOT_SIZE.0, SCREENSHOT_SIZE.1
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}/index.html", site.display()))
+        .output()
+        .expect("Chromium runs");
+    let bytes = fs::read(&shot).unwrap_or_else(|e| {
+        panic!(
+            "no screenshot ({e}): {}",
+            String::from_utf8_lossy(&chromium.stderr)
+        )
+    });
+    assert_eq!(png_size(&bytes), Some(SCREENSHOT_SIZE));
+    assert!(bytes.len() < 200_000, "the new screenshot is under 200 KB");
+    if std::env::var("KRONIKA_UPDATE_SCREENSHOT").as_deref() == Ok("1") {
+        fs::write(Path::new(ROOT).join(SCREENSHOT), &bytes).unwrap();
+    }
+}
