@@ -599,3 +599,44 @@ fn the_screenshot_is_the_demo_site() {
         fs::write(Path::new(ROOT).join(SCREENSHOT), &bytes).unwrap();
     }
 }
+
+/// The themes reference names every built-in template, so that none is left undocumented.
+#[test]
+fn the_themes_reference_names_every_built_in_template() {
+    let reference = read("docs/maintainer/themes.md");
+    let dir = Path::new(ROOT).join("themes/bip/templates");
+    let mut names = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            reference.contains(&format!("`{name}`")),
+            "docs/maintainer/themes.md names the template {name}"
+        );
+        names += 1;
+    }
+    assert!(names >= 20, "{names} templates");
+}
+
+/// Every key of the `site.yaml` that `kronika init` writes is in the reference's
+/// `site.yaml` (which `every_site_file_of_the_maintainers_reference_builds` builds, so it
+/// holds no key that does not exist).
+#[test]
+fn the_site_yaml_reference_holds_every_key_of_a_new_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let run = kronika_in_locale(&[("LANG", "C")], &["init", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reference = page_site("docs/maintainer/site.md").good["site.yaml"].clone();
+    let keys = |text: &str| -> BTreeSet<String> {
+        text.lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.trim_start().split_once(':').map(|(k, _)| k.to_string()))
+            .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect()
+    };
+    let new = keys(&fs::read_to_string(site.join("site.yaml")).unwrap());
+    let documented = keys(&reference);
+    assert!(new.len() >= 20, "{new:?}");
+    let missing: Vec<_> = new.difference(&documented).collect();
+    assert!(missing.is_empty(), "site.md's site.yaml lacks {missing:?}");
+}
