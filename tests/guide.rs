@@ -640,3 +640,32 @@ fn the_site_yaml_reference_holds_every_key_of_a_new_site() {
     let missing: Vec<_> = new.difference(&documented).collect();
     assert!(missing.is_empty(), "site.md's site.yaml lacks {missing:?}");
 }
+
+/// A code host does not show a block's info string, so the line before each site file
+/// names its path, in backticks, for the reader.
+#[test]
+fn every_site_file_shows_its_path_above_it() {
+    let mut missing = Vec::new();
+    for file in all_guide_files() {
+        let text = read(&file);
+        let lines: Vec<&str> = text.lines().collect();
+        let sites: BTreeMap<usize, String> = blocks(&text)
+            .iter()
+            .filter_map(|b| Some((b.line, b.site_path()?.to_string())))
+            .collect();
+        for (line, path) in sites {
+            let before = lines[..line - 1]
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty());
+            if !before.is_some_and(|l| l.contains(&format!("`{path}`"))) {
+                missing.push(format!("{file}:{line}: `{path}`"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "site files without their path on the line above:\n{}",
+        missing.join("\n")
+    );
+}
