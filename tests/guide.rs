@@ -669,3 +669,26 @@ fn every_site_file_shows_its_path_above_it() {
         missing.join("\n")
     );
 }
+
+/// Every page of the guide that kronika's own messages name (`i18n/<lang>/cli.ftl`)
+/// exists, so a message never sends a user to a page that moved.
+#[test]
+fn every_guide_page_named_by_a_message_exists() {
+    let mut named = 0;
+    for lang in ["en", "pl"] {
+        let messages = read(&format!("i18n/{lang}/cli.ftl"));
+        for (i, _) in messages.match_indices("docs/") {
+            let path: String = messages[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "/._-".contains(*c))
+                .collect();
+            let path = path.trim_end_matches('.');
+            assert!(
+                Path::new(ROOT).join(path).is_file(),
+                "i18n/{lang}/cli.ftl names {path}, which does not exist"
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 6, "{named} pages named");
+}

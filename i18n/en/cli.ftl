@@ -86,7 +86,7 @@ write-thread-failed = a render thread failed
 
 ## Templates (Tera) and the site's Fluent files; $detail is the library's own description
 template-syntax = syntax error in the template: { $detail }
-template-syntax-help = Tera 2 syntax: {"{{"} value {"}}"}, {"{%"} tag {"%}"}; see the README section "Templates"
+template-syntax-help = Tera 2 syntax: {"{{"} value {"}}"}, {"{%"} tag {"%}"}; see "Templates" in docs/maintainer/themes.md of kronika's repository
 template-invalid = a template has an error
 render-failed = cannot render { $target }
 search-index-failed = cannot build the search index: { $reason }

@@ -94,7 +94,7 @@ write-thread-failed = jeden z wątków generowania stron zawiódł
 
 ## Szablony (Tera) i pliki Fluent serwisu; $detail to opis podany przez bibliotekę
 template-syntax = błąd składni szablonu: { $detail }
-template-syntax-help = składnia Tera 2: {"{{"} wartość {"}}"}, {"{%"} znacznik {"%}"}; zobacz rozdział README „Templates”
+template-syntax-help = składnia Tera 2: {"{{"} wartość {"}}"}, {"{%"} znacznik {"%}"}; zobacz rozdział „Templates” w pliku docs/maintainer/themes.md w repozytorium kroniki
 template-invalid = szablon zawiera błąd
 render-failed = nie można wygenerować { $target }
 search-index-failed = nie można zbudować indeksu wyszukiwania: { $reason }
