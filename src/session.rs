@@ -51,6 +51,15 @@ impl Session {
         }
     }
 
+    /// A session whose caller reports every change of the site's files through
+    /// [`Session::changed`], from a file watcher started before the first build: files
+    /// not reported are taken as they were, without looking at them (README, "Preview:
+    /// `kronika serve`"). `kronika serve` builds so.
+    pub fn watched(mut self) -> Session {
+        self.cache = content::Cache::watched();
+        self
+    }
+
     /// Says that the files at `paths` changed (full paths, as a file watcher gives them):
     /// the next build reads them again, whatever their size and time say.
     pub fn changed<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
@@ -70,9 +79,12 @@ impl Session {
     pub fn build(&mut self) -> Result<Update, (Failure, Vec<Diagnostic>)> {
         let started = Instant::now();
         let opts = &self.opts;
+        let mut phases = crate::timings::Phases::start();
         let result = load_cached(opts, Some(&mut self.cache)).and_then(|loaded| {
+            phases.lap("load");
             let plan = render::plan::Plan::new(&loaded.site);
             let clashes = plan.clashes(&opts.root);
+            phases.lap("plan");
             if !clashes.is_empty() {
                 return Err(loaded.failure(clashes));
             }
@@ -82,6 +94,7 @@ impl Session {
             let select = render::Select::Changed(previous);
             let (report, rendered) =
                 loaded.render_plan(opts, &plan, &memory, started, select, None)?;
+            phases.lap("render (all)");
             let files: Vec<String> = plan.outputs.iter().map(|o| o.file.clone()).collect();
             Ok((report, rendered.inputs, files, memory.into_files()))
         });
@@ -114,6 +127,7 @@ impl Session {
             changed.extend(before.keys().filter(|f| !files.contains_key(*f)).cloned());
         }
         report.files_changed = changed.len();
+        phases.lap("merge");
         let files = Arc::new(files);
         self.last = Some(Last {
             inputs,

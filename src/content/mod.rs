@@ -82,23 +82,48 @@ pub fn load_cached(
         let previous = cache.as_deref().and_then(|c| c.history.clone());
         std::thread::spawn(move || crate::history::read_again(&root, previous))
     };
-    let found = discover::discover(root, &config, diags);
+    let mut phases = crate::timings::Phases::start();
+    let found = match cache.as_deref().and_then(Cache::discovered) {
+        Some((found, warnings)) => {
+            diags.extend(warnings);
+            found
+        }
+        None => {
+            let mut found_diags = Vec::new();
+            let found = discover::discover(root, &config, &mut found_diags);
+            if let Some(cache) = cache.as_deref_mut() {
+                cache.keep_discovered(&found, &found_diags);
+            }
+            diags.extend(found_diags);
+            found
+        }
+    };
+    phases.lap("discover");
 
     let previous = cache.as_deref();
+    // Whether every file is read through a link: `content` is one (the walk follows no
+    // link below it).
+    let all_linked = previous.is_some()
+        && std::fs::symlink_metadata(root.join("content")).is_ok_and(|m| m.is_symlink());
     type Read = (
-        Option<cache::Stamp>,
+        Option<(cache::Stamp, bool)>,
         Result<Parsed, (Kind, String, Lang, String, Diagnostic)>,
     );
     let read: Vec<Read> = found
         .markdown
         .into_par_iter()
         .map(|file| {
+            if let Some(c) = previous.and_then(|c| c.file(&file.path)) {
+                let (text, doc) = (Arc::clone(&c.text), Arc::clone(&c.doc));
+                return (Some((c.stamp, c.linked)), Ok(Parsed { file, text, doc }));
+            }
             // Taken before the text is read: a file changed in between is read again
             // next time.
             let stamp = previous.and_then(|_| cache::stamp(&file.path));
-            if let Some((text, doc)) = previous.and_then(|c| c.file(&file.path, stamp)) {
-                return (stamp, Ok(Parsed { file, text, doc }));
-            }
+            let linked = previous.is_some_and(|c| !c.stamps_needed())
+                && (all_linked
+                    || std::fs::symlink_metadata(&file.path).is_ok_and(|m| m.is_symlink()));
+            let stamp = stamp.map(|s| (s, linked));
             let read = crate::source::read_text(&file.path, &file.shown)
                 .and_then(|text| front_matter::parse(&text, &file.shown).map(|doc| (text, doc)));
             let parsed = match read {
@@ -115,9 +140,10 @@ pub fn load_cached(
     let mut parsed = Vec::with_capacity(read.len());
     let mut files = HashMap::new();
     for (stamp, p) in read {
-        if let (Some(stamp), Ok(p)) = (stamp, &p) {
+        if let (Some((stamp, linked)), Ok(p)) = (stamp, &p) {
             let cached = cache::CachedFile {
                 stamp,
+                linked,
                 text: Arc::clone(&p.text),
                 doc: Arc::clone(&p.doc),
             };
@@ -128,6 +154,7 @@ pub fn load_cached(
     if let Some(cache) = cache.as_deref_mut() {
         cache.files = files;
     }
+    phases.lap("stat, read and parse");
     let found_project_stems: Vec<String> = found.projects.iter().map(|p| p.stem.clone()).collect();
     let projects: Vec<Result<Project, Vec<Diagnostic>>> = found
         .projects
@@ -225,6 +252,7 @@ pub fn load_cached(
     }
 
     check_unique_paths(&pending, diags);
+    phases.lap("projects and resolve");
 
     let history = history
         .join()
@@ -239,6 +267,7 @@ pub fn load_cached(
         cache.history = Some(history);
     }
 
+    phases.lap("history and registers");
     let tags = resolve::name_tags(tag_spellings);
 
     // Sort: newest first, then by name, then by language order.
@@ -277,6 +306,7 @@ pub fn load_cached(
         })
         .collect();
 
+    phases.lap("sort and link table");
     // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
     let raw_html = config.markdown.raw_html;
     let keep = cache.is_some();
@@ -322,12 +352,15 @@ pub fn load_cached(
     if let Some(cache) = cache {
         cache.bodies = bodies;
     }
+    phases.lap("bodies");
     let static_files = static_files::collect(root, &config, diags);
+    phases.lap("static files");
     if diags.iter().any(Diagnostic::is_error) {
         return None;
     }
     let mut site = assemble(config, i18n, urls, entries, projects, tags, static_files);
     site.photos = photos;
+    phases.lap("assemble");
     Some(site)
 }
 
