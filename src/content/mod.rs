@@ -83,7 +83,10 @@ pub fn load_cached(
         std::thread::spawn(move || crate::history::read_again(&root, previous))
     };
     let mut phases = crate::timings::Phases::start();
-    let found = match cache.as_deref().and_then(Cache::discovered) {
+    let kept_list = cache.as_deref().and_then(Cache::discovered);
+    // The files are those of the last load: the cache of files needs only the new reads.
+    let same_files = kept_list.is_some();
+    let found = match kept_list {
         Some((found, warnings)) => {
             diags.extend(warnings);
             found
@@ -105,6 +108,7 @@ pub fn load_cached(
     // link below it).
     let all_linked = previous.is_some()
         && std::fs::symlink_metadata(root.join("content")).is_ok_and(|m| m.is_symlink());
+    // The stamp of a file read now (and whether through a link), for the cache.
     type Read = (
         Option<(cache::Stamp, bool)>,
         Result<Parsed, (Kind, String, Lang, String, Diagnostic)>,
@@ -115,7 +119,8 @@ pub fn load_cached(
         .map(|file| {
             if let Some(c) = previous.and_then(|c| c.file(&file.path)) {
                 let (text, doc) = (Arc::clone(&c.text), Arc::clone(&c.doc));
-                return (Some((c.stamp, c.linked)), Ok(Parsed { file, text, doc }));
+                let stamp = (!same_files).then_some((c.stamp, c.linked));
+                return (stamp, Ok(Parsed { file, text, doc }));
             }
             // Taken before the text is read: a file changed in between is read again
             // next time.
@@ -138,7 +143,10 @@ pub fn load_cached(
         })
         .collect();
     let mut parsed = Vec::with_capacity(read.len());
-    let mut files = HashMap::new();
+    let mut files = match cache.as_deref_mut() {
+        Some(cache) if same_files => std::mem::take(&mut cache.files),
+        _ => HashMap::new(),
+    };
     for (stamp, p) in read {
         if let (Some((stamp, linked)), Ok(p)) = (stamp, &p) {
             let cached = cache::CachedFile {
