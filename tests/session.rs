@@ -278,6 +278,19 @@ fn a_watched_session_follows_every_reported_change() {
             vec![temporary, item],
         ),
         (
+            "the date of an original its translation inherits",
+            Box::new(|| site.write(item, &text.replace("2012-02-15\n", "2014-02-15\n"))),
+            vec![item],
+        ),
+        (
+            "an attachment's size, shown on its item's pages",
+            Box::new(|| {
+                let a = "content/news/2011-10-17-konwencja/program.txt";
+                site.write(a, &"Program wizyty, uzupełniony.\n".repeat(400));
+            }),
+            vec!["content/news/2011-10-17-konwencja/program.txt"],
+        ),
+        (
             "a new item",
             Box::new(|| {
                 site.write(
