@@ -401,14 +401,25 @@ pub fn load_cached(
 
     let mut entries = Vec::with_capacity(rendered.len());
     let mut photos: BTreeMap<String, Variant> = BTreeMap::new();
-    let mut bodies = HashMap::new();
+    // Updated in place: after one edit, one body of 10 000 is new.
+    let mut bodies = cache
+        .as_deref_mut()
+        .map(|c| std::mem::take(&mut c.bodies))
+        .unwrap_or_default();
     for (entry, errs, variants, body) in rendered {
         diags.extend(errs);
-        if let Some(body) = body {
-            bodies.insert(entry.id.clone(), body);
+        match body {
+            Kept::Same => {}
+            Kept::New(body) => drop(bodies.insert(entry.id.clone(), body)),
+            Kept::Gone => drop(bodies.remove(&entry.id)),
         }
         entries.push(entry);
         photos.extend(variants);
+    }
+    // Entries gone since (removed, or now with errors) are forgotten.
+    if bodies.len() > entries.len() {
+        let ids: HashSet<&EntryId> = entries.iter().map(|e| &e.id).collect();
+        bodies.retain(|id, _| ids.contains(id));
     }
     if let Some(cache) = cache {
         cache.bodies = bodies;
@@ -427,12 +438,17 @@ pub fn load_cached(
 
 /// An entry with its body rendered, the problems found in it, the copies of the photos
 /// it shows (output site path, copy), and what the load cache keeps of it.
-type RenderedEntry = (
-    Entry,
-    Vec<Diagnostic>,
-    Vec<(String, Variant)>,
-    Option<cache::CachedBody>,
-);
+type RenderedEntry = (Entry, Vec<Diagnostic>, Vec<(String, Variant)>, Kept);
+
+/// What the load cache keeps of an entry's body after this load.
+enum Kept {
+    /// What it had: the body was taken from it.
+    Same,
+    /// The body as rendered now.
+    New(cache::CachedBody),
+    /// Nothing: a body that shows a photo, or no cache.
+    Gone,
+}
 
 fn lang_rank(config: &Config, lang: Lang) -> usize {
     config
@@ -480,7 +496,7 @@ fn render_entry(
     photos: &crate::photos::Resolver,
     before: Option<&HashMap<EntryId, cache::CachedBody>>,
     keep: bool,
-) -> (Entry, Vec<Diagnostic>, Option<cache::CachedBody>) {
+) -> (Entry, Vec<Diagnostic>, Kept) {
     let Pending {
         mut entry,
         text,
@@ -496,12 +512,14 @@ fn render_entry(
                 .all(|(key, was)| targets.resolve(key, lang_urls) == *was)
     });
     let photographed = std::cell::Cell::new(false);
+    let hit = unchanged.is_some();
     let (body, first_paragraph, errors, links) = match unchanged {
+        // The cache keeps its own copy: its links are not needed again.
         Some(c) => (
             c.body.clone(),
             c.first_paragraph.clone(),
             c.errors.clone(),
-            c.links.clone(),
+            Vec::new(),
         ),
         None => {
             let mut errors = Vec::new();
@@ -540,14 +558,20 @@ fn render_entry(
     };
     // A body that shows a photo is rendered every time: the photo may have changed
     // while the text did not.
-    let kept = (keep && !photographed.get()).then(|| cache::CachedBody {
-        text: Arc::clone(&text),
-        raw_html,
-        links,
-        body: body.clone(),
-        first_paragraph: first_paragraph.clone(),
-        errors: errors.clone(),
-    });
+    let kept = if hit {
+        Kept::Same
+    } else if keep && !photographed.get() {
+        Kept::New(cache::CachedBody {
+            text: Arc::clone(&text),
+            raw_html,
+            links,
+            body: body.clone(),
+            first_paragraph: first_paragraph.clone(),
+            errors: errors.clone(),
+        })
+    } else {
+        Kept::Gone
+    };
     entry.body = body;
     if entry.summary.is_empty() {
         entry.summary = first_paragraph;
