@@ -20,6 +20,9 @@ pub struct Session {
     /// The sources as read and rendered by the previous load.
     cache: content::Cache,
     last: Option<Last>,
+    /// The model and the fingerprints of the build before, to be freed by
+    /// [`Session::tidy`] once the new files are served.
+    garbage: Option<(Arc<crate::content::model::Site>, Option<Last>)>,
 }
 
 /// The last good build.
@@ -48,6 +51,7 @@ impl Session {
             opts,
             cache: content::Cache::default(),
             last: None,
+            garbage: None,
         }
     }
 
@@ -74,9 +78,15 @@ impl Session {
         }
     }
 
+    /// Frees what the last build replaced: call it once its files are served.
+    pub fn tidy(&mut self) {
+        self.garbage = None;
+    }
+
     /// Loads the site again and renders the files whose inputs changed. On failure the
     /// session keeps its last good build, and the next build compares with it.
     pub fn build(&mut self) -> Result<Update, (Failure, Vec<Diagnostic>)> {
+        self.tidy();
         let started = Instant::now();
         let opts = &self.opts;
         let mut phases = crate::timings::Phases::start();
@@ -137,7 +147,7 @@ impl Session {
         });
         // Freeing a model of 10 000 items, or the fingerprints of its files, takes tens of
         // milliseconds: done after the new files are served, not before.
-        std::thread::spawn(move || drop((site, last)));
+        self.garbage = Some((site, last));
         Ok(Update {
             files,
             changed,

@@ -134,6 +134,7 @@ pub fn serve(
         }
         session.changed(changed.iter().map(PathBuf::as_path));
         rebuild(&mut session, changed.len(), &preview, catalog, report);
+        session.tidy();
     });
     Ok(())
 }
