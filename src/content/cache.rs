@@ -8,9 +8,7 @@
 //! watcher) and believes it: a file not reported is not even looked at (a `stat` of
 //! 20 000 files costs more than a whole one-item rebuild may), and the list of content
 //! files is kept until a report names a path it did not list, or one it listed that is
-//! gone. While only known Markdown files change, each entry's resolved fields (what
-//! its front matter and its original's make of it) are kept too, by the two parses they
-//! came from.
+//! gone.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -20,12 +18,10 @@ use std::time::SystemTime;
 use super::body::Body;
 use super::discover::Found;
 use super::front_matter::Document;
-use super::markdown::{Unpublished, Unresolved};
-use super::model::{Entry, EntryId};
-use super::resolve::Pending;
+use super::markdown::Unresolved;
+use super::model::EntryId;
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
-use crate::types::{Date, Slug};
 
 /// A file's size and modification time, as read before its text.
 pub(super) type Stamp = (u64, SystemTime);
@@ -42,24 +38,6 @@ pub struct Cache {
     /// The content files as the last discovery found them, with its warnings: kept only
     /// when watched, and forgotten by a report of a path that can change the list.
     discovered: Option<Discovered>,
-    /// Each entry as resolved, by its file's path: kept only when watched, and forgotten
-    /// with the list of files, by a change of any file but a known Markdown file (a
-    /// project, an attachment, `site.yaml`), and when the day changes (embargoes).
-    resolved: HashMap<PathBuf, Resolved>,
-    /// The day `resolved` was resolved on.
-    resolved_on: Option<Date>,
-}
-
-/// An entry as resolved from its file's parse and its original's, with what resolving it
-/// reported and the spellings of its tags.
-pub(super) struct Resolved {
-    doc: Arc<Document>,
-    original: Option<Arc<Document>>,
-    pub(super) entry: Entry,
-    pub(super) excluded: Option<Unpublished>,
-    pub(super) dir: PathBuf,
-    pub(super) diags: Vec<Diagnostic>,
-    pub(super) tags: Vec<(Slug, String)>,
 }
 
 /// The content files as found by one walk of `content/`.
@@ -68,8 +46,6 @@ struct Discovered {
     diags: Vec<Diagnostic>,
     /// The paths of `found`, to judge a reported path by.
     known: HashSet<PathBuf>,
-    /// Those of `known` that are Markdown files.
-    markdown: HashSet<PathBuf>,
 }
 
 /// A Markdown file as read and parsed.
@@ -117,13 +93,6 @@ impl Cache {
             {
                 self.discovered = None;
             }
-            let markdown = self
-                .discovered
-                .as_ref()
-                .is_some_and(|d| d.markdown.contains(path));
-            if !markdown {
-                self.resolved.clear();
-            }
         }
     }
 
@@ -154,66 +123,13 @@ impl Cache {
         if !self.watched {
             return;
         }
-        let markdown: HashSet<PathBuf> = found.markdown.iter().map(|f| f.path.clone()).collect();
+        let markdown = found.markdown.iter().map(|f| f.path.clone());
         let projects = found.projects.iter().map(|p| p.path.clone());
         self.discovered = Some(Discovered {
             found: found.clone(),
             diags: diags.to_vec(),
-            known: markdown.iter().cloned().chain(projects).collect(),
-            markdown,
+            known: markdown.chain(projects).collect(),
         });
-    }
-
-    /// The entry of the file at `path` as resolved from `doc` and `original` (the
-    /// original's parse, if it has one) on `today`, if the cache holds it.
-    pub(super) fn resolved(
-        &self,
-        path: &Path,
-        doc: &Arc<Document>,
-        original: Option<&Arc<Document>>,
-        today: Date,
-    ) -> Option<&Resolved> {
-        if self.resolved_on != Some(today) || self.discovered.is_none() {
-            return None;
-        }
-        let r = self.resolved.get(path)?;
-        let same_original = match (&r.original, original) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        (Arc::ptr_eq(&r.doc, doc) && same_original).then_some(r)
-    }
-
-    /// Keeps the entry of the file at `path`, resolved on `today` (when watched).
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn keep_resolved(
-        &mut self,
-        path: &Path,
-        doc: &Arc<Document>,
-        original: Option<&Arc<Document>>,
-        today: Date,
-        pending: &Pending,
-        diags: &[Diagnostic],
-        tags: Vec<(Slug, String)>,
-    ) {
-        if !self.watched || self.discovered.is_none() {
-            return;
-        }
-        if self.resolved_on != Some(today) {
-            self.resolved.clear();
-            self.resolved_on = Some(today);
-        }
-        let resolved = Resolved {
-            doc: Arc::clone(doc),
-            original: original.cloned(),
-            entry: pending.entry.clone(),
-            excluded: pending.excluded,
-            dir: pending.dir.clone(),
-            diags: diags.to_vec(),
-            tags,
-        };
-        self.resolved.insert(path.to_path_buf(), resolved);
     }
 }
 

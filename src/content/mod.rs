@@ -240,74 +240,21 @@ pub fn load_cached(
                 broken_files.push(key);
                 continue;
             }
-            let original_doc = original_doc
-                .as_ref()
-                .filter(|_| p.file.lang != config.default_language);
-            let kept = cache
-                .as_deref()
-                .and_then(|c| c.resolved(&p.file.path, &p.doc, original_doc, opts.today));
-            let (resolved, tags) = match kept {
-                Some(r) => {
-                    diags.extend(r.diags.iter().cloned());
-                    let entry = Pending {
-                        entry: r.entry.clone(),
-                        key: key.clone(),
-                        text: p.text,
-                        doc: p.doc,
-                        excluded: r.excluded,
-                        dir: r.dir.clone(),
-                    };
-                    (Some(entry), r.tags.clone())
-                }
-                None => {
-                    let (path, doc) = (p.file.path.clone(), Arc::clone(&p.doc));
-                    let mut own_diags = Vec::new();
-                    let mut spellings = HashMap::new();
-                    let entry = resolve_entry(
-                        p,
-                        kind,
-                        original,
-                        &config,
-                        &urls,
-                        &projects,
-                        &broken_projects,
-                        opts,
-                        &mut spellings,
-                        &mut own_diags,
-                    );
-                    let tags: Vec<(Slug, String)> = spellings
-                        .into_iter()
-                        .flat_map(|(slug, names)| {
-                            names.into_iter().flat_map(move |(name, n)| {
-                                std::iter::repeat_n((slug.clone(), name), n)
-                            })
-                        })
-                        .collect();
-                    if let (Some(entry), Some(cache)) = (&entry, cache.as_deref_mut()) {
-                        cache.keep_resolved(
-                            &path,
-                            &doc,
-                            original_doc,
-                            opts.today,
-                            entry,
-                            &own_diags,
-                            tags.clone(),
-                        );
-                    }
-                    diags.extend(own_diags);
-                    (entry, tags)
-                }
-            };
-            for (slug, name) in tags {
-                *tag_spellings
-                    .entry(slug)
-                    .or_default()
-                    .entry(name)
-                    .or_insert(0) += 1;
-            }
-            match resolved {
-                Some(entry) => pending.push(entry),
-                None => broken_files.push(key),
+            if let Some(entry) = resolve_entry(
+                p,
+                kind,
+                original,
+                &config,
+                &urls,
+                &projects,
+                &broken_projects,
+                opts,
+                &mut tag_spellings,
+                diags,
+            ) {
+                pending.push(entry);
+            } else {
+                broken_files.push(key);
             }
         }
     }
