@@ -3,11 +3,13 @@
 each one (from the end of the 100 ms quiet period to the new files being served).
 
     python3 bench/serve_edits.py --kronika target/release/kronika --root SITE [--edits 20]
+        [--verbose]
 
 SITE is a kronika site, e.g. one written by the corpus generator of README "Performance".
 The script edits the title of the site's first news item (and puts it back at the end),
 waits for each rebuild's line and prints every figure and the median. It uses only the
-Python standard library.
+Python standard library. With --verbose, kronika's phase timings of every build
+(`KRONIKA_TIMINGS=1`) go to stderr.
 """
 
 import argparse
@@ -31,6 +33,7 @@ def main():
     ap.add_argument("--kronika", required=True)
     ap.add_argument("--root", required=True)
     ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--verbose", action="store_true", help="print each phase's timing")
     args = ap.parse_args()
 
     root = pathlib.Path(args.root).resolve()
@@ -40,9 +43,9 @@ def main():
     server = subprocess.Popen(
         [args.kronika, "serve", "--root", str(root), "--port", str(port)],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=None if args.verbose else subprocess.DEVNULL,
         text=True,
-        env={"LANG": "C", "PATH": "/usr/bin:/bin"},
+        env={"LANG": "C", "PATH": "/usr/bin:/bin", "KRONIKA_TIMINGS": "1" if args.verbose else "0"},
     )
     lines = []
 

@@ -33,6 +33,7 @@ pub mod serve;
 mod session;
 pub mod source;
 pub mod stats;
+mod timings;
 pub mod types;
 pub mod urls;
 mod yaml;
@@ -180,6 +181,7 @@ fn load_cached(
     }
 
     let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut phases = timings::Phases::start();
     let config = Config::load(&opts.root, opts.base_url.as_deref());
     let config = match config {
         Ok(c) => c,
@@ -189,6 +191,7 @@ fn load_cached(
         Ok(i) => i,
         Err(errs) => return Err((Failure::Content(errs), Vec::new())),
     };
+    phases.lap("config and i18n");
     let load = LoadOptions {
         drafts: opts.drafts,
         today: opts.today.unwrap_or_else(Date::today),

@@ -20,6 +20,9 @@ pub struct Session {
     /// The sources as read and rendered by the previous load.
     cache: content::Cache,
     last: Option<Last>,
+    /// The model and the fingerprints of the build before, to be freed by
+    /// [`Session::tidy`] once the new files are served.
+    garbage: Option<(Arc<crate::content::model::Site>, Option<Last>)>,
 }
 
 /// The last good build.
@@ -48,7 +51,17 @@ impl Session {
             opts,
             cache: content::Cache::default(),
             last: None,
+            garbage: None,
         }
+    }
+
+    /// A session whose caller reports every change of the site's files through
+    /// [`Session::changed`], from a file watcher started before the first build: files
+    /// not reported are taken as they were, without looking at them (README, "Preview:
+    /// `kronika serve`"). `kronika serve` builds so.
+    pub fn watched(mut self) -> Session {
+        self.cache = content::Cache::watched();
+        self
     }
 
     /// Says that the files at `paths` changed (full paths, as a file watcher gives them):
@@ -65,14 +78,23 @@ impl Session {
         }
     }
 
+    /// Frees what the last build replaced: call it once its files are served.
+    pub fn tidy(&mut self) {
+        self.garbage = None;
+    }
+
     /// Loads the site again and renders the files whose inputs changed. On failure the
     /// session keeps its last good build, and the next build compares with it.
     pub fn build(&mut self) -> Result<Update, (Failure, Vec<Diagnostic>)> {
+        self.tidy();
         let started = Instant::now();
         let opts = &self.opts;
+        let mut phases = crate::timings::Phases::start();
         let result = load_cached(opts, Some(&mut self.cache)).and_then(|loaded| {
+            phases.lap("load");
             let plan = render::plan::Plan::new(&loaded.site);
             let clashes = plan.clashes(&opts.root);
+            phases.lap("plan");
             if !clashes.is_empty() {
                 return Err(loaded.failure(clashes));
             }
@@ -82,11 +104,14 @@ impl Session {
             let select = render::Select::Changed(previous);
             let (report, rendered) =
                 loaded.render_plan(opts, &plan, &memory, started, select, None)?;
+            phases.lap("render (all)");
             let files: Vec<String> = plan.outputs.iter().map(|o| o.file.clone()).collect();
-            Ok((report, rendered.inputs, files, memory.into_files()))
+            let site = Arc::clone(&loaded.site);
+            Ok((report, rendered.inputs, files, memory.into_files(), site))
         });
         opts.progress.finish();
-        let (mut report, inputs, planned, mut fresh) = result?;
+        let (mut report, inputs, planned, mut fresh, site) = result?;
+        phases.lap("plan and site released");
 
         let before = self.last.as_ref().map(|l| Arc::clone(&l.files));
         let before = before.as_deref();
@@ -114,11 +139,15 @@ impl Session {
             changed.extend(before.keys().filter(|f| !files.contains_key(*f)).cloned());
         }
         report.files_changed = changed.len();
+        phases.lap("merge");
         let files = Arc::new(files);
-        self.last = Some(Last {
+        let last = self.last.replace(Last {
             inputs,
             files: Arc::clone(&files),
         });
+        // Freeing a model of 10 000 items, or the fingerprints of its files, takes tens of
+        // milliseconds: done after the new files are served, not before.
+        self.garbage = Some((site, last));
         Ok(Update {
             files,
             changed,

@@ -242,3 +242,128 @@ fn statistics_follow_every_edit_and_a_project_renders_only_its_own() {
         fresh.len()
     );
 }
+
+/// A change to the site: what it does, and the files it touches (relative to the root).
+type Reported<'a> = (&'a str, Edit<'a>, Vec<&'a str>);
+
+#[test]
+fn a_watched_session_follows_every_reported_change() {
+    // As `kronika serve` builds: each change reported by the watcher, and files not
+    // reported taken as they were, the list of content files kept while no file comes or
+    // goes.
+    let site = Site::fixture("basic");
+    let root = site.root();
+    let full = std::fs::canonicalize(root).unwrap();
+    let mut session = Session::new(options(root)).watched();
+    rebuild_matches_a_fresh_build(&mut session, root, "first build");
+    let item = "content/news/2012-02-15-mops.pl.md";
+    let text = std::fs::read_to_string(site.path(item)).unwrap();
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/bip/templates/tags.html");
+    let tags = std::fs::read_to_string(theme).unwrap();
+    let new = "content/news/2016-01-01-nowa.pl.md";
+    let moved = "content/news/2016-02-02-przeniesiona.pl.md";
+    let temporary = "content/news/.2012-02-15-mops.pl.md.swp";
+    let changes: Vec<Reported> = vec![
+        (
+            "the title",
+            Box::new(|| site.write(item, &text.replace("MOPS wyróżniony", "MOPS nagrodzony"))),
+            vec![item],
+        ),
+        (
+            "saved through a temporary file renamed over it",
+            Box::new(|| {
+                site.write(temporary, &text.replace("wyróżnienie", "nagrodę"));
+                std::fs::rename(site.path(temporary), site.path(item)).unwrap();
+            }),
+            vec![temporary, item],
+        ),
+        (
+            "the date of an original its translation inherits",
+            Box::new(|| site.write(item, &text.replace("2012-02-15\n", "2014-02-15\n"))),
+            vec![item],
+        ),
+        (
+            "an attachment's size, shown on its item's pages",
+            Box::new(|| {
+                let a = "content/news/2011-10-17-konwencja/program.txt";
+                site.write(a, &"Program wizyty, uzupełniony.\n".repeat(400));
+            }),
+            vec!["content/news/2011-10-17-konwencja/program.txt"],
+        ),
+        (
+            "a new item",
+            Box::new(|| {
+                site.write(
+                    new,
+                    "---\ntitle: Nowa\ndate: 2016-01-01\ntags: [EFS]\n---\n\nTekst.\n",
+                )
+            }),
+            vec![new],
+        ),
+        (
+            "the new item renamed",
+            Box::new(|| std::fs::rename(site.path(new), site.path(moved)).unwrap()),
+            vec![new, moved],
+        ),
+        (
+            "an item removed",
+            Box::new(|| site.remove("content/news/2013-05-01-tylko-po-polsku.pl.md")),
+            vec!["content/news/2013-05-01-tylko-po-polsku.pl.md"],
+        ),
+        (
+            "a project",
+            Box::new(|| {
+                let p = "content/projects/pora.yaml";
+                let y = std::fs::read_to_string(site.path(p)).unwrap();
+                site.write(p, &y.replace("Time for Activity", "Time to Act"));
+            }),
+            vec!["content/projects/pora.yaml"],
+        ),
+        (
+            "a template of the site's own",
+            Box::new(|| {
+                site.write(
+                    "themes/bip/templates/tags.html",
+                    &tags.replace("</h1>", "</h1><p>Własny szablon.</p>"),
+                )
+            }),
+            vec!["themes/bip/templates/tags.html"],
+        ),
+        (
+            "a UI string of the site's own",
+            Box::new(|| site.write("i18n/pl/wlasne.ftl", "latest-news = Ostatnio\n")),
+            vec!["i18n/pl/wlasne.ftl"],
+        ),
+        (
+            "site.yaml",
+            Box::new(|| {
+                let y = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+                site.write(
+                    "site.yaml",
+                    &y.replace("Archiwum testowe", "Archiwum próbne"),
+                );
+            }),
+            vec!["site.yaml"],
+        ),
+        (
+            "back as it was",
+            Box::new(|| site.write(item, &text)),
+            vec![item],
+        ),
+    ];
+    for (what, change, paths) in changes {
+        change();
+        let paths: Vec<std::path::PathBuf> = paths.iter().map(|p| full.join(p)).collect();
+        // What `kronika serve` does for a file that every page reads.
+        if paths.iter().any(|p| {
+            let rel = p.strip_prefix(&full).unwrap();
+            ["site.yaml", "themes", "i18n"]
+                .iter()
+                .any(|f| rel.starts_with(f))
+        }) {
+            session.render_everything_next();
+        }
+        session.changed(paths.iter().map(|p| p.as_path()));
+        rebuild_matches_a_fresh_build(&mut session, root, what);
+    }
+}

@@ -3,13 +3,20 @@
 //! entry's rendered body with the `@/` link targets it was rendered with. A file that did
 //! not change is not read or parsed again; a body whose text did not change and whose
 //! links still lead where they led is not rendered again.
+//!
+//! A watched cache ([`Cache::watched`]) is told of every change by its caller (a file
+//! watcher) and believes it: a file not reported is not even looked at (a `stat` of
+//! 20 000 files costs more than a whole one-item rebuild may), and the list of content
+//! files is kept until a report names a path it did not list, or one it listed that is
+//! gone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::body::Body;
+use super::discover::Found;
 use super::front_matter::Document;
 use super::markdown::Unresolved;
 use super::model::EntryId;
@@ -26,11 +33,27 @@ pub struct Cache {
     pub(super) bodies: HashMap<EntryId, CachedBody>,
     /// The git history, read again only when the repository's commit changes.
     pub(super) history: Option<Arc<crate::history::History>>,
+    /// Whether every change is reported through [`Cache::changed`].
+    watched: bool,
+    /// The content files as the last discovery found them, with its warnings: kept only
+    /// when watched, and forgotten by a report of a path that can change the list.
+    discovered: Option<Discovered>,
+}
+
+/// The content files as found by one walk of `content/`.
+struct Discovered {
+    found: Found,
+    diags: Vec<Diagnostic>,
+    /// The paths of `found`, to judge a reported path by.
+    known: HashSet<PathBuf>,
 }
 
 /// A Markdown file as read and parsed.
 pub(super) struct CachedFile {
     pub(super) stamp: Stamp,
+    /// Read through a symbolic link: a watcher reports a change under the link's target,
+    /// not under this path, so even a watched cache compares its stamp.
+    pub(super) linked: bool,
     pub(super) text: Arc<str>,
     pub(super) doc: Arc<Document>,
 }
@@ -48,22 +71,78 @@ pub(super) struct CachedBody {
 }
 
 impl Cache {
-    /// Forgets the files at `paths`, whatever their size and time say: the caller saw them
-    /// change, and two saves within the file system's time resolution look alike.
-    pub fn changed<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
-        for path in paths {
-            self.files.remove(path);
+    /// A cache whose caller reports every change of the site's files through
+    /// [`Cache::changed`] (a file watcher, started before the first load).
+    pub fn watched() -> Cache {
+        Cache {
+            watched: true,
+            ..Cache::default()
         }
     }
 
-    /// The text and parse of the file at `path`, if it is as it was when read.
-    pub(super) fn file(
-        &self,
-        path: &Path,
-        stamp: Option<Stamp>,
-    ) -> Option<(Arc<str>, Arc<Document>)> {
+    /// Forgets the files at `paths`, whatever their size and time say: the caller saw them
+    /// change, and two saves within the file system's time resolution look alike. A path
+    /// that may add or remove a content file forgets the list of them too.
+    pub fn changed<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
+        for path in paths {
+            self.files.remove(path);
+            if self
+                .discovered
+                .as_ref()
+                .is_some_and(|d| !d.holds_after(path))
+            {
+                self.discovered = None;
+            }
+        }
+    }
+
+    /// The text and parse of the file at `path`, with its stamp and whether it was read
+    /// through a link, if it is as it was when read.
+    pub(super) fn file(&self, path: &Path) -> Option<&CachedFile> {
         let cached = self.files.get(path)?;
-        (Some(cached.stamp) == stamp).then(|| (Arc::clone(&cached.text), Arc::clone(&cached.doc)))
+        if self.watched && !cached.linked {
+            return Some(cached);
+        }
+        (Some(cached.stamp) == stamp(path)).then_some(cached)
+    }
+
+    /// Whether a file not found here must be looked at: always, unless watched.
+    pub(super) fn stamps_needed(&self) -> bool {
+        !self.watched
+    }
+
+    /// The content files as the last discovery found them, with its warnings, if no
+    /// change since can have altered the list.
+    pub(super) fn discovered(&self) -> Option<(Found, Vec<Diagnostic>)> {
+        let d = self.discovered.as_ref()?;
+        Some((d.found.clone(), d.diags.clone()))
+    }
+
+    /// Keeps a discovery for the next load (when watched).
+    pub(super) fn keep_discovered(&mut self, found: &Found, diags: &[Diagnostic]) {
+        if !self.watched {
+            return;
+        }
+        let markdown = found.markdown.iter().map(|f| f.path.clone());
+        let projects = found.projects.iter().map(|p| p.path.clone());
+        self.discovered = Some(Discovered {
+            found: found.clone(),
+            diags: diags.to_vec(),
+            known: markdown.chain(projects).collect(),
+        });
+    }
+}
+
+impl Discovered {
+    /// Whether the list still holds after a change reported at `path`: an edit of a file
+    /// it lists (still a file), or a file that came and went (an editor's temporary
+    /// file) where it lists nothing.
+    fn holds_after(&self, path: &Path) -> bool {
+        if self.known.contains(path) {
+            return path.is_file();
+        }
+        // Gone and never listed; a folder renamed away is reported under its own name.
+        std::fs::symlink_metadata(path).is_err() && !self.known.iter().any(|k| k.starts_with(path))
     }
 }
 

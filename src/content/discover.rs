@@ -33,7 +33,7 @@ pub struct ProjectPath {
     pub shown: String,
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Found {
     pub markdown: Vec<MarkdownFile>,
     pub projects: Vec<ProjectPath>,

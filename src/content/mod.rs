@@ -82,23 +82,53 @@ pub fn load_cached(
         let previous = cache.as_deref().and_then(|c| c.history.clone());
         std::thread::spawn(move || crate::history::read_again(&root, previous))
     };
-    let found = discover::discover(root, &config, diags);
+    let mut phases = crate::timings::Phases::start();
+    let kept_list = cache.as_deref().and_then(Cache::discovered);
+    // The files are those of the last load: the cache of files needs only the new reads.
+    let same_files = kept_list.is_some();
+    let found = match kept_list {
+        Some((found, warnings)) => {
+            diags.extend(warnings);
+            found
+        }
+        None => {
+            let mut found_diags = Vec::new();
+            let found = discover::discover(root, &config, &mut found_diags);
+            if let Some(cache) = cache.as_deref_mut() {
+                cache.keep_discovered(&found, &found_diags);
+            }
+            diags.extend(found_diags);
+            found
+        }
+    };
+    phases.lap("discover");
 
     let previous = cache.as_deref();
+    // Whether every file is read through a link: `content` is one (the walk follows no
+    // link below it).
+    let all_linked = previous.is_some()
+        && std::fs::symlink_metadata(root.join("content")).is_ok_and(|m| m.is_symlink());
+    // The stamp of a file read now (and whether through a link), for the cache.
     type Read = (
-        Option<cache::Stamp>,
+        Option<(cache::Stamp, bool)>,
         Result<Parsed, (Kind, String, Lang, String, Diagnostic)>,
     );
     let read: Vec<Read> = found
         .markdown
         .into_par_iter()
         .map(|file| {
+            if let Some(c) = previous.and_then(|c| c.file(&file.path)) {
+                let (text, doc) = (Arc::clone(&c.text), Arc::clone(&c.doc));
+                let stamp = (!same_files).then_some((c.stamp, c.linked));
+                return (stamp, Ok(Parsed { file, text, doc }));
+            }
             // Taken before the text is read: a file changed in between is read again
             // next time.
             let stamp = previous.and_then(|_| cache::stamp(&file.path));
-            if let Some((text, doc)) = previous.and_then(|c| c.file(&file.path, stamp)) {
-                return (stamp, Ok(Parsed { file, text, doc }));
-            }
+            let linked = previous.is_some_and(|c| !c.stamps_needed())
+                && (all_linked
+                    || std::fs::symlink_metadata(&file.path).is_ok_and(|m| m.is_symlink()));
+            let stamp = stamp.map(|s| (s, linked));
             let read = crate::source::read_text(&file.path, &file.shown)
                 .and_then(|text| front_matter::parse(&text, &file.shown).map(|doc| (text, doc)));
             let parsed = match read {
@@ -113,11 +143,15 @@ pub fn load_cached(
         })
         .collect();
     let mut parsed = Vec::with_capacity(read.len());
-    let mut files = HashMap::new();
+    let mut files = match cache.as_deref_mut() {
+        Some(cache) if same_files => std::mem::take(&mut cache.files),
+        _ => HashMap::new(),
+    };
     for (stamp, p) in read {
-        if let (Some(stamp), Ok(p)) = (stamp, &p) {
+        if let (Some((stamp, linked)), Ok(p)) = (stamp, &p) {
             let cached = cache::CachedFile {
                 stamp,
+                linked,
                 text: Arc::clone(&p.text),
                 doc: Arc::clone(&p.doc),
             };
@@ -128,6 +162,7 @@ pub fn load_cached(
     if let Some(cache) = cache.as_deref_mut() {
         cache.files = files;
     }
+    phases.lap("stat, read and parse");
     let found_project_stems: Vec<String> = found.projects.iter().map(|p| p.stem.clone()).collect();
     let projects: Vec<Result<Project, Vec<Diagnostic>>> = found
         .projects
@@ -225,6 +260,7 @@ pub fn load_cached(
     }
 
     check_unique_paths(&pending, diags);
+    phases.lap("projects and resolve");
 
     let history = history
         .join()
@@ -239,6 +275,7 @@ pub fn load_cached(
         cache.history = Some(history);
     }
 
+    phases.lap("history and registers");
     let tags = resolve::name_tags(tag_spellings);
 
     // Sort: newest first, then by name, then by language order.
@@ -277,6 +314,7 @@ pub fn load_cached(
         })
         .collect();
 
+    phases.lap("sort and link table");
     // Render Markdown in parallel; link errors and raw HTML warnings are collected per entry.
     let raw_html = config.markdown.raw_html;
     let keep = cache.is_some();
@@ -310,35 +348,54 @@ pub fn load_cached(
 
     let mut entries = Vec::with_capacity(rendered.len());
     let mut photos: BTreeMap<String, Variant> = BTreeMap::new();
-    let mut bodies = HashMap::new();
+    // Updated in place: after one edit, one body of 10 000 is new.
+    let mut bodies = cache
+        .as_deref_mut()
+        .map(|c| std::mem::take(&mut c.bodies))
+        .unwrap_or_default();
     for (entry, errs, variants, body) in rendered {
         diags.extend(errs);
-        if let Some(body) = body {
-            bodies.insert(entry.id.clone(), body);
+        match body {
+            Kept::Same => {}
+            Kept::New(body) => drop(bodies.insert(entry.id.clone(), body)),
+            Kept::Gone => drop(bodies.remove(&entry.id)),
         }
         entries.push(entry);
         photos.extend(variants);
     }
+    // Entries gone since (removed, or now with errors) are forgotten.
+    if bodies.len() > entries.len() {
+        let ids: HashSet<&EntryId> = entries.iter().map(|e| &e.id).collect();
+        bodies.retain(|id, _| ids.contains(id));
+    }
     if let Some(cache) = cache {
         cache.bodies = bodies;
     }
+    phases.lap("bodies");
     let static_files = static_files::collect(root, &config, diags);
+    phases.lap("static files");
     if diags.iter().any(Diagnostic::is_error) {
         return None;
     }
     let mut site = assemble(config, i18n, urls, entries, projects, tags, static_files);
     site.photos = photos;
+    phases.lap("assemble");
     Some(site)
 }
 
 /// An entry with its body rendered, the problems found in it, the copies of the photos
 /// it shows (output site path, copy), and what the load cache keeps of it.
-type RenderedEntry = (
-    Entry,
-    Vec<Diagnostic>,
-    Vec<(String, Variant)>,
-    Option<cache::CachedBody>,
-);
+type RenderedEntry = (Entry, Vec<Diagnostic>, Vec<(String, Variant)>, Kept);
+
+/// What the load cache keeps of an entry's body after this load.
+enum Kept {
+    /// What it had: the body was taken from it.
+    Same,
+    /// The body as rendered now.
+    New(cache::CachedBody),
+    /// Nothing: a body that shows a photo, or no cache.
+    Gone,
+}
 
 fn lang_rank(config: &Config, lang: Lang) -> usize {
     config
@@ -386,7 +443,7 @@ fn render_entry(
     photos: &crate::photos::Resolver,
     before: Option<&HashMap<EntryId, cache::CachedBody>>,
     keep: bool,
-) -> (Entry, Vec<Diagnostic>, Option<cache::CachedBody>) {
+) -> (Entry, Vec<Diagnostic>, Kept) {
     let Pending {
         mut entry,
         text,
@@ -402,12 +459,14 @@ fn render_entry(
                 .all(|(key, was)| targets.resolve(key, lang_urls) == *was)
     });
     let photographed = std::cell::Cell::new(false);
+    let hit = unchanged.is_some();
     let (body, first_paragraph, errors, links) = match unchanged {
+        // The cache keeps its own copy: its links are not needed again.
         Some(c) => (
             c.body.clone(),
             c.first_paragraph.clone(),
             c.errors.clone(),
-            c.links.clone(),
+            Vec::new(),
         ),
         None => {
             let mut errors = Vec::new();
@@ -446,14 +505,20 @@ fn render_entry(
     };
     // A body that shows a photo is rendered every time: the photo may have changed
     // while the text did not.
-    let kept = (keep && !photographed.get()).then(|| cache::CachedBody {
-        text: Arc::clone(&text),
-        raw_html,
-        links,
-        body: body.clone(),
-        first_paragraph: first_paragraph.clone(),
-        errors: errors.clone(),
-    });
+    let kept = if hit {
+        Kept::Same
+    } else if keep && !photographed.get() {
+        Kept::New(cache::CachedBody {
+            text: Arc::clone(&text),
+            raw_html,
+            links,
+            body: body.clone(),
+            first_paragraph: first_paragraph.clone(),
+            errors: errors.clone(),
+        })
+    } else {
+        Kept::Gone
+    };
     entry.body = body;
     if entry.summary.is_empty() {
         entry.summary = first_paragraph;

@@ -87,23 +87,30 @@ impl<'a> Renderer<'a> {
         plan: &'a Plan<'a>,
         links: &'a LinkStyle,
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        let mut phases = crate::timings::Phases::start();
         let tera = templates::build(root, site, links)?;
+        phases.lap("templates");
         // The statistics, computed once: the pages, the CSV files and the JSON file are
         // views of them, and a page shows the size of its downloads.
         let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
+        phases.lap("statistics");
         let downloads = downloads::Downloads::new(site, &stats, links);
+        phases.lap("downloads");
         let inputs = inputs::Inputs::new(site, plan, &downloads);
+        phases.lap("inputs (shared parts)");
         let typography = site
             .config
             .languages
             .iter()
             .map(|&l| (l, Typography::new(&site.i18n, l, site.config.typography)))
             .collect();
+        let shared = context::Shared::new(site, &stats, &downloads);
+        phases.lap("typography and shared context");
         Ok(Renderer {
             site,
             plan,
             tera,
-            shared: context::Shared::new(site, &stats, &downloads),
+            shared,
             downloads,
             typography,
             links,
@@ -209,6 +216,7 @@ pub fn render(
     photo_cache: Option<std::path::PathBuf>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let renderer = Renderer::new(root, site, plan, links)?.with_photo_cache(photo_cache);
+    let mut phases = crate::timings::Phases::start();
     // The inputs of every file, and which files to render.
     let (inputs, wanted): (HashMap<String, u64>, Vec<bool>) = match select {
         Select::All => (HashMap::new(), vec![true; plan.outputs.len()]),
@@ -234,6 +242,7 @@ pub fn render(
         }
     };
     let rendered = wanted.iter().filter(|w| **w).count();
+    phases.lap("inputs (every output)");
     // A build renders every page, so every `#fragment` of an `@/` link can be judged.
     let anchors = matches!(select, Select::All).then(|| anchors::Anchors::new(site));
     progress.start_pages(plan.pages().count());
@@ -267,6 +276,7 @@ pub fn render(
         }
         put(sink, output, bytes)
     }));
+    phases.lap("render");
     if let Some(anchors) = anchors.filter(|_| errors.is_empty()) {
         errors = anchors.check(site);
     }

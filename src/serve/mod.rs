@@ -105,7 +105,7 @@ pub fn serve(
         rebuilt: Condvar::new(),
     });
     let watcher = watch::Watcher::start(&opts.root, report)?;
-    let mut session = Session::new(build);
+    let mut session = Session::new(build).watched();
     rebuild(&mut session, 0, &preview, catalog, report);
 
     let server = Arc::new(server);
@@ -134,6 +134,7 @@ pub fn serve(
         }
         session.changed(changed.iter().map(PathBuf::as_path));
         rebuild(&mut session, changed.len(), &preview, catalog, report);
+        session.tidy();
     });
     Ok(())
 }

@@ -72,7 +72,7 @@ fn months(s: &Scope, items: &[EntryId]) -> Vec<Value> {
             });
         }
         if let Some(m) = out.last_mut() {
-            m.items.push(s.cards.get(id));
+            m.items.push(s.cards.get(s.site, id));
         }
     }
     out.iter().map(Value::from_serializable).collect()

@@ -5,6 +5,7 @@ use tera::{Context, Value};
 
 use super::Scope;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::content::model::{EntryId, Site};
 use crate::render::pages::Pagination;
@@ -20,37 +21,42 @@ struct Card<'a> {
     archived: bool,
 }
 
-/// The cards of every news item, as template values (cheap to clone: reference-counted).
-pub(super) struct Cards(HashMap<EntryId, Value>);
+/// The cards of the news items, as template values (cheap to clone: reference-counted),
+/// each made when a page first shows it: a rebuild after one edit renders a few lists,
+/// and making all 10 000 cards would cost it more than rendering them (README,
+/// "Preview: `kronika serve`").
+pub(super) struct Cards(HashMap<EntryId, OnceLock<Value>>);
 
 impl Cards {
     pub(super) fn new(site: &Site) -> Cards {
         Cards(
             site.news()
-                .map(|e| {
-                    let card = Value::from_serializable(&Card {
-                        title: &e.title,
-                        path: &e.path,
-                        date: e.date,
-                        summary: crate::render::summary::cut(
-                            &e.summary,
-                            crate::render::summary::LIST_LENGTH,
-                        ),
-                        archived: e.archived,
-                    });
-                    (e.id.clone(), card)
-                })
+                .map(|e| (e.id.clone(), OnceLock::new()))
                 .collect(),
         )
     }
 
     /// The card of news item `id`.
-    pub(super) fn get(&self, id: &EntryId) -> Value {
-        self.0[id].clone()
+    pub(super) fn get(&self, site: &Site, id: &EntryId) -> Value {
+        self.0[id]
+            .get_or_init(|| {
+                let e = site.entry(id);
+                Value::from_serializable(&Card {
+                    title: &e.title,
+                    path: &e.path,
+                    date: e.date,
+                    summary: crate::render::summary::cut(
+                        &e.summary,
+                        crate::render::summary::LIST_LENGTH,
+                    ),
+                    archived: e.archived,
+                })
+            })
+            .clone()
     }
 
-    pub(super) fn list(&self, items: &[EntryId]) -> Vec<Value> {
-        items.iter().map(|id| self.get(id)).collect()
+    pub(super) fn list(&self, site: &Site, items: &[EntryId]) -> Vec<Value> {
+        items.iter().map(|id| self.get(site, id)).collect()
     }
 }
 
@@ -72,7 +78,7 @@ struct PageLink {
 
 /// `items` and `pagination` of one page of a list.
 pub(super) fn list(s: &Scope, ctx: &mut Context, pg: &Pagination) {
-    ctx.insert_value("items", Value::from(s.cards.list(&pg.items)));
+    ctx.insert_value("items", Value::from(s.cards.list(s.site, &pg.items)));
     let urls = s.urls();
     let path = |n: usize| urls.paginated(&pg.first, n);
     let window = 3;

@@ -15,7 +15,7 @@ pub(super) fn home(s: &Scope, ctx: &mut Context) -> Heading {
         "items",
         Value::from(
             s.cards
-                .list(&idx.current[..idx.current.len().min(HOME_ITEMS)]),
+                .list(s.site, &idx.current[..idx.current.len().min(HOME_ITEMS)]),
         ),
     );
     projects::insert_all(s, ctx);
