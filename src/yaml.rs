@@ -124,10 +124,36 @@ fn strip_location(raw: &str) -> &str {
 }
 
 /// Width of the YAML token (a key or a scalar) starting at `column` (1-based, in characters).
+/// A quoted scalar ends at its closing quote, whatever it holds (`"5 000 000,00 zł"`).
 fn token_width(line: &str, column: usize) -> usize {
     let rest: String = line.chars().skip(column - 1).collect();
-    let end = rest.find([':', ',', '}', ']', '#']).unwrap_or(rest.len());
+    let end = match rest.chars().next() {
+        Some(quote @ ('"' | '\'')) => closing_quote(&rest, quote).unwrap_or(rest.len()),
+        _ => rest.find([':', ',', '}', ']', '#']).unwrap_or(rest.len()),
+    };
     rest[..end].trim_end().chars().count().max(1)
+}
+
+/// The byte just after the quote that closes the scalar `text` opens with `quote`: `\"`
+/// escapes a double quote, `''` writes a single one.
+fn closing_quote(text: &str, quote: char) -> Option<usize> {
+    let mut chars = text.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                } else {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// An error of serde-saphyr as kronika's message, with the text under the caret and help.
@@ -457,6 +483,15 @@ mod tests {
 
     use super::*;
     use crate::types::{Amount, Date, Translated};
+
+    #[test]
+    fn a_quoted_value_is_underlined_to_its_closing_quote() {
+        let line = r#"  total: "5 000 000,00 zł"  # z wkładem"#;
+        assert_eq!(token_width(line, 10), "\"5 000 000,00 zł\"".chars().count());
+        assert_eq!(token_width(r#"a: 'it''s, fine'"#, 4), 13);
+        assert_eq!(token_width(r#"a: "x\", y""#, 4), 8);
+        assert_eq!(token_width("tags: EFS, szkolenia", 7), 3);
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
