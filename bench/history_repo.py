@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Make a kronika site into a git repository with several commits per item, to time what
-reading the change register adds to a build (README, "Performance").
+reading the change register adds to a build (docs/dev/performance.md, "Performance").
 
     python3 bench/history_repo.py --root SITE [--batch 100] [--rounds 3] [--moves 1000]
 
 SITE is a kronika site that is not yet a repository, e.g. one written by the corpus
-generator of README "Performance" (10 000 items). The script commits:
+generator of docs/dev/performance.md "Performance" (10 000 items). The script commits:
 
   1. everything, as one import;
   2. --rounds rounds of edits: each round appends a line to every item's Polish file (and,

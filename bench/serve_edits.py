@@ -5,7 +5,7 @@ each one (from the end of the 100 ms quiet period to the new files being served)
     python3 bench/serve_edits.py --kronika target/release/kronika --root SITE [--edits 20]
         [--verbose]
 
-SITE is a kronika site, e.g. one written by the corpus generator of README "Performance".
+SITE is a kronika site, e.g. one written by the corpus generator of docs/dev/performance.md "Performance".
 The script edits the title of the site's first news item (and puts it back at the end),
 waits for each rebuild's line and prints every figure and the median. It uses only the
 Python standard library. With --verbose, kronika's phase timings of every build

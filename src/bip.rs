@@ -1,7 +1,7 @@
 //! The BIP elements a site configures, typed and checked: the accessibility statement
 //! (`accessibility:` in `site.yaml`), the BIP logo with the link to the main BIP portal
 //! (`bip:`) and a project's EU marking (`eu_marking:` in `content/projects/<id>.yaml`).
-//! README, "BIP pages".
+//! docs/maintainer/pages.md, "BIP pages".
 
 use std::path::Path;
 

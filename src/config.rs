@@ -83,7 +83,7 @@ impl<'de> Deserialize<'de> for RawHtml {
     }
 }
 
-/// How photos in bodies are published (`images:` in `site.yaml`; README, "Photos").
+/// How photos in bodies are published (`images:` in `site.yaml`; docs/maintainer/content.md, "Photos").
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields, default)]
 pub struct Images {
@@ -191,9 +191,9 @@ pub struct Config {
     /// turns it off): the index, the search pages and the header's search box.
     pub search: bool,
     pub images: Images,
-    /// The accessibility statement's facts (README, "BIP pages").
+    /// The accessibility statement's facts (docs/maintainer/pages.md, "BIP pages").
     pub accessibility: Option<crate::bip::Accessibility>,
-    /// The BIP logo and the main BIP portal it links to (README, "BIP pages").
+    /// The BIP logo and the main BIP portal it links to (docs/maintainer/pages.md, "BIP pages").
     pub bip: Option<crate::bip::Bip>,
     /// The web address of the site's repository: each change-register entry links to its
     /// commit there ([`crate::history::commit_url`]).

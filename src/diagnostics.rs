@@ -36,7 +36,7 @@ impl Span {
 
 /// Spans of many places in one text. It reads on from the last place it found, so places
 /// asked for in order cost one reading of the text in all, not one each: thousands of
-/// places in a long line stay linear (README, "What a build guarantees").
+/// places in a long line stay linear (docs/maintainer/guarantees.md, "What a build guarantees").
 pub struct Locator<'t> {
     text: &'t str,
     first_line: usize,

@@ -1,5 +1,5 @@
 //! Fixes that kronika's errors suggest, worked out from what the editor wrote: each is a
-//! value kronika itself accepts (README, "Errors and warnings").
+//! value kronika itself accepts (docs/maintainer/cli.md, "Errors and warnings").
 
 use rust_decimal::Decimal;
 

@@ -1,4 +1,4 @@
-//! The change register of every content file, read from git once per build (README,
+//! The change register of every content file, read from git once per build (docs/maintainer/content.md,
 //! "Change register"): one `git log` process for the whole site, parsed here into a map
 //! from source path to its changes, renames followed.
 
@@ -152,7 +152,7 @@ fn read_in(root: &Path, repo: Option<Repo>) -> History {
             "--format=%x01%H%x00%as%x00%an%x00%s",
             // No pathspec: limiting the log to `content/` makes git compare every commit's
             // tree with its parent's twice (once to choose the commits, once to list their
-            // files), which doubled its time on 10 000 items (README, "Performance"); the
+            // files), which doubled its time on 10 000 items (docs/dev/performance.md, "Performance"); the
             // files outside `content/` are dropped while parsing.
         ])
         .stderr(Stdio::piped())
@@ -249,7 +249,7 @@ fn parse_log(out: &[u8]) -> HashMap<String, Vec<Change>> {
 }
 
 /// The address of the version of the source that `commit` made, under the site's
-/// `repository:` (README, "Change register"): `{commit}` in it is replaced by the
+/// `repository:` (docs/maintainer/content.md, "Change register"): `{commit}` in it is replaced by the
 /// commit's id; otherwise `/-/commit/<id>` is appended for a GitLab host and
 /// `/commit/<id>` for any other (GitHub, Gitea, Forgejo, Bitbucket's `/commits/` aside).
 pub fn commit_url(repository: &str, commit: &str) -> String {
@@ -300,7 +300,7 @@ pub fn refs_to_watch(root: &Path) -> Vec<(std::path::PathBuf, bool)> {
     paths
 }
 
-/// A content file with changes that are not committed (README, "Change register"): they
+/// A content file with changes that are not committed (docs/maintainer/content.md, "Change register"): they
 /// are not in its register until they are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Uncommitted {

@@ -3,7 +3,7 @@
 //! HTML tokenizer does, without allocating, every token a slice of the input.
 //!
 //! The rules followed are the tokenizer's (the one ammonia parses with, so the sanitiser's
-//! located warnings name what the sanitiser removes; README, "Raw HTML in Markdown"):
+//! located warnings name what the sanitiser removes; docs/maintainer/content.md, "Raw HTML"):
 //!
 //! - `<` starts markup only before a letter (a tag), `/` (an end tag, or a bogus comment
 //!   such as `</ x>`), `!` or `?`; any other `<` is text (`a < b`);

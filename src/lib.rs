@@ -153,7 +153,7 @@ struct Loaded {
     links: LinkStyle,
     warnings: Vec<Diagnostic>,
     /// What the search index is made of; `None` without search and in an `--offline`
-    /// build, whose browser cannot load an index from disk (README "Search").
+    /// build, whose browser cannot load an index from disk (docs/maintainer/pages.md "Search").
     search: Option<Vec<search::Record>>,
 }
 
@@ -246,7 +246,7 @@ impl Loaded {
     }
 
     /// Renders `plan`, the site's files, into `sink` while the search index is made on a
-    /// thread of its own, so that indexing overlaps rendering (README "Search"). The
+    /// thread of its own, so that indexing overlaps rendering (docs/maintainer/pages.md "Search"). The
     /// index's files join the plan when they are known: the whole plan passes `check`
     /// (the clash checks, and for a build into a folder the check for foreign files)
     /// before they go into `sink`. Nothing is published before the build has succeeded.
@@ -369,7 +369,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         whole.foreign(&opts.root, &staging.collisions(whole.files()))
     };
     // Only a build that writes a site keeps copies of photos; `serve` writes nothing into
-    // the site (README, "Photos").
+    // the site (docs/maintainer/content.md, "Photos").
     let photo_cache = Some(opts.root.join(photos::CACHE_DIR));
     let select = render::Select::All;
     match loaded.render_with_search(opts, &plan, &staging, started, &check, select, photo_cache) {

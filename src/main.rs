@@ -459,7 +459,7 @@ enum Stream {
 }
 
 /// Prints the report of a build with write errors handled, instead of `println!`, which
-/// panics (exit 101) when a stream cannot be written (README "Exit status"). A closed
+/// panics (exit 101) when a stream cannot be written (docs/maintainer/cli.md "Exit status"). A closed
 /// pipe (`kronika build | head -1`) means the reader has all it wants: the rest is
 /// dropped quietly and the build's status stands, as in ripgrep and cargo. Any other
 /// failure (a full disk) lost part of the report: the status becomes 3, an I/O failure.

@@ -207,7 +207,7 @@ impl Catalog {
 /// `text` as kronika prints it: control characters (escape sequences, the bell, line
 /// breaks), Unicode's line and paragraph separators and its bidirectional controls are
 /// written as escapes (`\u{1b}`, `\n`), so that text from a file can neither drive the
-/// terminal nor start a line of its own that a CI runner reads as a command (README, "What
+/// terminal nor start a line of its own that a CI runner reads as a command (docs/maintainer/guarantees.md, "What
 /// a build guarantees").
 pub fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {

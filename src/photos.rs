@@ -1,4 +1,4 @@
-//! Photos in bodies (README, "Photos"): an image a body shows is found in its item's folder
+//! Photos in bodies (docs/maintainer/content.md, "Photos"): an image a body shows is found in its item's folder
 //! (or in `static/`), checked when the content is loaded, and published as copies resized
 //! to the site's widths and re-encoded without metadata, cached between builds.
 
@@ -28,7 +28,7 @@ use crate::urls::LinkStyle;
 pub const CACHE_DIR: &str = ".kronika-cache/photos";
 
 /// The longest side a photo may have, in pixels. Cameras write at most about 9 000; a
-/// 30 000 × 30 000 image would need gigabytes to decode (README, "What a build guarantees").
+/// 30 000 × 30 000 image would need gigabytes to decode (docs/maintainer/guarantees.md, "What a build guarantees").
 pub const MAX_SIDE: u32 = 12_000;
 
 /// The most pixels a photo may have: 60 megapixels decode into at most 240 MB.
@@ -42,7 +42,7 @@ const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 const CACHE_VERSION: &str = "kronika-photos-2";
 
 /// The photo formats kronika reads and writes. A JPEG stays a JPEG; a PNG stays a PNG
-/// unless it is a photo saved as PNG (README, "Photos": [`png_is_a_photo`]).
+/// unless it is a photo saved as PNG (docs/maintainer/content.md, "Photos": [`png_is_a_photo`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Jpeg,
@@ -158,7 +158,7 @@ impl Photo {
                 out.push_str(&link(path).replace(',', "%2C"));
                 out.push_str(&format!(" {w}w"));
             }
-            // The text column of the theme is 42rem wide (README, "Photos").
+            // The text column of the theme is 42rem wide (docs/maintainer/content.md, "Photos").
             out.push_str("\" sizes=\"(min-width: 44rem) 42rem, 100vw\"");
         }
         out.push_str(&format!(
@@ -268,7 +268,7 @@ pub fn is_local(src: &str) -> bool {
         || before_slash.contains(':'))
 }
 
-/// Finds the images of one entry's body (README, "Photos") and records the copies the
+/// Finds the images of one entry's body (docs/maintainer/content.md, "Photos") and records the copies the
 /// build must write.
 pub struct Resolver<'a> {
     /// The site root.

@@ -1,4 +1,4 @@
-//! The search index (README "Search"): Pagefind's index of news items, standalone pages
+//! The search index (docs/maintainer/pages.md "Search"): Pagefind's index of news items, standalone pages
 //! and project cards, fed from the model in process, written under `pagefind/` as planned
 //! outputs of the build. The records come from the model before rendering; the index is
 //! made while the pages render, and its files then join the plan.
@@ -203,7 +203,7 @@ pub fn plain_text(html: &str) -> String {
 /// letter and a mark (`ł`, `Ł`), written with the base letter (`Włocławku` → `Wlocławku`),
 /// each once, in order of first appearance. Pagefind folds the other Polish letters
 /// (`ą` → `a`) itself, so these are the only forms a reader typing without Polish letters
-/// would otherwise miss (README "Search").
+/// would otherwise miss (docs/maintainer/pages.md "Search").
 pub fn folded_words<'t>(texts: impl IntoIterator<Item = &'t str>) -> String {
     let mut seen = BTreeSet::new();
     let mut out: Vec<String> = Vec::new();

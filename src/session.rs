@@ -1,6 +1,6 @@
 //! Builds of one site in memory, one after another, each rendering only the files whose
 //! inputs changed since the previous good one (`render::inputs`): what `kronika serve`
-//! runs after every edit (README, "Preview: `kronika serve`").
+//! runs after every edit (docs/maintainer/cli.md, "Preview: `kronika serve`").
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -57,7 +57,7 @@ impl Session {
 
     /// A session whose caller reports every change of the site's files through
     /// [`Session::changed`], from a file watcher started before the first build: files
-    /// not reported are taken as they were, without looking at them (README, "Preview:
+    /// not reported are taken as they were, without looking at them (docs/maintainer/cli.md, "Preview:
     /// `kronika serve`"). `kronika serve` builds so.
     pub fn watched(mut self) -> Session {
         self.cache = content::Cache::watched();

@@ -26,7 +26,7 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
 /// What a file of the site is read for, which decides where a symbolic link to it (or a
 /// linked folder on the way to it) may lead: only to a file the build would publish or
 /// read for the same purpose anyway, so that no link makes a build publish, or quote in
-/// an error, a file such as `.git/config` (the CI token) or `.env` (README "What a build
+/// an error, a file such as `.git/config` (the CI token) or `.env` (docs/maintainer/guarantees.md "What a build
 /// guarantees", symbolic links).
 #[derive(Clone, Copy, Debug)]
 pub enum Role<'a> {

@@ -1,4 +1,4 @@
-//! The URL table (README, "URLs"), in one place: site paths per language and link writing.
+//! The URL table (docs/maintainer/pages.md, "URLs"), in one place: site paths per language and link writing.
 //!
 //! A *site path* is relative to the site root, without a leading slash, and ends in `/` for a
 //! pretty URL (`aktualnosci/strona/2/`) or names a file (`rss.xml`). The home page is `""`.
@@ -120,12 +120,12 @@ impl Urls {
         format!("{}{}/", self.prefix, self.search)
     }
 
-    /// The accessibility statement made from `accessibility:` (README, "BIP pages").
+    /// The accessibility statement made from `accessibility:` (docs/maintainer/pages.md, "BIP pages").
     pub fn accessibility(&self) -> String {
         format!("{}{}/", self.prefix, self.accessibility)
     }
 
-    /// The usage instructions page (README, "BIP pages"); a site's page there replaces it.
+    /// The usage instructions page (docs/maintainer/pages.md, "BIP pages"); a site's page there replaces it.
     pub fn instructions(&self) -> String {
         format!("{}{}/", self.prefix, self.instructions)
     }

@@ -1,4 +1,4 @@
-//! The BIP pages and elements (README "BIP pages") on `tests/fixtures/bip`: the
+//! The BIP pages and elements (docs/maintainer/pages.md "BIP pages") on `tests/fixtures/bip`: the
 //! accessibility statement made from `accessibility:` (the official template's ids,
 //! dates, status wording, procedure, in both languages), its errors, the usage
 //! instructions and their override, the BIP logo linking to the portal, the EU marking of

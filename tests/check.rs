@@ -1,6 +1,6 @@
 //! `kronika check`: every finding at its place, in text and JSON, the exit status,
 //! `--strict`, the build's own errors, nothing written, and `--external` against a local
-//! HTTP server (README "Checking a site").
+//! HTTP server (docs/maintainer/cli.md "Checking a site").
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! The complete metryczka and the change register (README, "Change register"): real
+//! The complete metryczka and the change register (docs/maintainer/content.md, "Change register"): real
 //! temporary git repositories made with fixed names, e-mails and dates, built by kronika;
 //! the register and last change read from the rendered pages in both languages.
 

@@ -1,6 +1,6 @@
 //! `kronika init`: a new site that builds and passes `check --strict` at once, in Polish
 //! and in English; its commented `site.yaml` and CI files; the refusal of a folder that
-//! is not empty; and `kronika completions` (README "Start a new site"). The HTML and
+//! is not empty; and `kronika completions` (docs/maintainer/hosting.md "A site of its own: `kronika init` and its CI files"). The HTML and
 //! accessibility gates run over a new site in `tests/quality.rs`.
 
 mod common;

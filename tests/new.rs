@@ -1,6 +1,6 @@
 //! `kronika new`: a news item, a folder item, a translation and a project card, each
 //! with what it is written with; and its refusals, which name the file and never
-//! overwrite (README "Starting a new item").
+//! overwrite (docs/maintainer/cli.md "Starting a new item").
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! Photos in bodies (README, "Photos"): copied beside the item's page as resized copies
+//! Photos in bodies (docs/maintainer/content.md, "Photos"): copied beside the item's page as resized copies
 //! without metadata, checked (missing, outside the folder, malformed, huge, no alt text),
 //! cached between builds, and linked in every link style.
 

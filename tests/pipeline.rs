@@ -1,5 +1,5 @@
 //! The build pipeline through the library's API: content loads once, without knowing the
-//! output, and each page writes its `@/` links in its link style (README, "How the code is
+//! output, and each page writes its `@/` links in its link style (docs/dev/architecture.md, "How the code is
 //! organised").
 
 mod common;

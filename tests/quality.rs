@@ -171,7 +171,7 @@ fn demo_site_passes_axe_in_chromium() {
     );
 }
 
-/// A new site of `kronika init` (README "Start a new site"), built under `/archiwum/`
+/// A new site of `kronika init` (docs/maintainer/hosting.md "A site of its own: `kronika init` and its CI files"), built under `/archiwum/`
 /// into `public/` of a new temporary folder, which also holds the site (`site/`).
 fn build_init() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("temporary folder");

@@ -1,4 +1,4 @@
-//! Search (README "Search"): the fixture site `tests/fixtures/search` built with its index,
+//! Search (docs/maintainer/pages.md "Search"): the fixture site `tests/fixtures/search` built with its index,
 //! then queried for real in headless Chromium through the theme's search page
 //! (`tests/quality/search.mjs`), as a reader does: Polish inflection and queries typed
 //! without Polish letters, languages kept apart, navigation text not found, filters. Also
@@ -26,7 +26,7 @@ fn quality(rel: &str) -> std::path::PathBuf {
 }
 
 /// Whether Node, playwright-core and Chromium are there; otherwise the test is skipped
-/// with a note, or fails under `KRONIKA_REQUIRE_TOOLS=1` (README "Quality").
+/// with a note, or fails under `KRONIKA_REQUIRE_TOOLS=1` (docs/dev/testing.md "Quality").
 fn browser_ready(test: &str) -> bool {
     let node = Command::new("node")
         .arg("--version")

@@ -1,5 +1,5 @@
 //! `kronika serve` over HTTP: a fixture site served on a free port, fetched with plain
-//! HTTP requests, edited on disk, with every wait bounded (README, "Preview: `kronika
+//! HTTP requests, edited on disk, with every wait bounded (docs/maintainer/cli.md, "Preview: `kronika
 //! serve`").
 
 mod common;

@@ -18,7 +18,7 @@ fn options(root: &Path) -> BuildOptions {
         base_url: Some("http://127.0.0.1:1111/".into()),
         offline: false,
         drafts: false,
-        // As `serve` builds (README "Preview").
+        // As `serve` builds (docs/en/07-preview.md "Preview").
         no_search: true,
         today: "2026-12-01".parse().ok().map(kronika::types::Date),
         progress: Arc::new(Progress::default()),

@@ -1,4 +1,4 @@
-//! The statistics pages (README "Statistics") on `tests/fixtures/stats`, a site with known
+//! The statistics pages (docs/maintainer/pages.md "Statistics") on `tests/fixtures/stats`, a site with known
 //! numbers: news items per year and language (2013 is untranslated, one item exists in
 //! English only), budgets in PLN and EUR (46 974 038,58 + 0,42 zł), a project without a
 //! budget, and the seeds' indicator snapshots (3 092, then 3 617 participants).

@@ -87,7 +87,7 @@ pub fn project_yaml(data: &[u8]) {
 /// build (a set of generated files, their contents, and maybe a kill after some steps of
 /// the move) or a file put into the output by hand. Whatever the sequence, no file put
 /// there by hand is ever lost or changed, and every build that finishes leaves exactly its
-/// own files beside them (README, "What a build guarantees").
+/// own files beside them (docs/maintainer/guarantees.md, "What a build guarantees").
 pub fn output_move(data: &[u8]) {
     use kronika::output;
     use std::collections::BTreeMap;

@@ -457,7 +457,7 @@ changes-after-git = this change ({ $date }) is after the file's first commit ({ 
 changes-after-git-help = `changes:` is for what happened before the file was committed; later changes are recorded by their commits, so remove this entry
 config-bad-repository = `{ $url }` is not a repository address
 config-bad-repository-help = write the web address of the site's repository, e.g. https://github.com/mops/archiwum; kronika links each change to <repository>/commit/<id>, or puts the id where the address has `{"{"}commit{"}"}`
-## Errors a new editor runs into (README, "Errors and warnings")
+## Errors a new editor runs into (docs/maintainer/cli.md, "Errors and warnings")
 yaml-amount-with-currency = `{ $value }` is not an amount: write only the digits, with a dot as the decimal separator and no grouping, e.g. "{ $suggestion }", and the currency in `currency: { $currency }`
 yaml-list-help = a list is written in square brackets: `{ $example }`
 yaml-key-reads-as-text-label = this reads as text, not as a key

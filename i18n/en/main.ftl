@@ -240,7 +240,7 @@ search-browse-archive = Archive by year
 search-browse-tags = Tag index
 
 ## BIP pages: accessibility statement, usage instructions, BIP logo, attachments
-## (README, "BIP pages")
+## (docs/maintainer/pages.md, "BIP pages")
 footer-links = About this website
 bip-portal = Public Information Bulletin
 attachment-size-kb = { $size }{"\u00A0"}kB
@@ -306,7 +306,7 @@ help-a11y-title = Accessibility
 help-a11y = The website’s digital accessibility is described in the
 help-a11y-print = Text can be enlarged with the browser’s zoom (Ctrl and +); the layout adapts to narrow screens.
 help-contact = For questions about the website, contact: { $editorial }
-## An old address with a query that no item claims (README, "Redirects from old addresses")
+## An old address with a query that no item claims (docs/maintainer/pages.md, "Redirects from old addresses")
 alias-not-found-title = Page not found
 alias-not-found-text = There is no page at this old address: no item of the archive has it. The server shows this page instead of an error. Look for the page in the archive or with the search.
 alias-not-found-archive = Archive, by year

@@ -474,7 +474,7 @@ changes-after-git = ta zmiana ({ $date }) jest późniejsza niż pierwszy commit
 changes-after-git-help = `changes:` służy do opisania tego, co działo się przed pierwszym commitem pliku; późniejsze zmiany rejestrują ich commity, więc usuń ten wpis
 config-bad-repository = `{ $url }` nie jest adresem repozytorium
 config-bad-repository-help = wpisz adres internetowy repozytorium strony, np. https://github.com/mops/archiwum; kronika łączy każdą zmianę z <repozytorium>/commit/<id> albo wstawia id tam, gdzie adres ma `{"{"}commit{"}"}`
-## Błędy, na które trafia nowy redaktor (README, „Errors and warnings”)
+## Błędy, na które trafia nowy redaktor (docs/maintainer/cli.md, „Errors and warnings”)
 yaml-amount-with-currency = `{ $value }` nie jest kwotą: wpisz same cyfry, część dziesiętną oddziel kropką i nie grupuj cyfr, np. "{ $suggestion }", a walutę podaj w `currency: { $currency }`
 yaml-list-help = listę zapisuje się w nawiasach kwadratowych: `{ $example }`
 yaml-key-reads-as-text-label = to wygląda na tekst, nie na klucz

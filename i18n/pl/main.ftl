@@ -250,7 +250,7 @@ search-browse-archive = Archiwum według lat
 search-browse-tags = Indeks tagów
 
 ## Strony BIP: deklaracja dostępności, instrukcja korzystania z serwisu, logo BIP,
-## załączniki (README, „BIP pages”)
+## załączniki (docs/maintainer/pages.md, „BIP pages”)
 footer-links = Informacje o serwisie
 bip-portal = Biuletyn Informacji Publicznej
 attachment-size-kb = { $size }{"\u00A0"}kB
@@ -316,7 +316,7 @@ help-a11y-title = Dostępność
 help-a11y = Stan dostępności cyfrowej serwisu opisuje
 help-a11y-print = Tekst można powiększyć powiększeniem przeglądarki (Ctrl i +); układ strony dopasowuje się do wąskich ekranów.
 help-contact = W sprawach serwisu prosimy o kontakt: { $editorial }
-## Stary adres z zapytaniem, którego nie ma żadna wiadomość (README, „Redirects from old addresses”)
+## Stary adres z zapytaniem, którego nie ma żadna wiadomość (docs/maintainer/pages.md, „Redirects from old addresses”)
 alias-not-found-title = Nie znaleziono strony
 alias-not-found-text = Pod tym starym adresem nie ma strony: nie ma go żadna wiadomość archiwum. Serwer zamiast błędu pokazuje tę stronę. Poszukaj strony w archiwum albo w wyszukiwarce.
 alias-not-found-archive = Archiwum według lat

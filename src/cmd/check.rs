@@ -1,6 +1,6 @@
 //! `kronika check`: every error and warning of a build made in memory (nothing is written),
 //! and the editor's own findings on top: links, accessibility of content, editorial
-//! warnings and, with `--external`, dead links to other sites (README "Checking a site").
+//! warnings and, with `--external`, dead links to other sites (docs/maintainer/cli.md "Checking a site").
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -604,7 +604,7 @@ fn editorial(
 }
 
 /// A warning for each content file whose changes are not committed: the change register
-/// is read from git's history, so they are not in it yet (README, "Change register").
+/// is read from git's history, so they are not in it yet (docs/maintainer/content.md, "Change register").
 fn uncommitted(root: &Path, items: &[Item]) -> Vec<Finding> {
     crate::history::uncommitted(root)
         .into_iter()

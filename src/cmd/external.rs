@@ -1,4 +1,4 @@
-//! `kronika check --external`: links to other sites asked over the network (README
+//! `kronika check --external`: links to other sites asked over the network (docs/maintainer/cli.md
 //! "Checking a site"), each address once, a few at a time, with a timeout, HEAD first and
 //! GET when HEAD gets no good answer.
 
@@ -19,7 +19,7 @@ pub struct Settings {
     pub threads: usize,
 }
 
-/// The variable that sets the timeout in seconds (README "Checking a site"): tests use a
+/// The variable that sets the timeout in seconds (docs/maintainer/cli.md "Checking a site"): tests use a
 /// short one against a server that answers too slowly.
 pub const TIMEOUT_VARIABLE: &str = "KRONIKA_LINK_TIMEOUT";
 

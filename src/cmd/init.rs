@@ -1,5 +1,5 @@
 //! `kronika init`: a new site that builds and passes `check` at once, with CI files for
-//! GitHub Pages and GitLab Pages (README "Start a new site").
+//! GitHub Pages and GitLab Pages (docs/maintainer/hosting.md "A site of its own: `kronika init` and its CI files").
 
 use std::path::{Path, PathBuf};
 

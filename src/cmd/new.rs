@@ -1,5 +1,5 @@
 //! `kronika new`: a news item, its translation or a project card, with the front matter
-//! filled in; never over an existing file (README "Starting a new item").
+//! filled in; never over an existing file (docs/maintainer/cli.md "Starting a new item").
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -153,7 +153,7 @@ struct Front {
 }
 
 /// The front matter and a first line of text. A translation has only its title: it
-/// inherits the rest (README "Front matter").
+/// inherits the rest (docs/maintainer/content.md "Front matter").
 fn item_text(title: &str, front: Option<&Front>, lang: Lang) -> String {
     // A JSON string is a YAML double-quoted string: quotes and backslashes escaped.
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());

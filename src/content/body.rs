@@ -9,7 +9,7 @@ use crate::photos::Photo;
 use crate::urls::LinkStyle;
 
 /// A body's HTML and its `@/` links, resolved to the site paths of their targets. Nothing
-/// in it depends on the base URL or `--offline` (README, "Links to other content: `@/…`").
+/// in it depends on the base URL or `--offline` (docs/maintainer/content.md, "Links to other content: `@/…`").
 #[derive(Clone, Debug, Default)]
 pub struct Body {
     /// The HTML without the addresses of `@/` links; each link's fragment (`#program`) is
@@ -19,7 +19,7 @@ pub struct Body {
     /// path it leads to.
     links: Vec<(usize, String)>,
     /// Where each photo goes (a byte offset in `html`, in order), written for the page
-    /// that shows it (README, "Photos").
+    /// that shows it (docs/maintainer/content.md, "Photos").
     photos: Vec<(usize, Photo)>,
     /// Whether the sanitiser (html5ever) wrote the HTML: it writes `'` in an address as it
     /// is, where pulldown-cmark writes `&#x27;`.
@@ -29,7 +29,7 @@ pub struct Body {
     /// out once per body, not once per rebuild.
     digest: Arc<OnceLock<u64>>,
     /// The `@/` links with a `#fragment`, checked against the ids of their target pages
-    /// once those are rendered (README, "Links to other content: `@/…`").
+    /// once those are rendered (docs/maintainer/content.md, "Links to other content: `@/…`").
     fragments: Arc<[FragmentLink]>,
 }
 

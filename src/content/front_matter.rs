@@ -19,7 +19,7 @@ pub struct AttachmentRef {
 }
 
 /// An entry of the change register written in front matter (`changes:`), for a file
-/// whose history git does not hold (README, "Change register").
+/// whose history git does not hold (docs/maintainer/content.md, "Change register").
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeRef {

@@ -91,7 +91,7 @@ pub fn render_with(
     render_full(body, src, resolve, None, raw_html, errors)
 }
 
-/// Finds the image a body names by its address (README, "Photos").
+/// Finds the image a body names by its address (docs/maintainer/content.md, "Photos").
 pub type FindPhoto<'a> = &'a dyn Fn(&str) -> Result<crate::photos::Found, crate::photos::Problem>;
 
 /// A Markdown image being read: found, its description not yet complete.
@@ -103,7 +103,7 @@ struct OpenImage {
     range: Range<usize>,
 }
 
-/// [`render_with`], with the body's images found by `photos` (README, "Photos"): each
+/// [`render_with`], with the body's images found by `photos` (docs/maintainer/content.md, "Photos"): each
 /// image of the item's folder or of `static/` is written as a [`crate::photos::Photo`],
 /// a missing one is an error, and one without alt text a warning.
 pub fn render_full(
@@ -344,7 +344,7 @@ pub fn render_full(
                                     msg!("link-to-embargoed", target = target, date = date.iso()),
                                 ),
                                 // The build fails on the target's own error; the link is not
-                                // another (README, "Errors and warnings").
+                                // another (docs/maintainer/cli.md, "Errors and warnings").
                                 Unresolved::TargetHasErrors => None,
                             };
                         if let Some(message) = message {
@@ -519,7 +519,7 @@ fn tag_attributes(html: &str, start: usize) -> (Vec<(String, Range<usize>)>, usi
 
 /// Raw HTML with each `<img>` of the site pointing at the widest copy of its photo (with
 /// its size when the tag gives none), or `None` when nothing changes. A missing image is
-/// an error and one without `alt` a warning, as in Markdown (README, "Photos").
+/// an error and one without `alt` a warning, as in Markdown (docs/maintainer/content.md, "Photos").
 fn rewrite_raw_images(
     html: &str,
     at: &RawImageSource,
@@ -591,7 +591,7 @@ fn rewrite_raw_images(
 }
 
 /// Whether an image's source text marks it as decorative: an explicit empty title,
-/// `![](ozdobnik.png "")` (README, "Photos").
+/// `![](ozdobnik.png "")` (docs/maintainer/content.md, "Photos").
 pub(crate) fn is_decorative(source: &str) -> bool {
     let s = source.trim_end();
     let Some(s) = s.strip_suffix(')') else {
@@ -742,7 +742,7 @@ struct Kind {
 /// One warning per kind of removal (what is removed from which element, and why; the
 /// address of a removed URL is not part of its kind), at its first place, saying how many
 /// more there are and on which lines. Its length does not grow with their number, and
-/// the places are found in one reading of the body (README, "What a build guarantees").
+/// the places are found in one reading of the body (docs/maintainer/guarantees.md, "What a build guarantees").
 fn report_removals(
     removals: impl Iterator<Item = (Range<usize>, Removal)>,
     body: &str,
@@ -1120,7 +1120,7 @@ mod tests {
     /// Bodies are rendered once, without knowing the link style; each page writes its
     /// links. What it writes is what rendering the address in place wrote: escaped as
     /// pulldown-cmark escapes it, or, in a body that went through the sanitiser, as the
-    /// sanitiser writes it (README, "Links to other content: `@/…`").
+    /// sanitiser writes it (docs/maintainer/content.md, "Links to other content: `@/…`").
     #[test]
     fn links_written_for_the_page_are_what_rendering_them_in_place_wrote() {
         let templates = [

@@ -1,6 +1,6 @@
 //! Translations filed under a slightly wrong name (`…-siecii.en.md` for `…-sieci.pl.md`):
 //! said as such, with the nearest original, instead of the keys they would have inherited
-//! (README, "File names and translations").
+//! (docs/maintainer/content.md, "File names and translations").
 
 use std::collections::BTreeMap;
 

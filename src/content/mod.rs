@@ -173,7 +173,7 @@ pub fn load_cached(
     let mut docs = Vec::new();
     // Originals that could not be read: their translations cannot inherit from them.
     let mut unreadable: HashSet<(Kind, String)> = HashSet::new();
-    // Files with errors of their own: a link to one is not another error (README, "Errors
+    // Files with errors of their own: a link to one is not another error (docs/maintainer/cli.md, "Errors
     // and warnings").
     let mut broken_files: Vec<String> = Vec::new();
     for r in parsed {
@@ -421,7 +421,7 @@ fn load_project(
     let text = crate::source::read_text(&p.path, &p.shown).map_err(|d| vec![d])?;
     let project =
         Project::parse(id, &p.shown, &text, config.default_language).map_err(|d| vec![d])?;
-    // The EU marking's logos are the site's files (README, "BIP pages"): every one missing
+    // The EU marking's logos are the site's files (docs/maintainer/pages.md, "BIP pages"): every one missing
     // is reported at once.
     if let Some(m) = &project.data.eu_marking {
         let errors = crate::bip::check_eu_marking(m, root, &config.theme, &p.shown, &text);

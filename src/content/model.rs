@@ -107,7 +107,7 @@ pub struct Entry {
     pub inherits_attachments: bool,
     /// The other language versions, in the site's language order.
     pub translations: Vec<(Lang, EntryId)>,
-    /// The change register of this version's source file, oldest first (README, "Change
+    /// The change register of this version's source file, oldest first (docs/maintainer/content.md, "Change
     /// register"); its last entry is the last change.
     pub changes: Vec<crate::history::Change>,
 }
@@ -175,7 +175,7 @@ pub struct Site {
     pub by_lang: BTreeMap<Lang, LangIndex>,
     /// Static files: (site path, source).
     pub static_files: Vec<(String, StaticSource)>,
-    /// Copies of the photos bodies show, by site path (README, "Photos").
+    /// Copies of the photos bodies show, by site path (docs/maintainer/content.md, "Photos").
     pub photos: BTreeMap<String, crate::photos::Variant>,
 }
 

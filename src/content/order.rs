@@ -1,5 +1,5 @@
 //! The order lists show things in: a project card's indicator columns, and tags and
-//! projects A–Z in each language's alphabet (README "Languages: … order"), decided once at load.
+//! projects A–Z in each language's alphabet (docs/maintainer/site.md "Languages: dates, numbers, money, order, typography"), decided once at load.
 
 use std::collections::BTreeMap;
 

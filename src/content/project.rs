@@ -69,7 +69,7 @@ pub struct ProjectFile {
     pub funding: Vec<Funding>,
     #[serde(default)]
     pub indicators: Vec<Snapshot>,
-    /// The EU co-financing marking the card shows (README, "Projects").
+    /// The EU co-financing marking the card shows (docs/maintainer/content.md, "Projects").
     pub eu_marking: Option<crate::bip::EuMarking>,
 }
 
@@ -107,7 +107,7 @@ impl Project {
             .help(msg!("project-title-help", lang = default_language)));
         }
         // A project's title is repeated on its items' pages and every project list, so it
-        // is bounded like an item's (README, "What a build guarantees").
+        // is bounded like an item's (docs/maintainer/guarantees.md, "What a build guarantees").
         let longest = match &data.title {
             Translated::Same(t) => t.chars().count(),
             Translated::PerLang(map) => map.values().map(|t| t.chars().count()).max().unwrap_or(0),

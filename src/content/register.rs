@@ -1,6 +1,6 @@
 //! Each entry's change register: its file's git history (read once per build by
 //! [`crate::history`]) after the front matter's `changes:`, which holds what happened before
-//! the file was committed (README, "Change register").
+//! the file was committed (docs/maintainer/content.md, "Change register").
 
 use super::front_matter::span_of;
 use super::resolve::Pending;

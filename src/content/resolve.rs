@@ -267,7 +267,7 @@ pub(super) fn resolve_entry(
                     .help(msg!("page-url-reserved-help")),
             );
         }
-        // The generated accessibility statement owns its URL (README, "BIP pages").
+        // The generated accessibility statement owns its URL (docs/maintainer/pages.md, "BIP pages").
         let statement = lang_urls.accessibility();
         if config.accessibility.is_some() && path.as_deref() == Some(statement.as_str()) {
             let mut d = Diagnostic::error(shown, msg!("page-takes-statement", path = &statement))

@@ -373,7 +373,7 @@ fn skip_element(scanner: &mut Scanner<'_>, name: &str) {
 /// How deep a body's HTML may nest elements. For every tag, the HTML parser ammonia uses
 /// looks through the elements open around it (is a `<p>` open that a `<div>` closes?), so
 /// 64 000 nested `<div>`s take minutes; with at most 512 open (as many as Blink's parser
-/// keeps) a body costs time in proportion to its length (README, "What a build
+/// keeps) a body costs time in proportion to its length (docs/maintainer/guarantees.md, "What a build
 /// guarantees").
 pub const MAX_DEPTH: usize = 512;
 

@@ -38,7 +38,7 @@ pub fn collect(
         ) {
             let rel: String = display_path(&dir, &path).nfc().collect();
             // Like content, names starting with `.` are not the site's (a submodule's
-            // `.git`, `.DS_Store`); `.well-known/` is published (README, "A site on disk").
+            // `.git`, `.DS_Store`); `.well-known/` is published (docs/maintainer/site.md, "A site on disk").
             if crate::urls::is_reserved(&rel) {
                 continue;
             }

@@ -1,5 +1,5 @@
 //! The `#fragment` of each `@/` link checked against the ids of its target page as
-//! rendered, before anything is written (README, "Links to other content: `@/…`").
+//! rendered, before anything is written (docs/maintainer/content.md, "Links to other content: `@/…`").
 //!
 //! The ids exist only once a page is rendered (headings, a project card's sections), so
 //! the pages that links name are scanned as they are rendered, and the links judged once

@@ -1,6 +1,6 @@
 //! The geometry of the statistics charts, in SVG user units: bars for counts, a line of
 //! steps for an indicator over its dates. The templates write the `<svg>` from it and
-//! format every number and date in the page language (README "Statistics").
+//! format every number and date in the page language (docs/maintainer/pages.md "Statistics").
 
 use serde::Serialize;
 

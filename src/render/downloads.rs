@@ -1,4 +1,4 @@
-//! The statistics as open data (README "Statistics"): one CSV file per table (RFC 4180,
+//! The statistics as open data (docs/maintainer/pages.md "Statistics"): one CSV file per table (RFC 4180,
 //! UTF-8, machine values: ISO dates, amounts with a dot and no grouping, a currency
 //! column) and all figures of a language as one JSON file. Both are views of the same
 //! [`Stats`] as the pages, written once per build so a page can show their sizes.
@@ -120,7 +120,7 @@ impl Downloads {
 
 /// An RFC 4180 file: fields separated by commas, lines ended by CRLF, a field quoted
 /// when it holds a comma, a quote or a line break, quotes doubled. A text that a
-/// spreadsheet would run as a formula is defused (README, "Statistics": open data).
+/// spreadsheet would run as a formula is defused (docs/maintainer/pages.md, "Statistics": open data).
 #[derive(Default)]
 struct Csv(String);
 

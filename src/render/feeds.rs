@@ -32,7 +32,7 @@ struct SitemapUrl {
 
 /// Plain text as HTML that shows it: RSS readers render `<description>` as HTML once
 /// the XML is read, so the template's XML escaping alone would turn a summary's
-/// `<img …>` (from a code span) back into markup (README, "What a build guarantees").
+/// `<img …>` (from a code span) back into markup (docs/maintainer/guarantees.md, "What a build guarantees").
 fn text_as_html(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
     // Writing into a Vec cannot fail.

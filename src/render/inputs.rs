@@ -1,6 +1,6 @@
 //! What each output file is made from, summed up in one number. A rebuild (`kronika
 //! serve`) renders again only the files whose number changed; the others keep their bytes
-//! (README, "Preview: `kronika serve`"). The number covers what the file's kind reads from
+//! (docs/maintainer/cli.md, "Preview: `kronika serve`"). The number covers what the file's kind reads from
 //! the model; what every page reads (`site.yaml`, templates, UI strings) is not in it: a
 //! change there renders everything.
 
@@ -165,7 +165,7 @@ impl<'a> Inputs<'a> {
             PageKind::Item(id) | PageKind::Page(id) => {
                 let e = site.entry(id);
                 // The entry includes its change register: a commit renders again only the
-                // pages of the files it changed (README, "Change register").
+                // pages of the files it changed (docs/maintainer/content.md, "Change register").
                 e.hash(h);
                 for t in &e.tags {
                     site.tag(t).name.hash(h);
@@ -248,7 +248,7 @@ fn debug_hash(value: &dyn fmt::Debug) -> u64 {
 }
 
 /// The languages that have items with tag `slug`: what the tag's own language is judged
-/// from where a page marks it (`render::context::langs`, README "Language of parts").
+/// from where a page marks it (`render::context::langs`, docs/maintainer/site.md "Language of parts").
 fn tag_languages<H: Hasher>(site: &Site, slug: &Slug, h: &mut H) {
     for (lang, items) in &site.tag(slug).items {
         (lang, items.is_empty()).hash(h);

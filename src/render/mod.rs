@@ -149,7 +149,7 @@ impl<'a> Renderer<'a> {
         errors
     }
 
-    /// Keeps the copies of photos in `cache` between builds (README, "Photos").
+    /// Keeps the copies of photos in `cache` between builds (docs/maintainer/content.md, "Photos").
     pub fn with_photo_cache(mut self, cache: Option<std::path::PathBuf>) -> Self {
         self.photos = crate::photos::Processor::new(cache);
         self
@@ -247,7 +247,7 @@ pub fn render(
     let anchors = matches!(select, Select::All).then(|| anchors::Anchors::new(site));
     progress.start_pages(plan.pages().count());
     // Photos are made one photo per job, all its copies from one decoding: among the
-    // light pages they would all fall to one thread's share (README, "Performance").
+    // light pages they would all fall to one thread's share (docs/dev/performance.md, "Performance").
     let mut photos: BTreeMap<&std::path::Path, Vec<&Output>> = BTreeMap::new();
     let mut others = Vec::with_capacity(plan.outputs.len());
     let chosen = plan.outputs.iter().zip(&wanted).filter(|(_, w)| **w);
@@ -315,7 +315,7 @@ fn put(sink: &dyn Sink, output: &Output, bytes: Vec<u8>) -> Option<Diagnostic> {
 }
 
 /// Whether `d` says that the system refused to write a file of the built site (a full
-/// disk, a file-size limit): an I/O failure, exit 3, not the content's fault (README
+/// disk, a file-size limit): an I/O failure, exit 3, not the content's fault (docs/maintainer/cli.md
 /// "Exit status").
 pub fn is_system_write_failure(d: &Diagnostic) -> bool {
     matches!(d.message.id(), "write-failed" | "copy-failed")

@@ -1,4 +1,4 @@
-//! Numbers that must not break across lines, joined in a page's text (README, "Languages:
+//! Numbers that must not break across lines, joined in a page's text (docs/maintainer/site.md, "Languages:
 //! dates, numbers, money, order, typography"): a Polish postal code (`80-432`) with a
 //! non-breaking hyphen, and a phone number (`+48 12 616 54 20`, `12 616-54-20`) with
 //! no-break spaces and non-breaking hyphens.

@@ -1,4 +1,4 @@
-//! Which pages the site has: the URL table (README, "URLs") applied to the model, with each page's
+//! Which pages the site has: the URL table (docs/maintainer/pages.md, "URLs") applied to the model, with each page's
 //! counterparts in the other languages (for the switcher and `hreflang`).
 
 use std::collections::BTreeMap;
@@ -39,9 +39,9 @@ pub enum PageKind {
     Stats,
     /// One project's statistics.
     ProjectStats(Slug),
-    /// The search page of a language (README "Search").
+    /// The search page of a language (docs/maintainer/pages.md "Search").
     Search,
-    /// The accessibility statement made from `accessibility:` (README "BIP pages").
+    /// The accessibility statement made from `accessibility:` (docs/maintainer/pages.md "BIP pages").
     Accessibility,
     /// The usage instructions, when the site has no page of its own at their URL.
     Instructions,
@@ -228,7 +228,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             }
         }
 
-        // Statistics: the site's, and every project's (README "Statistics").
+        // Statistics: the site's, and every project's (docs/maintainer/pages.md "Statistics").
         out.push(page(
             lang,
             urls.stats(),
@@ -262,7 +262,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             ));
         }
 
-        // BIP pages (README "BIP pages"): the accessibility statement, and the usage
+        // BIP pages (docs/maintainer/pages.md "BIP pages"): the accessibility statement, and the usage
         // instructions wherever the site has no page of its own at their URL.
         if site.config.accessibility.is_some() {
             out.push(page(

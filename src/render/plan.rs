@@ -30,7 +30,7 @@ pub enum Kind<'a> {
     StatsData(Lang, Option<&'a Slug>),
     /// A file of the search bundle (`pagefind/…`), added once the index is made.
     Search(&'a [u8]),
-    /// A copy of a photo a body shows, resized and without metadata (README, "Photos").
+    /// A copy of a photo a body shows, resized and without metadata (docs/maintainer/content.md, "Photos").
     Photo(&'a crate::photos::Variant),
 }
 
@@ -137,7 +137,7 @@ impl<'a> Plan<'a> {
         Plan { outputs }
     }
 
-    /// Adds the files of the search index (README "Search").
+    /// Adds the files of the search index (docs/maintainer/pages.md "Search").
     pub fn add_search(&mut self, bundle: &'a crate::search::Bundle) {
         for (file, bytes) in &bundle.files {
             self.outputs.push(Output {

@@ -1,6 +1,6 @@
 //! A summary cut to the length lists show, the way an editor would cut it: at a word
 //! boundary, never after a one-letter word or inside a number with its unit, and with its
-//! quotation marks still paired (README, "Writing a news item").
+//! quotation marks still paired (docs/maintainer/content.md, "Writing a news item").
 
 use std::borrow::Cow;
 

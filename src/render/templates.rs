@@ -164,7 +164,7 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
     );
     // `{{ date | date }}`: a date in the page language; `style` is `long` (default,
     // `15 lutego 2012 r.`), `month` (`luty 2012`) or `iso` (`2012-02-15`). The value is a
-    // `Date` as the context serializes it (README "Template variables"), read back by
+    // `Date` as the context serializes it (docs/maintainer/themes.md "Template variables"), read back by
     // its own `Deserialize`: one form, defined in `types.rs`.
     let s = site.clone();
     tera.register_filter(

@@ -227,7 +227,7 @@ impl Typography {
 
 /// Appends `c` to HTML text. The quotation marks come from a site's Fluent file, not
 /// from the escaped page, so one of HTML's own characters (`typography-quotes = <>`) is
-/// written as a reference and stays text (README, "What a build guarantees").
+/// written as a reference and stays text (docs/maintainer/guarantees.md, "What a build guarantees").
 fn push_text_char(out: &mut String, c: char) {
     match c {
         '<' => out.push_str("&lt;"),
@@ -331,7 +331,7 @@ mod tests {
         );
     }
 
-    /// Tags are found as the browser finds them (README, "Languages: dates, numbers,
+    /// Tags are found as the browser finds them (docs/maintainer/site.md, "Languages: dates, numbers,
     /// money, order, typography"): a stray quote or `<` does not hide the rest of the page
     /// from the rules, `<br/>` is a `<br>`, and a script's text stays the script's.
     #[test]

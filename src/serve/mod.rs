@@ -1,5 +1,5 @@
 //! `kronika serve`: the site built in memory and served over HTTP on this machine, rebuilt
-//! when a source changes, with open pages reloaded (README, "Preview: `kronika serve`").
+//! when a source changes, with open pages reloaded (docs/maintainer/cli.md, "Preview: `kronika serve`").
 //! It never writes a file: not into the output folder, not anywhere in the site.
 
 mod http;
@@ -90,7 +90,7 @@ pub fn serve(
         base_url: Some(url.clone()),
         offline: false,
         drafts: opts.drafts,
-        // Indexing the whole site takes longer than a preview may (README "Preview").
+        // Indexing the whole site takes longer than a preview may (docs/en/07-preview.md "Preview").
         no_search: true,
         today: None,
         progress: Arc::new(Progress::default()),

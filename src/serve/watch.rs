@@ -30,7 +30,7 @@ pub(super) struct Watcher {
     watched: Vec<PathBuf>,
     /// Where git records the commit checked out (`HEAD`, the branches): a commit, a
     /// checkout or a pull changes the change registers without changing a source
-    /// (README, "Change register").
+    /// (docs/maintainer/content.md, "Change register").
     git: Vec<PathBuf>,
 }
 

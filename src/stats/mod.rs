@@ -1,5 +1,5 @@
 //! The site's statistics as typed values, computed in one pass over the loaded model:
-//! publications, translation coverage, funding and indicators (README "Statistics"). It
+//! publications, translation coverage, funding and indicators (docs/maintainer/pages.md "Statistics"). It
 //! knows nothing of HTML: the pages, the CSV files and the JSON file are three views of
 //! one [`Stats`].
 

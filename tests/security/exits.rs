@@ -3,7 +3,7 @@
 //! A closed pipe ends the printing quietly and keeps the build's status; a stream that
 //! cannot be written for another reason (a full disk) is an I/O failure, status 3. Input
 //! nested deeper than any real file is a located error (status 1), never a stack overflow.
-//! See README "Exit status".
+//! See docs/maintainer/cli.md "Exit status".
 
 use std::process::{Command, Stdio};
 

@@ -4,7 +4,7 @@
 //! linked folder on the way) may lead only into `content/`, `static/` or the theme's
 //! `static/`, never into a dot-folder or to a dot-file; a link among the files a build
 //! reads but does not publish (templates, Fluent files, `site.yaml`) only to a file of
-//! its own kind. See README "What a build guarantees".
+//! its own kind. See docs/maintainer/guarantees.md "What a build guarantees".
 #![cfg(unix)]
 
 use std::os::unix::fs::symlink;

@@ -1,5 +1,5 @@
 //! The BIP pages kronika writes itself — the accessibility statement and the usage
-//! instructions — and the BIP portal link every page shows (README, "BIP pages").
+//! instructions — and the BIP portal link every page shows (docs/maintainer/pages.md, "BIP pages").
 
 use serde::Serialize;
 use tera::Context;
@@ -87,7 +87,7 @@ pub(super) fn accessibility(s: &Scope, ctx: &mut Context) -> Heading {
 }
 
 /// The usage instructions: the page's text is its template's and the `help-*` messages;
-/// what the site has comes from `nav` (README, "BIP pages").
+/// what the site has comes from `nav` (docs/maintainer/pages.md, "BIP pages").
 pub(super) fn instructions(s: &Scope, _ctx: &mut Context) -> Heading {
     Heading::top(s.t("help-title"))
 }

@@ -23,7 +23,7 @@ struct Card<'a> {
 
 /// The cards of the news items, as template values (cheap to clone: reference-counted),
 /// each made when a page first shows it: a rebuild after one edit renders a few lists,
-/// and making all 10 000 cards would cost it more than rendering them (README,
+/// and making all 10 000 cards would cost it more than rendering them (docs/maintainer/cli.md,
 /// "Preview: `kronika serve`").
 pub(super) struct Cards(HashMap<EntryId, OnceLock<Value>>);
 

@@ -25,7 +25,7 @@ struct AttachmentVars<'a> {
     path: &'a str,
     file_name: &'a str,
     size_kb: u64,
-    /// The size as the page shows it: `{value: "1.2", unit: "mb"}` (README, "Attachments").
+    /// The size as the page shows it: `{value: "1.2", unit: "mb"}` (docs/maintainer/content.md, "Attachments").
     size: crate::bip::FileSize,
     extension: String,
     /// The file's language, when `lang:` names one.
@@ -60,7 +60,7 @@ struct EntryVars<'a> {
     projects: Vec<LangLink>,
     attachments: Vec<AttachmentVars<'a>>,
     source: &'a str,
-    /// The change register, oldest first, and its last entry (README, "Change register").
+    /// The change register, oldest first, and its last entry (docs/maintainer/content.md, "Change register").
     changes: Vec<ChangeVars<'a>>,
     last_change: Option<ChangeVars<'a>>,
 }

@@ -1,5 +1,5 @@
 //! The language of each value a page shows when it is not the page's (WCAG 3.1.2,
-//! "Language of Parts"; README, "Languages: dates, numbers, money, order, typography"):
+//! "Language of Parts"; docs/maintainer/site.md, "Languages: dates, numbers, money, order, typography"):
 //! text left untranslated, tags, names shown as written. The templates write it as `lang`.
 
 use super::Text;

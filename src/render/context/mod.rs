@@ -1,6 +1,6 @@
 //! Template variables of a planned page: what every page has (site, language, menus,
 //! switcher, `hreflang`), then its kind's own variables. The templates stay free of logic
-//! and the variables are documented in one place (README "Template variables").
+//! and the variables are documented in one place (docs/maintainer/themes.md "Template variables").
 
 mod archive;
 mod bip;

@@ -41,7 +41,7 @@ pub(super) fn alias(s: &Scope, ctx: &mut Context, to: &[(Option<String>, String)
     Heading::top(s.t("redirect-title"))
 }
 
-/// The search page: its script and its index do the rest (README "Search").
+/// The search page: its script and its index do the rest (docs/maintainer/pages.md "Search").
 /// `locale`: the page language's CLDR locale, for the dates the script writes.
 pub(super) fn search(s: &Scope, ctx: &mut Context) -> Heading {
     let locale = s.site.config.locales.get(&s.lang).cloned();

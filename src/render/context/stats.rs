@@ -1,5 +1,5 @@
 //! The statistics pages: the `stats` variable of the site's page and of each project's,
-//! built once per build from the typed [`Stats`] (README "Statistics").
+//! built once per build from the typed [`Stats`] (docs/maintainer/pages.md "Statistics").
 
 use std::collections::BTreeMap;
 
@@ -108,7 +108,7 @@ struct SumVars {
 #[derive(Serialize)]
 struct GroupVars {
     name: Option<String>,
-    /// The name's language, when it is not the page's (README, "Statistics").
+    /// The name's language, when it is not the page's (docs/maintainer/pages.md, "Statistics").
     lang: Option<String>,
     sums: Vec<SumVars>,
     without_budget: usize,

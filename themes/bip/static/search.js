@@ -1,4 +1,4 @@
-// kronika – the search page of the "bip" theme (README "Search").
+// kronika – the search page of the "bip" theme (docs/maintainer/pages.md "Search").
 // Queries the Pagefind index that `kronika build` writes into pagefind/. Pagefind picks the
 // index of the page's language from <html lang>, so a Polish search finds Polish pages
 // only. Every text comes from the page (UI strings in Fluent), and every value from the
