@@ -5,7 +5,7 @@
 //! hash of its bytes. Anything it does not list (`.git`, `CNAME`, a file put there by
 //! hand) is never removed or replaced: a generated path that would need to is found
 //! before anything is moved ([`Staging::collisions`]), and the move itself refuses to
-//! touch it. README, "What a build guarantees", states these rules as the tests check them.
+//! touch it. docs/maintainer/guarantees.md, "What a build guarantees", states these rules as the tests check them.
 //!
 //! The move is journaled: before the first file is moved in, the marker already lists
 //! every file of the previous build and of this one, so a build killed at any step
@@ -602,9 +602,13 @@ impl Commit {
         Ok(Ok(changed))
     }
 
-    /// Replaces the marker in one rename (written in the staging folder first).
+    /// Replaces the marker in one rename (written in the staging folder first), unless it
+    /// already says `text`: a rebuild that changed nothing writes no file at all.
     fn write_marker(&mut self, text: &str) -> Result<Result<(), Stopped>, Failure> {
         let output = self.staging.output.clone();
+        if fs::read(output.join(MARKER)).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(Ok(()));
+        }
         let tmp = self.staging.dir.join(format!("{MARKER}.new"));
         fs::write(&tmp, text).map_err(|e| Failure::io(&output, IoAction::WriteMarker, e))?;
         if let Err(s) = self.step() {

@@ -340,6 +340,31 @@ fn unchanged_pages_are_not_rewritten() {
 }
 
 #[test]
+fn a_rebuild_with_nothing_changed_writes_no_file() {
+    let site = Site::built("basic");
+    let times = || {
+        let mut all = std::collections::BTreeMap::new();
+        for entry in walkdir::WalkDir::new(site.path("public")) {
+            let entry = entry.unwrap();
+            let modified = entry.metadata().unwrap().modified().unwrap();
+            all.insert(entry.path().to_path_buf(), modified);
+        }
+        all
+    };
+    let before = times();
+    assert!(before.keys().any(|p| p.ends_with(".kronika-output")));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.build(&[]).assert_ok();
+    let after = times();
+    let touched: Vec<_> = after
+        .iter()
+        .filter(|(p, t)| before.get(*p) != Some(t))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(touched.is_empty(), "rewritten: {touched:?}");
+}
+
+#[test]
 fn attachments_are_listed_with_type_and_size() {
     let site = Site::built("basic");
     // The number and its unit are kept together by a no-break space.
