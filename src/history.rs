@@ -112,15 +112,10 @@ pub fn repo(root: &Path) -> Option<Repo> {
     Some(Repo { head, shallow })
 }
 
-/// Reads the history of `root`'s content folder: one `git rev-parse` and one `git log`.
-pub fn read(root: &Path) -> History {
-    let repo = repo(root);
-    read_in(root, repo)
-}
-
-/// [`read`], reusing `previous` when the repository still stands at the same commit
-/// (`kronika serve`: the register changes only with a commit, a checkout or a fetch into
-/// a shallow clone).
+/// Reads the history of `root`'s content folder — one `git rev-parse` and, unless
+/// `previous` was read at the same commit, one `git log` — reusing `previous` when the
+/// repository still stands there (`kronika serve`: the register changes only with a
+/// commit, a checkout or a fetch into a shallow clone).
 pub fn read_again(
     root: &Path,
     previous: Option<std::sync::Arc<History>>,

@@ -20,8 +20,9 @@ pub struct Session {
     /// The sources as read and rendered by the previous load.
     cache: content::Cache,
     last: Option<Last>,
-    /// The model and the fingerprints of the build before, to be freed by
-    /// [`Session::tidy`] once the new files are served.
+    /// What the last build no longer needs — its model (the session keeps only the
+    /// files) and the fingerprints it replaced — to be freed by [`Session::tidy`] once
+    /// the new files are served.
     garbage: Option<(Arc<crate::content::model::Site>, Option<Last>)>,
 }
 

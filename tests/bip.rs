@@ -507,3 +507,24 @@ fn pages_print_their_text_metryczka_and_address_without_navigation() {
         );
     }
 }
+
+/// A publisher named only in Polish is marked Polish on English pages, in the metryczka
+/// as in the footer, so a screen reader reads it in Polish (WCAG 3.1.2).
+#[test]
+fn a_publisher_named_only_in_polish_is_marked_polish_in_the_english_metryczka() {
+    let site = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(site.path("site.yaml"))
+        .unwrap()
+        .replace(
+            "  name: {pl: \"Ośrodek Testowy\", en: \"Test Centre\"}",
+            "  name: \"Ośrodek Testowy\"",
+        );
+    site.write("site.yaml", &yaml);
+    site.build(&[]).assert_ok();
+    let page =
+        std::fs::read_to_string(site.path("public/en/news/mops-commended/index.html")).unwrap();
+    assert!(
+        page.contains("<dd lang=\"pl\">Ośrodek Testowy</dd>"),
+        "{page}"
+    );
+}

@@ -90,8 +90,12 @@ pub fn news(opts: &NewsOptions) -> Result<String, Failure> {
                     .unwrap_or(config.default_language),
             };
             let file_name = original.path.file_name().map_or(String::new(), |n| {
-                n.to_string_lossy()
-                    .replace(&format!(".{}.md", original.lang), &format!(".{lang}.md"))
+                // Only the ending names the language: `x.pl.md` → `x.en.md`.
+                let name = n.to_string_lossy();
+                match name.strip_suffix(&format!(".{}.md", original.lang)) {
+                    Some(stem) => format!("{stem}.{lang}.md"),
+                    None => name.into_owned(),
+                }
             });
             let path = original.path.with_file_name(file_name);
             if let Some(existing) = versions.iter().find(|v| v.lang == lang) {
