@@ -256,7 +256,7 @@ pub fn index(records: &[Record]) -> Result<Bundle, Diagnostic> {
         .thread_name(|i| format!("search-{i}"))
         .build()
         .map_err(|e| failed(&e))?;
-    let parts: Vec<Result<Vec<(String, Vec<u8>)>, String>> = std::thread::scope(|s| {
+    let parts: Vec<Result<Files, String>> = std::thread::scope(|s| {
         let threads: Vec<_> = by_lang
             .values()
             .map(|records| s.spawn(|| pool.install(|| index_of(records))))
@@ -299,6 +299,9 @@ pub fn index(records: &[Record]) -> Result<Bundle, Diagnostic> {
     })
 }
 
+/// Files of Pagefind's output by their names in the bundle, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
 /// The file that lists the bundle's languages, which the search script reads first.
 const ENTRY: &str = "pagefind-entry.json";
 
@@ -321,7 +324,7 @@ struct EntryLanguage {
 /// The index of `records` (of one language): Pagefind's service API on a runtime of one
 /// thread (its blocking pool does the indexing), returning the files the theme uses, by
 /// their names in the bundle.
-fn index_of(records: &[&Record]) -> Result<Vec<(String, Vec<u8>)>, String> {
+fn index_of(records: &[&Record]) -> Result<Files, String> {
     let mut phases = crate::timings::Phases::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
