@@ -566,7 +566,7 @@ fn editorial(
             &item.file.shown,
             msg!("check-tag-once", tag = tag.value.as_str()),
         );
-        let span = front_matter::span_of(tag, tag.value.chars().count());
+        let span = front_matter::value_span(tag, &item.text);
         d = d.at(span, &item.text);
         d = match nearest {
             Some((_, other, n)) => d

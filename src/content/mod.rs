@@ -39,7 +39,7 @@ use project::Project;
 use resolve::{Original, Pending, check_unique_paths, resolve_entry, warn_unknown_project_keys};
 
 pub use cache::Cache;
-pub use resolve::{MAX_TAG_CHARS, MAX_TITLE_CHARS};
+pub use resolve::{MAX_TAG_CHARS, MAX_TITLE_CHARS, at_alias};
 
 /// What the build asked of loading.
 pub struct LoadOptions {

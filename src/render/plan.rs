@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::content::at_alias;
 use crate::content::model::{Entry, Site, StaticSource};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::msg;
@@ -233,7 +234,10 @@ fn clashes(root: &Path, outputs: &[Sourced]) -> Vec<Diagnostic> {
 fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
     let same = o.file == other.file;
     match (o.origin, other.origin) {
-        (Origin::Alias { entry, alias }, Origin::Copied(source)) => Some(
+        (Origin::Alias { entry, alias }, Origin::Copied(source)) => Some(at_alias(
+            root,
+            entry,
+            alias,
             Diagnostic::error(
                 entry.id.as_str(),
                 msg!(
@@ -244,8 +248,8 @@ fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
                 ),
             )
             .help(msg!("alias-takes-generated-page-help")),
-        ),
-        (Origin::Alias { entry, alias }, _) => Some(alias_takes(entry, alias, &other.file)),
+        )),
+        (Origin::Alias { entry, alias }, _) => Some(alias_takes(root, entry, alias, &other.file)),
         (Origin::Copied(source), Origin::Entry(_) | Origin::Generated) => {
             let shown = copied_shown(root, &o.file, source);
             Some(if same {
@@ -272,7 +276,9 @@ fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
                 &o.file,
             ))
         }
-        (_, Origin::Alias { entry, alias }) if !same => Some(alias_takes(entry, alias, &o.file)),
+        (_, Origin::Alias { entry, alias }) if !same => {
+            Some(alias_takes(root, entry, alias, &o.file))
+        }
         (Origin::Copied(source), Origin::Copied(_)) if !same => Some(file_and_folder(
             copied_shown(root, &o.file, source),
             &other.file,
@@ -292,8 +298,8 @@ fn file_and_folder(shown: String, file: &str, inside: &str) -> Diagnostic {
     .help(msg!("static-takes-generated-page-help"))
 }
 
-fn alias_takes(entry: &Entry, alias: &str, file: &str) -> Diagnostic {
-    Diagnostic::error(
+fn alias_takes(root: &Path, entry: &Entry, alias: &str, file: &str) -> Diagnostic {
+    let d = Diagnostic::error(
         entry.id.as_str(),
         msg!(
             "alias-takes-generated-page",
@@ -301,7 +307,8 @@ fn alias_takes(entry: &Entry, alias: &str, file: &str) -> Diagnostic {
             file = file
         ),
     )
-    .help(msg!("alias-takes-generated-page-help"))
+    .help(msg!("alias-takes-generated-page-help"));
+    at_alias(root, entry, alias, d)
 }
 
 fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
@@ -311,8 +318,12 @@ fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
         Origin::Copied(source) => (copied_shown(root, &o.file, source), o.file.clone()),
         Origin::Generated => (o.file.clone(), o.file.clone()),
     };
-    Diagnostic::error(shown, msg!("output-reserved", path = what))
-        .help(msg!("output-reserved-help"))
+    let d = Diagnostic::error(shown, msg!("output-reserved", path = what))
+        .help(msg!("output-reserved-help"));
+    match o.origin {
+        Origin::Alias { entry, alias } => at_alias(root, entry, alias, d),
+        _ => d,
+    }
 }
 
 fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Diagnostic> {
@@ -330,14 +341,15 @@ fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Di
                 return Diagnostic::error(&c.generated, m).help(help);
             };
             let (shown, message) = match o.origin {
-                Origin::Alias { entry, alias } => (
-                    entry.id.to_string(),
-                    msg!(
+                Origin::Alias { entry, alias } => {
+                    let m = msg!(
                         "alias-takes-foreign",
                         alias = alias_shown(alias),
                         foreign = &c.foreign
-                    ),
-                ),
+                    );
+                    let d = Diagnostic::error(entry.id.as_str(), m).help(help);
+                    return at_alias(root, entry, alias, d);
+                }
                 origin => {
                     let shown = match origin {
                         Origin::Entry(e) => e.id.to_string(),
