@@ -369,7 +369,6 @@ pub(super) fn resolve_entry(
     })
 }
 
-/// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.
 /// Places `d`, an error about the alias `alias` (a site path) of `entry`, at that alias in
 /// the entry's front matter, quoting its line. The plan finds what an alias would replace
 /// after the sources are read, so the file is read again, only for the error; an error
@@ -394,6 +393,7 @@ pub fn at_alias(root: &Path, entry: &Entry, alias: &str, d: Diagnostic) -> Diagn
     }
 }
 
+/// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.
 fn alias_path(alias: &str) -> Option<String> {
     let path = alias.strip_prefix('/')?;
     if path.is_empty() || path.contains('#') {
