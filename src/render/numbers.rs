@@ -13,7 +13,7 @@ const NBSP: char = '\u{a0}';
 /// `text` (a run of HTML text, entities left as they are) with its postal codes and phone
 /// numbers joined.
 pub fn join(text: &str) -> Cow<'_, str> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !may_join(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut chars: Vec<char> = text.chars().collect();
@@ -24,6 +24,20 @@ pub fn join(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether `text` has what a postal code or a phone number needs: the digits of `NN-NNN`
+/// in a row, or at least 9 digits. Most runs of text with digits (the dates of the change
+/// register, counts, years) have neither and are left without being copied into characters
+/// (docs/dev/performance.md, "Change register").
+fn may_join(text: &[u8]) -> bool {
+    let postal = |w: &[u8]| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b'-'
+            && w[3..].iter().all(u8::is_ascii_digit)
+    };
+    text.iter().filter(|b| b.is_ascii_digit()).count() >= 9 || text.windows(6).any(postal)
 }
 
 fn digit(c: Option<&char>) -> bool {
