@@ -140,6 +140,12 @@ fn read_in(root: &Path, repo: Option<Repo>) -> History {
     }
     let out = git(root)
         .args([
+            // Git keeps up to 96 MiB of unpacked trees by default, and the pages it touches
+            // to fill that cost more than unpacking again: on 10 000 items in one folder (a
+            // tree of about 1 MB per commit) 16 MiB took 0.22 s of CPU instead of 0.26 s and
+            // 36 MB instead of 118 MB (docs/dev/performance.md, "Change register").
+            "-c",
+            "core.deltaBaseCacheLimit=16m",
             "log",
             "--no-merges",
             "-M",
