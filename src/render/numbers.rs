@@ -13,7 +13,10 @@ const NBSP: char = '\u{a0}';
 /// `text` (a run of HTML text, entities left as they are) with its postal codes and phone
 /// numbers joined.
 pub fn join(text: &str) -> Cow<'_, str> {
-    if !may_join(text.as_bytes()) {
+    let bytes = text.as_bytes();
+    // Both need digits; most text has none.
+    let first = bytes.iter().position(u8::is_ascii_digit);
+    if !first.is_some_and(|i| may_join(&bytes[i..])) {
         return Cow::Borrowed(text);
     }
     let mut chars: Vec<char> = text.chars().collect();
@@ -31,13 +34,24 @@ pub fn join(text: &str) -> Cow<'_, str> {
 /// register, counts, years) have neither and are left without being copied into characters
 /// (docs/dev/performance.md, "Change register").
 fn may_join(text: &[u8]) -> bool {
-    let postal = |w: &[u8]| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_digit()
-            && w[2] == b'-'
-            && w[3..].iter().all(u8::is_ascii_digit)
-    };
-    text.iter().filter(|b| b.is_ascii_digit()).count() >= 9 || text.windows(6).any(postal)
+    let digit = |i: usize| text.get(i).is_some_and(u8::is_ascii_digit);
+    let mut digits = 0;
+    for (i, b) in text.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits == 9 {
+                return true;
+            }
+        } else if *b == b'-'
+            && i >= 2
+            && digit(i - 2)
+            && digit(i - 1)
+            && (1..4).all(|k| digit(i + k))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 fn digit(c: Option<&char>) -> bool {

@@ -1,5 +1,6 @@
 //! Tera setup: the built-in templates, the site's overrides, and kronika's filters and functions.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -103,15 +104,17 @@ fn template_error(
         .help(msg!("template-syntax-help"))
 }
 
+/// The language a filter or function writes in: its `lang` argument, or the page's. Read
+/// without copying the code, as every `t`, `date` and `num` of every page does.
 fn lang_of(kwargs: &Kwargs, state: &State, site: &Site) -> TeraResult<Lang> {
-    let code: Option<String> = match kwargs.get::<String>("lang")? {
-        Some(l) => Some(l),
-        None => state.get::<String>("lang")?,
+    let lang = match kwargs.get::<Cow<str>>("lang")? {
+        Some(l) => Lang::parse(&l),
+        None => state.get::<Value>("lang")?.and_then(|v| match v.as_str() {
+            Some(code) => Lang::parse(code),
+            None => Lang::parse(&v.to_string()),
+        }),
     };
-    Ok(code
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or(site.config.default_language))
+    Ok(lang.unwrap_or(site.config.default_language))
 }
 
 fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
@@ -143,7 +146,8 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let key: &str = kwargs.must_get("key")?;
+            let key: Cow<str> = kwargs.must_get("key")?;
+            let key = key.as_ref();
             let lang = lang_of(&kwargs, state, &s)?;
             let key_only = kwargs
                 .iter()
