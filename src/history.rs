@@ -2,9 +2,11 @@
 //! "Change register"): one `git log` process for the whole site, parsed here into a map
 //! from source path to its changes, renames followed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -21,11 +23,11 @@ pub struct Change {
     /// a cherry-pick), or the date the front matter gives.
     pub date: Date,
     /// The commit's author, or the front matter's `by`.
-    pub by: String,
+    pub by: Arc<str>,
     /// The commit's subject line, or the front matter's `what`.
-    pub what: String,
+    pub what: Arc<str>,
     /// The commit's full id; `None` for an entry of `changes:`.
-    pub commit: Option<String>,
+    pub commit: Option<Arc<str>>,
 }
 
 /// Where the site folder stands with respect to git, and what its history says.
@@ -53,8 +55,9 @@ pub struct Repo {
 impl History {
     /// The changes of the file at `source` (relative to the site root), oldest first.
     pub fn of(&self, source: &str) -> &[Change] {
-        let key: String = source.nfc().collect();
-        self.files.get(&key).map_or(&[], Vec::as_slice)
+        self.files
+            .get(nfc(source).as_ref())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether the site folder is in a git repository with at least one commit: its
@@ -137,6 +140,12 @@ fn read_in(root: &Path, repo: Option<Repo>) -> History {
     }
     let out = git(root)
         .args([
+            // Git keeps up to 96 MiB of unpacked trees by default, and the pages it touches
+            // to fill that cost more than unpacking again: on 10 000 items in one folder (a
+            // tree of about 1 MB per commit) 16 MiB took 0.22 s of CPU instead of 0.26 s and
+            // 36 MB instead of 118 MB (docs/dev/performance.md, "Change register").
+            "-c",
+            "core.deltaBaseCacheLimit=16m",
             "log",
             "--no-merges",
             "-M",
@@ -176,35 +185,41 @@ enum Alias {
     Gone,
 }
 
+/// `name` in NFC, borrowed when it already is, as almost every file name is (docs/dev/performance.md,
+/// "Change register": normalising every name of the log was a fifth of the register's cost).
+fn nfc(name: &str) -> Cow<'_, str> {
+    if name.is_ascii() || unicode_normalization::is_nfc(name) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.nfc().collect())
+    }
+}
+
 /// Parses `git log -z --name-status` output in the format [`read_in`] asks for, newest
 /// commit first, into each current file's changes, oldest first.
 ///
 /// Renames are followed backwards: after (that is, before in time) a rename `a → b`,
 /// changes to `a` belong to the file now at `b`'s current path. A file added at a path
 /// cuts that path's older history off (a file deleted there earlier was another file).
+///
+/// A commit's author and message are shared by the changes of all its files, and a name
+/// is copied only when it is kept (docs/dev/performance.md, "Change register").
 fn parse_log(out: &[u8]) -> HashMap<String, Vec<Change>> {
     let mut files: HashMap<String, Vec<Change>> = HashMap::new();
     let mut alias: HashMap<String, Alias> = HashMap::new();
-    let mut tokens = out.split(|b| *b == 0).map(|t| String::from_utf8_lossy(t));
+    let mut tokens = out.split(|b| *b == 0).map(String::from_utf8_lossy);
     let mut current: Option<Change> = None;
-    let now_of = |alias: &HashMap<String, Alias>, path: &str| -> Option<String> {
-        match alias.get(path) {
-            Some(Alias::Now(p)) => Some(p.clone()),
-            Some(Alias::Gone) => None,
-            None => Some(path.to_string()),
-        }
-    };
     while let Some(token) = tokens.next() {
         let token = token.trim_start_matches('\n');
         if let Some(sha) = token.strip_prefix('\u{1}') {
             let date = tokens.next().unwrap_or_default();
-            let by = tokens.next().unwrap_or_default().into_owned();
-            let what = tokens.next().unwrap_or_default().into_owned();
+            let by = tokens.next().unwrap_or_default();
+            let what = tokens.next().unwrap_or_default();
             current = date.parse::<jiff::civil::Date>().ok().map(|d| Change {
                 date: Date(d),
-                by,
-                what,
-                commit: Some(sha.to_string()),
+                by: Arc::from(by.as_ref()),
+                what: Arc::from(what.as_ref()),
+                commit: Some(Arc::from(sha)),
             });
             continue;
         }
@@ -213,26 +228,39 @@ fn parse_log(out: &[u8]) -> HashMap<String, Vec<Change>> {
         }
         let status = token.as_bytes()[0];
         let Some(path) = tokens.next() else { break };
-        let path: String = path.nfc().collect();
         let (from, to) = if matches!(status, b'R' | b'C') {
             let Some(to) = tokens.next() else { break };
-            (Some(path), to.nfc().collect::<String>())
+            (Some(path), to)
         } else {
             (None, path)
         };
-        let owner = now_of(&alias, &to);
+        let to = nfc(&to);
+        let owner: Option<Cow<str>> = match alias.get(to.as_ref()) {
+            Some(Alias::Now(p)) => Some(Cow::Owned(p.clone())),
+            Some(Alias::Gone) => None,
+            None => Some(Cow::Borrowed(to.as_ref())),
+        };
         if let Some(change) = &current
-            && let Some(owner) = owner.as_ref().filter(|o| in_content(o))
+            && let Some(owner) = owner.as_deref().filter(|o| in_content(o))
         {
-            files.entry(owner.clone()).or_default().push(change.clone());
+            match files.get_mut(owner) {
+                Some(changes) => changes.push(change.clone()),
+                None => {
+                    files.insert(owner.to_string(), vec![change.clone()]);
+                }
+            }
         }
         match (status, from) {
             (b'R', Some(from)) => {
-                alias.insert(to, Alias::Gone);
-                alias.insert(from, owner.map_or(Alias::Gone, Alias::Now));
+                let owner = owner.map(Cow::into_owned);
+                alias.insert(to.into_owned(), Alias::Gone);
+                alias.insert(
+                    nfc(&from).into_owned(),
+                    owner.map_or(Alias::Gone, Alias::Now),
+                );
             }
             (b'A' | b'C', _) => {
-                alias.insert(to, Alias::Gone);
+                alias.insert(to.into_owned(), Alias::Gone);
             }
             _ => {}
         }
@@ -379,7 +407,7 @@ mod tests {
     fn shas(files: &HashMap<String, Vec<Change>>, path: &str) -> Vec<String> {
         files[path]
             .iter()
-            .map(|c| c.commit.clone().unwrap())
+            .map(|c| c.commit.as_deref().unwrap().to_string())
             .collect()
     }
 

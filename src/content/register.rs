@@ -36,8 +36,8 @@ pub(super) fn register(
         }
         own.push(Change {
             date,
-            by: c.by.clone(),
-            what: c.what.clone(),
+            by: c.by.as_str().into(),
+            what: c.what.as_str().into(),
             commit: None,
         });
     }

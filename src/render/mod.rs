@@ -75,7 +75,6 @@ pub struct Renderer<'a> {
     downloads: downloads::Downloads,
     typography: HashMap<Lang, Typography>,
     links: &'a LinkStyle,
-    inputs: inputs::Inputs<'a>,
     photos: crate::photos::Processor,
 }
 
@@ -96,8 +95,6 @@ impl<'a> Renderer<'a> {
         phases.lap("statistics");
         let downloads = downloads::Downloads::new(site, &stats, links);
         phases.lap("downloads");
-        let inputs = inputs::Inputs::new(site, plan, &downloads);
-        phases.lap("inputs (shared parts)");
         let typography = site
             .config
             .languages
@@ -114,7 +111,6 @@ impl<'a> Renderer<'a> {
             downloads,
             typography,
             links,
-            inputs,
             photos: crate::photos::Processor::new(None),
         })
     }
@@ -221,11 +217,10 @@ pub fn render(
     let (inputs, wanted): (HashMap<String, u64>, Vec<bool>) = match select {
         Select::All => (HashMap::new(), vec![true; plan.outputs.len()]),
         Select::Changed(previous) => {
-            let numbers: Vec<Option<u64>> = plan
-                .outputs
-                .par_iter()
-                .map(|o| renderer.inputs.of(o))
-                .collect();
+            // Only a rebuild compares inputs: a build renders everything without them.
+            let shared = inputs::Inputs::new(site, plan, &renderer.downloads);
+            phases.lap("inputs (shared parts)");
+            let numbers: Vec<Option<u64>> = plan.outputs.par_iter().map(|o| shared.of(o)).collect();
             let wanted = plan
                 .outputs
                 .iter()

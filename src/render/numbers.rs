@@ -13,7 +13,10 @@ const NBSP: char = '\u{a0}';
 /// `text` (a run of HTML text, entities left as they are) with its postal codes and phone
 /// numbers joined.
 pub fn join(text: &str) -> Cow<'_, str> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    let bytes = text.as_bytes();
+    // Both need digits; most text has none.
+    let first = bytes.iter().position(u8::is_ascii_digit);
+    if !first.is_some_and(|i| may_join(&bytes[i..])) {
         return Cow::Borrowed(text);
     }
     let mut chars: Vec<char> = text.chars().collect();
@@ -24,6 +27,31 @@ pub fn join(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether `text` has what a postal code or a phone number needs: the digits of `NN-NNN`
+/// in a row, or at least 9 digits. Most runs of text with digits (the dates of the change
+/// register, counts, years) have neither and are left without being copied into characters
+/// (docs/dev/performance.md, "Change register").
+fn may_join(text: &[u8]) -> bool {
+    let digit = |i: usize| text.get(i).is_some_and(u8::is_ascii_digit);
+    let mut digits = 0;
+    for (i, b) in text.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits == 9 {
+                return true;
+            }
+        } else if *b == b'-'
+            && i >= 2
+            && digit(i - 2)
+            && digit(i - 1)
+            && (1..4).all(|k| digit(i + k))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 fn digit(c: Option<&char>) -> bool {

@@ -1,7 +1,9 @@
 //! Tera setup: the built-in templates, the site's overrides, and kronika's filters and functions.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Deserialize;
@@ -102,15 +104,17 @@ fn template_error(
         .help(msg!("template-syntax-help"))
 }
 
+/// The language a filter or function writes in: its `lang` argument, or the page's. Read
+/// without copying the code, as every `t`, `date` and `num` of every page does.
 fn lang_of(kwargs: &Kwargs, state: &State, site: &Site) -> TeraResult<Lang> {
-    let code: Option<String> = match kwargs.get::<String>("lang")? {
-        Some(l) => Some(l),
-        None => state.get::<String>("lang")?,
+    let lang = match kwargs.get::<Cow<str>>("lang")? {
+        Some(l) => Lang::parse(&l),
+        None => state.get::<Value>("lang")?.and_then(|v| match v.as_str() {
+            Some(code) => Lang::parse(code),
+            None => Lang::parse(&v.to_string()),
+        }),
     };
-    Ok(code
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or(site.config.default_language))
+    Ok(lang.unwrap_or(site.config.default_language))
 }
 
 fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
@@ -135,12 +139,27 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
     );
     // `t(key=…, lang=…, any=args)`: a UI string from the Fluent files.
     let s = site.clone();
+    // A message asked for by its key alone (`t(key="home")`, a dozen on every page) says
+    // the same in a language all build long: formatted once, then copied (docs/dev/performance.md,
+    // "Change register").
+    let plain: Mutex<HashMap<(Lang, String), String>> = Mutex::default();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
+            let key: Cow<str> = kwargs.must_get("key")?;
+            let key = key.as_ref();
             let lang = lang_of(&kwargs, state, &s)?;
-            if !s.i18n.exists(lang, &key)
+            let key_only = kwargs
+                .iter()
+                .all(|(k, _)| matches!(k.as_str(), Some("key" | "lang")));
+            if key_only {
+                let mut plain = plain.lock().unwrap_or_else(|e| e.into_inner());
+                let text = plain
+                    .entry((lang, key.to_string()))
+                    .or_insert_with(|| s.i18n.get(lang, key, Some(&FluentArgs::new())));
+                return Ok(text.clone());
+            }
+            if !s.i18n.exists(lang, key)
                 && let Some(default) = kwargs.get::<String>("default")?
             {
                 return Ok(default);
@@ -159,7 +178,7 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
                     args.set(name, FluentValue::from(v.to_string()));
                 }
             }
-            Ok(s.i18n.get(lang, &key, Some(&args)))
+            Ok(s.i18n.get(lang, key, Some(&args)))
         },
     );
     // `{{ date | date }}`: a date in the page language; `style` is `long` (default,
