@@ -38,6 +38,12 @@ pub struct Cache {
     /// The content files as the last discovery found them, with its warnings: kept only
     /// when watched, and forgotten by a report of a path that can change the list.
     discovered: Option<Discovered>,
+    /// The files reported changed since the last load, as that load read them: what a
+    /// patch ([`super::patch`]) compares the new versions with.
+    pub(super) replaced: HashMap<PathBuf, CachedFile>,
+    /// Where every `@/` link led in the last load: a patch keeps every identity, so the
+    /// table holds.
+    pub(super) targets: Option<super::links::Targets>,
 }
 
 /// The content files as found by one walk of `content/`.
@@ -49,6 +55,7 @@ struct Discovered {
 }
 
 /// A Markdown file as read and parsed.
+#[derive(Clone)]
 pub(super) struct CachedFile {
     pub(super) stamp: Stamp,
     /// Read through a symbolic link: a watcher reports a change under the link's target,
@@ -80,12 +87,19 @@ impl Cache {
         }
     }
 
+    /// Whether every change is reported through [`Cache::changed`].
+    pub fn is_watched(&self) -> bool {
+        self.watched
+    }
+
     /// Forgets the files at `paths`, whatever their size and time say: the caller saw them
     /// change, and two saves within the file system's time resolution look alike. A path
     /// that may add or remove a content file forgets the list of them too.
     pub fn changed<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
         for path in paths {
-            self.files.remove(path);
+            if let Some(before) = self.files.remove(path) {
+                self.replaced.entry(path.to_path_buf()).or_insert(before);
+            }
             if self
                 .discovered
                 .as_ref()
@@ -116,6 +130,14 @@ impl Cache {
     pub(super) fn discovered(&self) -> Option<(Found, Vec<Diagnostic>)> {
         let d = self.discovered.as_ref()?;
         Some((d.found.clone(), d.diags.clone()))
+    }
+
+    /// The content files of the last discovery, if no change since can have altered the
+    /// list and none of them is read through a link (whose changes a watcher does not
+    /// report).
+    pub(super) fn found(&self) -> Option<&Found> {
+        let d = self.discovered.as_ref()?;
+        (self.watched && !self.files.values().any(|f| f.linked)).then_some(&d.found)
     }
 
     /// Keeps a discovery for the next load (when watched).

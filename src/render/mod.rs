@@ -23,7 +23,6 @@ pub mod typography;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -51,8 +50,10 @@ pub struct Rendered {
     /// were asked for.
     pub rendered: usize,
     /// Each file's inputs ([`inputs`]), when only the changed files were asked for: what
-    /// the next render compares with.
+    /// the next render compares with (of the candidates only, for [`Select::Among`]).
     pub inputs: HashMap<String, u64>,
+    /// What was prepared for rendering, for a session to keep ([`render`] gives it).
+    pub prepared: Option<Prepared>,
 }
 
 /// Which files of a plan to render.
@@ -63,30 +64,31 @@ pub enum Select<'p> {
     /// The files whose inputs differ from `previous` (each file's number from [`inputs`],
     /// as the previous render gave them). The caller keeps the other files' bytes.
     Changed(&'p HashMap<String, u64>),
+    /// Of the files at `candidates` (indices into the plan), those whose inputs differ
+    /// from `previous`: after an edit whose other files' inputs cannot have changed.
+    Among {
+        previous: &'p HashMap<String, u64>,
+        candidates: &'p [usize],
+    },
 }
 
-/// Everything rendering needs, set up once per build: the compiled templates, what every
-/// page shares, the typography of each language and the link style.
-pub struct Renderer<'a> {
-    site: &'a Arc<Site>,
-    plan: &'a Plan<'a>,
+/// What rendering needs beyond the model and the plan, set up once per build: the
+/// compiled templates, what every page shares, the downloads, the typography of each
+/// language and the inputs' shared sums. It holds no reference into the model, so a
+/// session (`serve`) keeps it between builds and patches it for an edit
+/// ([`Prepared::entries_changed`]).
+pub struct Prepared {
     tera: Tera,
     shared: context::Shared,
     downloads: downloads::Downloads,
     typography: HashMap<Lang, Typography>,
-    links: &'a LinkStyle,
-    inputs: inputs::Inputs<'a>,
-    photos: crate::photos::Processor,
+    inputs: inputs::Shared,
 }
 
-impl<'a> Renderer<'a> {
-    /// Compiles the templates (a site's overrides over the built-in theme).
-    pub fn new(
-        root: &Path,
-        site: &'a Arc<Site>,
-        plan: &'a Plan<'a>,
-        links: &'a LinkStyle,
-    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+impl Prepared {
+    /// Compiles the templates (a site's overrides over the built-in theme) and computes
+    /// the statistics and what every page shares.
+    pub fn new(root: &Path, site: &Site, links: &LinkStyle) -> Result<Prepared, Vec<Diagnostic>> {
         let mut phases = crate::timings::Phases::start();
         let tera = templates::build(root, site, links)?;
         phases.lap("templates");
@@ -96,7 +98,7 @@ impl<'a> Renderer<'a> {
         phases.lap("statistics");
         let downloads = downloads::Downloads::new(site, &stats, links);
         phases.lap("downloads");
-        let inputs = inputs::Inputs::new(site, plan, &downloads);
+        let inputs = inputs::Shared::new(site, &downloads);
         phases.lap("inputs (shared parts)");
         let typography = site
             .config
@@ -106,17 +108,67 @@ impl<'a> Renderer<'a> {
             .collect();
         let shared = context::Shared::new(site, &stats, &downloads);
         phases.lap("typography and shared context");
-        Ok(Renderer {
-            site,
-            plan,
+        Ok(Prepared {
             tera,
             shared,
             downloads,
             typography,
-            links,
             inputs,
-            photos: crate::photos::Processor::new(None),
         })
+    }
+
+    /// Brings it up to date after the entries `ids` were replaced in `site` by versions
+    /// whose identities did not change (`content::patch`); with `statistics`, after an
+    /// edit the statistics read.
+    pub fn entries_changed(
+        &mut self,
+        site: &Site,
+        links: &LinkStyle,
+        ids: &[crate::content::model::EntryId],
+        statistics: bool,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let mut phases = crate::timings::Phases::start();
+        self.shared.entries_changed(ids);
+        self.inputs.entries_changed(site, ids);
+        if statistics {
+            let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
+            phases.lap("statistics");
+            self.downloads = downloads::Downloads::new(site, &stats, links);
+            phases.lap("downloads");
+            self.inputs.statistics_changed(site, &self.downloads);
+            self.shared
+                .statistics_changed(site, &stats, &self.downloads);
+        }
+        phases.lap("patch: shared parts");
+        Ok(())
+    }
+}
+
+/// Renders the files of one plan: the model and the plan with what was prepared for them.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    prepared: &'a Prepared,
+    links: &'a LinkStyle,
+    inputs: inputs::Inputs<'a>,
+    photos: crate::photos::Processor,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        plan: &'a Plan,
+        prepared: &'a Prepared,
+        links: &'a LinkStyle,
+    ) -> Renderer<'a> {
+        Renderer {
+            site,
+            plan,
+            prepared,
+            links,
+            inputs: inputs::Inputs::new(site, plan, &prepared.inputs),
+            photos: crate::photos::Processor::new(None),
+        }
     }
 
     /// Makes the copies of one photo (`outputs`, its planned copies, which share their
@@ -167,30 +219,37 @@ impl<'a> Renderer<'a> {
         };
         match &output.kind {
             Kind::Page(page) => {
-                let ctx = context::for_page(site, &self.shared, page, self.links);
+                let ctx = context::for_page(site, &self.prepared.shared, page, self.links);
                 let html = self
+                    .prepared
                     .tera
                     .render(page.template, &ctx)
                     .map_err(|e| failed(page.template, format!("/{}", page.path), e))?;
-                Ok(match page.lang.and_then(|l| self.typography.get(&l)) {
-                    Some(rules) => rules.apply(&html),
-                    None => html,
-                }
-                .into_bytes())
+                Ok(
+                    match page.lang.and_then(|l| self.prepared.typography.get(&l)) {
+                        Some(rules) => rules.apply(&html),
+                        None => html,
+                    }
+                    .into_bytes(),
+                )
             }
-            Kind::Feed(lang) => feeds::rss(site, &self.tera, *lang, self.links)
+            Kind::Feed(lang) => feeds::rss(site, &self.prepared.tera, *lang, self.links)
                 .map(String::into_bytes)
                 .map_err(|e| failed("rss.xml", output.file.clone(), e)),
-            Kind::Sitemap => feeds::sitemap(site, &self.tera, self.plan.pages(), self.links)
-                .map(String::into_bytes)
-                .map_err(|e| failed("sitemap.xml", output.file.clone(), e)),
+            Kind::Sitemap => {
+                feeds::sitemap(site, &self.prepared.tera, self.plan.pages(), self.links)
+                    .map(String::into_bytes)
+                    .map_err(|e| failed("sitemap.xml", output.file.clone(), e))
+            }
             Kind::Robots => Ok(feeds::robots(self.links).into_bytes()),
             Kind::StatsData(..) => self
+                .prepared
                 .downloads
                 .get(&output.file)
                 .map(<[u8]>::to_vec)
                 .ok_or_else(|| failed_download(&output.file)),
-            Kind::Search(bytes) => Ok(bytes.to_vec()),
+            // The build puts the bundle's bytes into the sink itself.
+            Kind::Search => Err(failed_download(&output.file)),
             Kind::Photo(variant) => self.photos.bytes(variant),
             Kind::Copied(StaticSource::Embedded(bytes)) => Ok(bytes.to_vec()),
             Kind::Copied(StaticSource::File(path)) => std::fs::read(path).map_err(|e| {
@@ -207,7 +266,7 @@ impl<'a> Renderer<'a> {
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     root: &Path,
-    site: &Arc<Site>,
+    site: &Site,
     plan: &Plan,
     links: &LinkStyle,
     sink: &dyn Sink,
@@ -215,11 +274,51 @@ pub fn render(
     select: Select,
     photo_cache: Option<std::path::PathBuf>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let renderer = Renderer::new(root, site, plan, links)?.with_photo_cache(photo_cache);
+    let prepared = Prepared::new(root, site, links)?;
+    let renderer = Renderer::new(site, plan, &prepared, links);
+    let rendered = render_with(
+        &renderer.with_photo_cache(photo_cache),
+        sink,
+        progress,
+        select,
+    )?;
+    Ok(Rendered {
+        prepared: Some(prepared),
+        ..rendered
+    })
+}
+
+/// Renders the files of the renderer's plan that `select` asks for and hands each to
+/// `sink`, with what was prepared for them. All errors are collected.
+pub fn render_with(
+    renderer: &Renderer,
+    sink: &dyn Sink,
+    progress: &Progress,
+    select: Select,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let (site, plan) = (renderer.site, renderer.plan);
     let mut phases = crate::timings::Phases::start();
     // The inputs of every file, and which files to render.
     let (inputs, wanted): (HashMap<String, u64>, Vec<bool>) = match select {
         Select::All => (HashMap::new(), vec![true; plan.outputs.len()]),
+        Select::Among {
+            previous,
+            candidates,
+        } => {
+            let mut wanted = vec![false; plan.outputs.len()];
+            let mut inputs = HashMap::new();
+            for &i in candidates {
+                let Some(o) = plan.outputs.get(i) else {
+                    continue;
+                };
+                let n = renderer.inputs.of(o);
+                wanted[i] = n.is_none() || previous.get(&o.file) != n.as_ref();
+                if let Some(n) = n {
+                    inputs.insert(o.file.clone(), n);
+                }
+            }
+            (inputs, wanted)
+        }
         Select::Changed(previous) => {
             let numbers: Vec<Option<u64>> = plan
                 .outputs
@@ -245,7 +344,9 @@ pub fn render(
     phases.lap("inputs (every output)");
     // A build renders every page, so every `#fragment` of an `@/` link can be judged.
     let anchors = matches!(select, Select::All).then(|| anchors::Anchors::new(site));
-    progress.start_pages(plan.pages().count());
+    if !matches!(select, Select::Among { .. }) {
+        progress.start_pages(plan.pages().count());
+    }
     // Photos are made one photo per job, all its copies from one decoding: among the
     // light pages they would all fall to one thread's share (docs/dev/performance.md, "Performance").
     let mut photos: BTreeMap<&std::path::Path, Vec<&Output>> = BTreeMap::new();
@@ -300,6 +401,7 @@ pub fn render(
         files: plan.outputs.len(),
         rendered,
         inputs,
+        prepared: None,
     })
 }
 

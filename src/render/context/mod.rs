@@ -117,6 +117,23 @@ impl Shared {
             langs,
         }
     }
+
+    /// Forgets the cards of the entries `ids`, edited since: made again when shown.
+    pub fn entries_changed(&mut self, ids: &[crate::content::model::EntryId]) {
+        for id in ids {
+            self.cards.forget(id);
+        }
+    }
+
+    /// Makes the statistics' variables again, after an edit they read.
+    pub fn statistics_changed(
+        &mut self,
+        site: &Site,
+        statistics: &crate::stats::Stats,
+        downloads: &crate::render::downloads::Downloads,
+    ) {
+        self.stats = stats::Vars::new(site, statistics, downloads);
+    }
 }
 
 #[derive(Serialize)]
