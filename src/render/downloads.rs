@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Value, json};
 
@@ -30,6 +31,10 @@ pub const SITE_TABLES: [&str; 13] = [
     "funding-total",
     "indicators-latest",
 ];
+
+/// The table of the items that lack a language (one of [`SITE_TABLES`]): the one that
+/// shows items' titles.
+pub const MISSING: &str = "translations-missing";
 
 /// The tables of a project's statistics page.
 pub const PROJECT_TABLES: [&str; 2] = ["funding", "indicators"];
@@ -65,6 +70,12 @@ pub fn planned(site: &Site) -> Vec<(Lang, Option<&Slug>, String)> {
     out
 }
 
+/// The size of a download of `bytes` as a page shows it: in kilobytes, rounded up, at
+/// least 1.
+pub fn size_kb(bytes: u64) -> u64 {
+    bytes.div_ceil(1024).max(1)
+}
+
 /// The bytes of every download, by site path.
 pub struct Downloads {
     files: BTreeMap<String, Vec<u8>>,
@@ -95,11 +106,35 @@ impl Downloads {
                     v.project_indicators(p.id.as_str()).0.into_bytes(),
                 );
             }
-            let mut json = serde_json::to_vec_pretty(&v.json()).unwrap_or_default();
-            json.push(b'\n');
-            files.insert(site.urls(lang).stats_json(), json);
+            files.insert(site.urls(lang).stats_json(), v.json_file());
         }
         Downloads { files }
+    }
+
+    /// Writes again the downloads that show items' titles — the table of the items that
+    /// lack a language, and the JSON file — after an edit of titles alone: the other
+    /// figures cannot have changed. The languages are written in parallel: in a preview,
+    /// the JSON files are most of the time a title edit takes (about 15 ms each on the
+    /// 10 000-item corpus, docs/dev/performance.md "Preview").
+    pub fn titles_changed(&mut self, site: &Site, stats: &Stats, links: &LinkStyle) {
+        let written: Vec<[(String, Vec<u8>); 2]> = site
+            .config
+            .languages
+            .par_iter()
+            .map(|&lang| {
+                let v = View {
+                    site,
+                    stats,
+                    lang,
+                    links,
+                };
+                [
+                    (site_table(site, lang, MISSING), v.missing().0.into_bytes()),
+                    (site.urls(lang).stats_json(), v.json_file()),
+                ]
+            })
+            .collect();
+        self.files.extend(written.into_iter().flatten());
     }
 
     /// The bytes of the download at site path `path`.
@@ -312,18 +347,7 @@ impl View<'_> {
         }
         out.push(("translations-by-year", by_year));
         out.push(("translations-by-project", by_project));
-        let mut missing =
-            Csv::with_header(&["missing_language", "date", "title", "language", "url"]);
-        for m in &s.missing {
-            missing.row([
-                m.lang.to_string(),
-                m.entry.date.map(|d| d.iso()).unwrap_or_default(),
-                m.entry.title.clone(),
-                m.entry.lang.to_string(),
-                self.links.absolute(&m.entry.path),
-            ]);
-        }
-        out.push(("translations-missing", missing));
+        out.push((MISSING, self.missing()));
 
         let money_cols = [
             "currency",
@@ -422,6 +446,29 @@ impl View<'_> {
             }
         }
         csv
+    }
+
+    /// The items that lack a language, with their titles: the editors' to-do list.
+    fn missing(&self) -> Csv {
+        let mut missing =
+            Csv::with_header(&["missing_language", "date", "title", "language", "url"]);
+        for m in &self.stats.missing {
+            missing.row([
+                m.lang.to_string(),
+                m.entry.date.map(|d| d.iso()).unwrap_or_default(),
+                m.entry.title.clone(),
+                m.entry.lang.to_string(),
+                self.links.absolute(&m.entry.path),
+            ]);
+        }
+        missing
+    }
+
+    /// Every figure of the language, as the JSON file holds it.
+    fn json_file(&self) -> Vec<u8> {
+        let mut json = serde_json::to_vec_pretty(&self.json()).unwrap_or_default();
+        json.push(b'\n');
+        json
     }
 
     fn json_counts(&self, c: &Counts) -> Value {

@@ -10,7 +10,7 @@ use std::fmt::{self, Write as _};
 use std::hash::{Hash, Hasher};
 
 use super::context::HOME_ITEMS;
-use super::downloads::Downloads;
+use super::downloads::{Downloads, MISSING, site_table, size_kb};
 use super::feeds::FEED_ITEMS;
 use super::pages::{PageKind, Planned};
 use super::plan::{Kind, Output, Plan};
@@ -57,9 +57,9 @@ impl Shared {
         }
     }
 
-    /// Sums up the statistics and their downloads again, after an edit they read.
-    pub fn statistics_changed(&mut self, site: &Site, downloads: &Downloads) {
-        (self.projects, self.stats, self.project_stats) = statistics(site);
+    /// Sums up the downloads again, after an edit of titles they show (the statistics'
+    /// own numbers read no title).
+    pub fn downloads_changed(&mut self, downloads: &Downloads) {
         self.downloads = sums_of(downloads);
     }
 }
@@ -83,12 +83,11 @@ fn statistics(site: &Site) -> (u64, u64, HashMap<Slug, u64>) {
     let projects = projects.finish();
     let mut stats = DefaultHasher::new();
     projects.hash(&mut stats);
-    let languages = site.config.languages.len();
+    // No title: the site's statistics page lists the untranslated items with their
+    // titles, and reads them from the download of that list (`PageKind::Stats`).
     for e in site.news() {
         let read = (&e.id, e.lang, e.date, &e.projects, &e.tags, e.archived);
-        // The title only of an item missing in a language: the statistics list those.
-        let missing = e.translations.len() + 1 < languages;
-        let shown = (&e.translations, missing.then_some(&e.title), &e.path);
+        let shown = (&e.translations, &e.path);
         (read, shown).hash(&mut stats);
         for p in &e.projects {
             if let Some(h) = per_project.get_mut(p) {
@@ -129,9 +128,10 @@ impl<'a> Inputs<'a> {
         Inputs { site, plan, shared }
     }
 
-    /// The length of download `file` (0 for none).
-    fn size_of(&self, file: &str) -> usize {
-        self.shared.downloads.get(file).map_or(0, |d| d.1)
+    /// The size of download `file` as pages show it (1 kB for none).
+    fn size_of(&self, file: &str) -> u64 {
+        let bytes = self.shared.downloads.get(file).map_or(0, |d| d.1);
+        size_kb(bytes as u64)
     }
 
     /// The statistics of project `id`, or of the site.
@@ -240,9 +240,12 @@ impl<'a> Inputs<'a> {
             // The site's statistics link every site download with its size.
             PageKind::Stats => {
                 (self.shared.stats, self.shared.projects).hash(h);
-                for (file, download) in &self.shared.downloads {
-                    (file, download.1).hash(h);
+                for file in self.shared.downloads.keys() {
+                    (file, self.size_of(file)).hash(h);
                 }
+                // It lists the untranslated items, titles and all, as that download does.
+                let missing = site_table(site, lang, MISSING);
+                self.shared.downloads.get(&missing).hash(h);
             }
             // A project's own, and the size of its language's JSON file, which it links.
             PageKind::ProjectStats(id) => {

@@ -118,26 +118,38 @@ impl Prepared {
     }
 
     /// Brings it up to date after the entries `ids` were replaced in `site` by versions
-    /// whose identities did not change (`content::patch`); with `statistics`, after an
-    /// edit the statistics read.
+    /// whose identities did not change (`content::patch`); with `titles_listed`, after
+    /// an edit of titles that the statistics list (of items that lack a language): the
+    /// statistics' other figures read no title.
     pub fn entries_changed(
         &mut self,
         site: &Site,
         links: &LinkStyle,
         ids: &[crate::content::model::EntryId],
-        statistics: bool,
+        titles_listed: bool,
     ) -> Result<(), Vec<Diagnostic>> {
         let mut phases = crate::timings::Phases::start();
         self.shared.entries_changed(ids);
         self.inputs.entries_changed(site, ids);
-        if statistics {
+        if titles_listed {
             let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
             phases.lap("statistics");
-            self.downloads = downloads::Downloads::new(site, &stats, links);
+            // The projects' pages show the size of the JSON file, in kilobytes.
+            let json_sizes = |d: &downloads::Downloads| -> Vec<u64> {
+                let files = site
+                    .config
+                    .languages
+                    .iter()
+                    .map(|&l| site.urls(l).stats_json());
+                files.map(|f| downloads::size_kb(d.size(&f))).collect()
+            };
+            let before = json_sizes(&self.downloads);
+            self.downloads.titles_changed(site, &stats, links);
+            let projects = json_sizes(&self.downloads) != before;
             phases.lap("downloads");
-            self.inputs.statistics_changed(site, &self.downloads);
+            self.inputs.downloads_changed(&self.downloads);
             self.shared
-                .statistics_changed(site, &stats, &self.downloads);
+                .titles_changed(site, &stats, &self.downloads, projects);
         }
         phases.lap("patch: shared parts");
         Ok(())

@@ -125,14 +125,17 @@ impl Shared {
         }
     }
 
-    /// Makes the statistics' variables again, after an edit they read.
-    pub fn statistics_changed(
+    /// Makes the statistics' variables again after an edit of titles they list; the
+    /// projects' too when `projects` (the size of the JSON file they link changed).
+    pub fn titles_changed(
         &mut self,
         site: &Site,
         statistics: &crate::stats::Stats,
         downloads: &crate::render::downloads::Downloads,
+        projects: bool,
     ) {
-        self.stats = stats::Vars::new(site, statistics, downloads);
+        self.stats
+            .titles_changed(site, statistics, downloads, projects);
     }
 }
 

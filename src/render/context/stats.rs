@@ -241,6 +241,29 @@ fn group(g: &FundingGroup, site: &Site, page: Lang) -> GroupVars {
 
 impl Vars {
     pub(super) fn new(site: &Site, stats: &Stats, files: &Downloads) -> Vars {
+        Vars::made(site, stats, files, true)
+    }
+
+    /// Makes the site's statistics pages' variables again after an edit of titles they
+    /// list, and the projects' only when `projects` (their figures read no title, only
+    /// the size of the JSON file they link).
+    pub(super) fn titles_changed(
+        &mut self,
+        site: &Site,
+        stats: &Stats,
+        files: &Downloads,
+        projects: bool,
+    ) {
+        let made = Vars::made(site, stats, files, projects);
+        self.site = made.site;
+        if projects {
+            self.projects = made.projects;
+        }
+    }
+
+    /// The variables of the site's statistics pages, and with `projects` those of every
+    /// project's.
+    fn made(site: &Site, stats: &Stats, files: &Downloads, projects: bool) -> Vars {
         let mut vars = Vars {
             site: BTreeMap::new(),
             projects: BTreeMap::new(),
@@ -248,7 +271,7 @@ impl Vars {
         for &lang in &site.config.languages {
             let urls = site.urls(lang);
             let download = |path: String| Download {
-                size_kb: files.size(&path).div_ceil(1024).max(1),
+                size_kb: downloads::size_kb(files.size(&path)),
                 path,
             };
             let languages: Vec<Language> = stats
@@ -410,7 +433,7 @@ impl Vars {
             };
             vars.site.insert(lang, Value::from_serializable(&site_vars));
 
-            for pi in &stats.indicators {
+            for pi in stats.indicators.iter().filter(|_| projects) {
                 let p = pi.project;
                 let news = pubs
                     .projects
