@@ -32,11 +32,12 @@ fn rebuild_matches_a_fresh_build(session: &mut Session, root: &Path, what: &str)
         .build()
         .unwrap_or_else(|(f, d)| panic!("{what}: {f:?} {d:?}"));
     let (_, fresh) = build_in_memory(&options(root)).expect("a fresh build");
-    let files: Vec<&String> = update.files.keys().collect();
-    assert_eq!(files, fresh.keys().collect::<Vec<_>>(), "{what}: the files");
+    let files: Vec<&str> = update.files.keys().map(|f| &**f).collect();
+    let expected: Vec<&str> = fresh.keys().map(String::as_str).collect();
+    assert_eq!(files, expected, "{what}: the files");
     for (file, bytes) in &fresh {
         assert!(
-            *update.files[file] == **bytes,
+            *update.files[file.as_str()] == **bytes,
             "{what}: {file} differs from a fresh build"
         );
     }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -264,11 +265,14 @@ impl Vars {
     /// The variables of the site's statistics pages, and with `projects` those of every
     /// project's.
     fn made(site: &Site, stats: &Stats, files: &Downloads, projects: bool) -> Vars {
-        let mut vars = Vars {
+        let empty = || Vars {
             site: BTreeMap::new(),
             projects: BTreeMap::new(),
         };
-        for &lang in &site.config.languages {
+        // The languages in parallel: in a preview, the site pages' variables are a good
+        // part of a title edit's time (docs/dev/performance.md "Preview").
+        let made = site.config.languages.par_iter().map(|&lang| {
+            let mut vars = empty();
             let urls = site.urls(lang);
             let download = |path: String| Download {
                 size_kb: downloads::size_kb(files.size(&path)),
@@ -485,8 +489,13 @@ impl Vars {
                     Value::from_serializable(&project_vars),
                 );
             }
-        }
-        vars
+            vars
+        });
+        made.reduce(empty, |mut all, one| {
+            all.site.extend(one.site);
+            all.projects.extend(one.projects);
+            all
+        })
     }
 }
 
