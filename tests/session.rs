@@ -422,6 +422,14 @@ fn an_edit_that_moves_no_item_is_patched_in_and_gives_the_fresh_build() {
             vec![polish_only],
         ),
         (
+            "a title 2 kB longer: the statistics' JSON file too, whose size project pages show",
+            Box::new(|| {
+                let long = format!("po polsku {}\"", "ą".repeat(900));
+                site.write(polish_only, &only.replace("po polsku\"", &long));
+            }),
+            vec![polish_only],
+        ),
+        (
             "saved through a temporary file renamed over it",
             Box::new(|| {
                 site.write(

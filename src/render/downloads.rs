@@ -9,9 +9,9 @@ use rayon::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Value, json};
 
-use crate::content::model::Site;
+use crate::content::model::{Entry, Site};
 use crate::content::project::Project;
-use crate::stats::{Counts, FundingGroup, Share, Stats, Sum};
+use crate::stats::{Counts, FundingGroup, Missing, Share, Stats, Sum};
 use crate::types::{Lang, Money, Slug, Translated};
 use crate::urls::LinkStyle;
 
@@ -79,12 +79,16 @@ pub fn size_kb(bytes: u64) -> u64 {
 /// The bytes of every download, by site path.
 pub struct Downloads {
     files: BTreeMap<String, Vec<u8>>,
+    /// The JSON file of each language as a value, kept so that an edit of titles changes
+    /// only its lists of untranslated items ([`Downloads::titles_changed`]).
+    json: BTreeMap<Lang, Value>,
 }
 
 impl Downloads {
     /// Writes every planned download of `stats`.
     pub fn new(site: &Site, stats: &Stats, links: &LinkStyle) -> Downloads {
         let mut files = BTreeMap::new();
+        let mut values = BTreeMap::new();
         for &lang in &site.config.languages {
             let v = View {
                 site,
@@ -106,35 +110,66 @@ impl Downloads {
                     v.project_indicators(p.id.as_str()).0.into_bytes(),
                 );
             }
-            files.insert(site.urls(lang).stats_json(), v.json_file());
+            let json = v.json();
+            files.insert(site.urls(lang).stats_json(), json_bytes(&json));
+            values.insert(lang, json);
         }
-        Downloads { files }
+        Downloads {
+            files,
+            json: values,
+        }
     }
 
-    /// Writes again the downloads that show items' titles — the table of the items that
-    /// lack a language, and the JSON file — after an edit of titles alone: the other
-    /// figures cannot have changed. The languages are written in parallel: in a preview,
-    /// the JSON files are most of the time a title edit takes (about 15 ms each on the
-    /// 10 000-item corpus, docs/dev/performance.md "Preview").
-    pub fn titles_changed(&mut self, site: &Site, stats: &Stats, links: &LinkStyle) {
-        let written: Vec<[(String, Vec<u8>); 2]> = site
-            .config
-            .languages
-            .par_iter()
-            .map(|&lang| {
-                let v = View {
-                    site,
-                    stats,
-                    lang,
-                    links,
-                };
+    /// Writes again what shows the titles of the items `edited` — the table of the items
+    /// that lack a language, made again from `missing` ([`crate::stats::missing`]), and
+    /// those lists in the JSON file, where each edited item's title is replaced — after
+    /// an edit of titles alone: the other figures cannot have changed. In a preview,
+    /// making the whole JSON value again was most of a title edit's time (about 15 ms a
+    /// language on the 10 000-item corpus, docs/dev/performance.md "Preview"); the
+    /// languages are written in parallel. Returns the files written.
+    pub fn titles_changed(
+        &mut self,
+        site: &Site,
+        missing: &[Missing],
+        edited: &[&Entry],
+        links: &LinkStyle,
+    ) -> Vec<String> {
+        let table = missing_table(missing, links).0.into_bytes();
+        let titles: Vec<(String, &str)> = edited
+            .iter()
+            .map(|e| (links.absolute(&e.path), e.title.as_str()))
+            .collect();
+        let written: Vec<[(String, Vec<u8>); 2]> = self
+            .json
+            .par_iter_mut()
+            .map(|(&lang, json)| {
+                let lists = json
+                    .get_mut("translations")
+                    .and_then(Value::as_array_mut)
+                    .into_iter()
+                    .flatten();
+                let items = lists
+                    .filter_map(|coverage| coverage.get_mut("missing")?.as_array_mut())
+                    .flatten();
+                for item in items {
+                    let url = item.get("url").and_then(Value::as_str);
+                    if let Some((_, title)) = titles.iter().find(|(u, _)| Some(u.as_str()) == url) {
+                        item["title"] = json!(title);
+                    }
+                }
                 [
-                    (site_table(site, lang, MISSING), v.missing().0.into_bytes()),
-                    (site.urls(lang).stats_json(), v.json_file()),
+                    (site_table(site, lang, MISSING), table.clone()),
+                    (site.urls(lang).stats_json(), json_bytes(json)),
                 ]
             })
             .collect();
-        self.files.extend(written.into_iter().flatten());
+        let written = written.into_iter().flatten();
+        written
+            .map(|(file, bytes)| {
+                self.files.insert(file.clone(), bytes);
+                file
+            })
+            .collect()
     }
 
     /// The bytes of the download at site path `path`.
@@ -347,7 +382,7 @@ impl View<'_> {
         }
         out.push(("translations-by-year", by_year));
         out.push(("translations-by-project", by_project));
-        out.push((MISSING, self.missing()));
+        out.push((MISSING, missing_table(&s.missing, self.links)));
 
         let money_cols = [
             "currency",
@@ -448,29 +483,6 @@ impl View<'_> {
         csv
     }
 
-    /// The items that lack a language, with their titles: the editors' to-do list.
-    fn missing(&self) -> Csv {
-        let mut missing =
-            Csv::with_header(&["missing_language", "date", "title", "language", "url"]);
-        for m in &self.stats.missing {
-            missing.row([
-                m.lang.to_string(),
-                m.entry.date.map(|d| d.iso()).unwrap_or_default(),
-                m.entry.title.clone(),
-                m.entry.lang.to_string(),
-                self.links.absolute(&m.entry.path),
-            ]);
-        }
-        missing
-    }
-
-    /// Every figure of the language, as the JSON file holds it.
-    fn json_file(&self) -> Vec<u8> {
-        let mut json = serde_json::to_vec_pretty(&self.json()).unwrap_or_default();
-        json.push(b'\n');
-        json
-    }
-
     fn json_counts(&self, c: &Counts) -> Value {
         let per: serde_json::Map<String, Value> = self
             .stats
@@ -547,12 +559,7 @@ impl View<'_> {
                     v["title"] = json!(self.title(pr));
                     v
                 }).collect::<Vec<_>>().into();
-                v["missing"] = s.missing.iter().filter(|m| m.lang == c.lang).map(|m| json!({
-                    "date": m.entry.date,
-                    "title": m.entry.title,
-                    "language": m.entry.lang,
-                    "url": self.links.absolute(&m.entry.path),
-                })).collect::<Vec<_>>().into();
+                v["missing"] = missing_json(&s.missing, c.lang, self.links);
                 v
             }).collect::<Vec<_>>(),
             "funding": {
@@ -578,6 +585,42 @@ impl View<'_> {
             })).collect::<Vec<_>>(),
         })
     }
+}
+
+/// The items that lack a language, with their titles: the editors' to-do list.
+fn missing_table(missing: &[Missing], links: &LinkStyle) -> Csv {
+    let mut csv = Csv::with_header(&["missing_language", "date", "title", "language", "url"]);
+    for m in missing {
+        csv.row([
+            m.lang.to_string(),
+            m.entry.date.map(|d| d.iso()).unwrap_or_default(),
+            m.entry.title.clone(),
+            m.entry.lang.to_string(),
+            links.absolute(&m.entry.path),
+        ]);
+    }
+    csv
+}
+
+/// The items that lack a version in `lang`, as the JSON file lists them.
+fn missing_json(missing: &[Missing], lang: Lang, links: &LinkStyle) -> Value {
+    let items = missing.iter().filter(|m| m.lang == lang);
+    let items = items.map(|m| {
+        json!({
+            "date": m.entry.date,
+            "title": m.entry.title,
+            "language": m.entry.lang,
+            "url": links.absolute(&m.entry.path),
+        })
+    });
+    Value::Array(items.collect())
+}
+
+/// A JSON file's bytes: pretty, with a final line end.
+fn json_bytes(value: &Value) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(value).unwrap_or_default();
+    json.push(b'\n');
+    json
 }
 
 fn json_sum(s: &Sum) -> Value {

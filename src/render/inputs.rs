@@ -57,10 +57,14 @@ impl Shared {
         }
     }
 
-    /// Sums up the downloads again, after an edit of titles they show (the statistics'
-    /// own numbers read no title).
-    pub fn downloads_changed(&mut self, downloads: &Downloads) {
-        self.downloads = sums_of(downloads);
+    /// Sums up the downloads `files` again, written again after an edit of titles they
+    /// show (the statistics' own numbers read no title).
+    pub fn downloads_changed(&mut self, downloads: &Downloads, files: &[String]) {
+        for file in files {
+            if let Some(bytes) = downloads.get(file) {
+                self.downloads.insert(file.clone(), sum_of(bytes));
+            }
+        }
     }
 }
 
@@ -108,12 +112,15 @@ fn statistics(site: &Site) -> (u64, u64, HashMap<Slug, u64>) {
 fn sums_of(downloads: &Downloads) -> BTreeMap<String, (u64, usize)> {
     downloads
         .iter()
-        .map(|(file, bytes)| {
-            let mut h = DefaultHasher::new();
-            bytes.hash(&mut h);
-            (file.to_string(), (h.finish(), bytes.len()))
-        })
+        .map(|(file, bytes)| (file.to_string(), sum_of(bytes)))
         .collect()
+}
+
+/// A download's number and length.
+fn sum_of(bytes: &[u8]) -> (u64, usize) {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    (h.finish(), bytes.len())
 }
 
 /// What each output file is made from: the model, the plan and their shared sums.

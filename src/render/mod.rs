@@ -132,24 +132,29 @@ impl Prepared {
         self.shared.entries_changed(ids);
         self.inputs.entries_changed(site, ids);
         if titles_listed {
-            let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
-            phases.lap("statistics");
+            let missing = crate::stats::missing(site);
             // The projects' pages show the size of the JSON file, in kilobytes.
             let json_sizes = |d: &downloads::Downloads| -> Vec<u64> {
-                let files = site
-                    .config
-                    .languages
-                    .iter()
-                    .map(|&l| site.urls(l).stats_json());
+                let files = site.config.languages.iter();
+                let files = files.map(|&l| site.urls(l).stats_json());
                 files.map(|f| downloads::size_kb(d.size(&f))).collect()
             };
             let before = json_sizes(&self.downloads);
-            self.downloads.titles_changed(site, &stats, links);
-            let projects = json_sizes(&self.downloads) != before;
+            let edited: Vec<&crate::content::model::Entry> =
+                ids.iter().map(|id| site.entry(id)).collect();
+            let written = self
+                .downloads
+                .titles_changed(site, &missing, &edited, links);
             phases.lap("downloads");
-            self.inputs.downloads_changed(&self.downloads);
-            self.shared
-                .titles_changed(site, &stats, &self.downloads, projects);
+            self.inputs.downloads_changed(&self.downloads, &written);
+            if json_sizes(&self.downloads) == before {
+                self.shared.titles_changed(&edited, &self.downloads);
+            } else {
+                let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
+                let shared = &mut self.shared;
+                shared.statistics_changed(site, &stats, &self.downloads);
+            }
+            phases.lap("statistics pages");
         }
         phases.lap("patch: shared parts");
         Ok(())

@@ -125,17 +125,24 @@ impl Shared {
         }
     }
 
-    /// Makes the statistics' variables again after an edit of titles they list; the
-    /// projects' too when `projects` (the size of the JSON file they link changed).
-    pub fn titles_changed(
+    /// Makes the statistics' variables again after an edit they read.
+    pub fn statistics_changed(
         &mut self,
         site: &Site,
         statistics: &crate::stats::Stats,
         downloads: &crate::render::downloads::Downloads,
-        projects: bool,
     ) {
-        self.stats
-            .titles_changed(site, statistics, downloads, projects);
+        self.stats = stats::Vars::new(site, statistics, downloads);
+    }
+
+    /// Makes the site statistics pages' variables again after an edit of the titles of
+    /// `edited` alone.
+    pub fn titles_changed(
+        &mut self,
+        edited: &[&crate::content::model::Entry],
+        downloads: &crate::render::downloads::Downloads,
+    ) {
+        self.stats.titles_changed(edited, downloads);
     }
 }
 

@@ -9,16 +9,19 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::{Heading, Scope, Text, text};
-use crate::content::model::Site;
+use crate::content::model::{Entry, Site};
 use crate::content::project::Project;
 use crate::render::charts::{self, Bars, Steps};
 use crate::render::downloads::{self, Downloads};
-use crate::stats::{Counts, FundingGroup, Share, Stats, Sum};
+use crate::stats::{Counts, FundingGroup, Missing, Share, Stats, Sum};
 use crate::types::{Date, Lang, Money, Slug};
 
 /// The `stats` variable of every statistics page, per language.
 pub(super) struct Vars {
     site: BTreeMap<Lang, Value>,
+    /// What `site` was made from, kept so that an edit of titles changes only its lists
+    /// of untranslated items ([`Vars::titles_changed`]).
+    site_made: BTreeMap<Lang, SiteVars>,
     projects: BTreeMap<(Lang, String), Value>,
 }
 
@@ -242,35 +245,11 @@ fn group(g: &FundingGroup, site: &Site, page: Lang) -> GroupVars {
 
 impl Vars {
     pub(super) fn new(site: &Site, stats: &Stats, files: &Downloads) -> Vars {
-        Vars::made(site, stats, files, true)
-    }
-
-    /// Makes the site's statistics pages' variables again after an edit of titles they
-    /// list, and the projects' only when `projects` (their figures read no title, only
-    /// the size of the JSON file they link).
-    pub(super) fn titles_changed(
-        &mut self,
-        site: &Site,
-        stats: &Stats,
-        files: &Downloads,
-        projects: bool,
-    ) {
-        let made = Vars::made(site, stats, files, projects);
-        self.site = made.site;
-        if projects {
-            self.projects = made.projects;
-        }
-    }
-
-    /// The variables of the site's statistics pages, and with `projects` those of every
-    /// project's.
-    fn made(site: &Site, stats: &Stats, files: &Downloads, projects: bool) -> Vars {
         let empty = || Vars {
             site: BTreeMap::new(),
+            site_made: BTreeMap::new(),
             projects: BTreeMap::new(),
         };
-        // The languages in parallel: in a preview, the site pages' variables are a good
-        // part of a title edit's time (docs/dev/performance.md "Preview").
         let made = site.config.languages.par_iter().map(|&lang| {
             let mut vars = empty();
             let urls = site.urls(lang);
@@ -308,12 +287,7 @@ impl Vars {
                         .missing
                         .iter()
                         .filter(|m| m.lang == c.lang)
-                        .map(|m| MissingVars {
-                            title: m.entry.title.clone(),
-                            path: m.entry.path.clone(),
-                            date: m.entry.date,
-                            lang: m.entry.lang.to_string(),
-                        })
+                        .map(missing_vars)
                         .collect(),
                 })
                 .collect();
@@ -436,8 +410,9 @@ impl Vars {
                 languages,
             };
             vars.site.insert(lang, Value::from_serializable(&site_vars));
+            vars.site_made.insert(lang, site_vars);
 
-            for pi in stats.indicators.iter().filter(|_| projects) {
+            for pi in &stats.indicators {
                 let p = pi.project;
                 let news = pubs
                     .projects
@@ -493,9 +468,45 @@ impl Vars {
         });
         made.reduce(empty, |mut all, one| {
             all.site.extend(one.site);
+            all.site_made.extend(one.site_made);
             all.projects.extend(one.projects);
             all
         })
+    }
+
+    /// Makes the site's statistics pages' variables again after an edit of the titles
+    /// of `edited` alone: the titles in their lists of untranslated items, and the sizes
+    /// of the downloads they link. The projects' pages show no title. The languages are
+    /// made in parallel: in a preview, these variables were a good part of a title
+    /// edit's time (docs/dev/performance.md "Preview").
+    pub(super) fn titles_changed(&mut self, edited: &[&Entry], files: &Downloads) {
+        let made: Vec<(Lang, Value)> = self
+            .site_made
+            .par_iter_mut()
+            .map(|(&lang, vars)| {
+                let listed = vars.coverage.iter_mut().flat_map(|c| &mut c.missing);
+                for item in listed {
+                    if let Some(e) = edited.iter().find(|e| e.path == item.path) {
+                        item.title = e.title.clone();
+                    }
+                }
+                for d in vars.csv.values_mut().chain([&mut vars.json]) {
+                    d.size_kb = downloads::size_kb(files.size(&d.path));
+                }
+                (lang, Value::from_serializable(&*vars))
+            })
+            .collect();
+        self.site.extend(made);
+    }
+}
+
+/// An item that lacks a language, as the site's statistics page lists it.
+fn missing_vars(m: &Missing) -> MissingVars {
+    MissingVars {
+        title: m.entry.title.clone(),
+        path: m.entry.path.clone(),
+        date: m.entry.date,
+        lang: m.entry.lang.to_string(),
     }
 }
 
