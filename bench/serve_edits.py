@@ -3,12 +3,12 @@
 each one (from the end of the 100 ms quiet period to the new files being served).
 
     python3 bench/serve_edits.py --kronika target/release/kronika --root SITE [--edits 20]
-        [--verbose]
+        [--verbose] [--item content/news/FILE]
 
 SITE is a kronika site, e.g. one written by the corpus generator of docs/dev/performance.md "Performance".
-The script edits the title of the site's first news item (and puts it back at the end),
-waits for each rebuild's line and prints every figure and the median. It uses only the
-Python standard library. With --verbose, kronika's phase timings of every build
+The script edits the title of the site's first news item, or of --item (and puts it
+back at the end), waits for each rebuild's line and prints every figure and the median.
+It uses only the Python standard library. With --verbose, kronika's phase timings of every build
 (`KRONIKA_TIMINGS=1`) go to stderr. On Linux it also prints the CPU time (user + system)
 serve spent per edit, on average, from /proc.
 """
@@ -46,10 +46,17 @@ def main():
     ap.add_argument("--root", required=True)
     ap.add_argument("--edits", type=int, default=20)
     ap.add_argument("--verbose", action="store_true", help="print each phase's timing")
+    ap.add_argument(
+        "--item",
+        help="the file to edit, relative to SITE (default: the first Polish news item)",
+    )
     args = ap.parse_args()
 
     root = pathlib.Path(args.root).resolve()
-    item = sorted((root / "content" / "news").rglob("*.pl.md"))[0]
+    if args.item:
+        item = root / args.item
+    else:
+        item = sorted((root / "content" / "news").rglob("*.pl.md"))[0]
     original = item.read_text(encoding="utf-8")
     port = free_port()
     server = subprocess.Popen(
