@@ -148,7 +148,7 @@ impl Prepared {
             phases.lap("downloads");
             self.inputs.downloads_changed(&self.downloads, &written);
             if json_sizes(&self.downloads) == before {
-                self.shared.titles_changed(&edited, &self.downloads);
+                self.shared.titles_changed(site, &edited, &self.downloads);
             } else {
                 let stats = crate::stats::Stats::compute(site).map_err(|d| vec![d])?;
                 let shared = &mut self.shared;

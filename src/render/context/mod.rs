@@ -139,10 +139,11 @@ impl Shared {
     /// `edited` alone.
     pub fn titles_changed(
         &mut self,
+        site: &Site,
         edited: &[&crate::content::model::Entry],
         downloads: &crate::render::downloads::Downloads,
     ) {
-        self.stats.titles_changed(edited, downloads);
+        self.stats.titles_changed(site, edited, downloads);
     }
 }
 
