@@ -174,7 +174,9 @@ pub fn patch(site: &mut Site, root: &Path, cache: &mut Cache, opts: &LoadOptions
             return None;
         }
         // What linking translations gives it (`assemble`): its versions, and the
-        // original's attachments when it lists none.
+        // original's attachments when it lists none. Its id is the old one's: the plan
+        // and the lists hold that one, which compares by pointer.
+        entry.id = old.id.clone();
         entry.translations = old.translations.clone();
         if entry.inherits_attachments {
             entry.attachments = old.attachments.clone();
