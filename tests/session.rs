@@ -441,6 +441,16 @@ fn an_edit_that_moves_no_item_is_patched_in_and_gives_the_fresh_build() {
             vec![temporary, item],
         ),
         (
+            "a title and a project card at once",
+            Box::new(|| {
+                site.write(item, &text.replace("MOPS wyróżniony", "MOPS i projekt"));
+                let p = "content/projects/pora.yaml";
+                let y = std::fs::read_to_string(site.path(p)).unwrap();
+                site.write(p, &y.replace("Time for Activity", "Time to Act"));
+            }),
+            vec![item, "content/projects/pora.yaml"],
+        ),
+        (
             "a tag, which moves it to another tag's list",
             Box::new(|| site.write(item, &text.replace("dobre praktyki", "nowy temat"))),
             vec![item],

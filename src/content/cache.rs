@@ -44,6 +44,8 @@ pub struct Cache {
     /// Where every `@/` link led in the last load: a patch keeps every identity, so the
     /// table holds.
     pub(super) targets: Option<super::links::Targets>,
+    /// Whether a project file was reported changed since the last load: not a patch's.
+    pub(super) project_changed: bool,
 }
 
 /// The content files as found by one walk of `content/`.
@@ -100,6 +102,10 @@ impl Cache {
             if let Some(before) = self.files.remove(path) {
                 self.replaced.entry(path.to_path_buf()).or_insert(before);
             }
+            let projects = self.discovered.iter().flat_map(|d| &d.found.projects);
+            if projects.into_iter().any(|p| p.path == path) {
+                self.project_changed = true;
+            }
             if self
                 .discovered
                 .as_ref()
@@ -133,11 +139,12 @@ impl Cache {
     }
 
     /// The content files of the last discovery, if no change since can have altered the
-    /// list and none of them is read through a link (whose changes a watcher does not
-    /// report).
+    /// list, no project file was reported changed, and none of them is read through a
+    /// link (whose changes a watcher does not report).
     pub(super) fn found(&self) -> Option<&Found> {
         let d = self.discovered.as_ref()?;
-        (self.watched && !self.files.values().any(|f| f.linked)).then_some(&d.found)
+        let entries_only = !self.project_changed && !self.files.values().any(|f| f.linked);
+        (self.watched && entries_only).then_some(&d.found)
     }
 
     /// Keeps a discovery for the next load (when watched).

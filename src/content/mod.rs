@@ -88,6 +88,7 @@ pub fn load_cached(
     // This load reads every file reported changed: a patch compares with it next.
     if let Some(cache) = cache.as_deref_mut() {
         cache.replaced.clear();
+        cache.project_changed = false;
     }
     let kept_list = cache.as_deref().and_then(Cache::discovered);
     // The files are those of the last load: the cache of files needs only the new reads.
