@@ -261,10 +261,14 @@ impl Loaded {
         select: render::Select,
         photo_cache: Option<PathBuf>,
     ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
+        let mut phases = timings::Phases::start();
         let (bundle, report) = std::thread::scope(|s| {
             let index = s.spawn(|| self.search.as_deref().map(search::index).transpose());
             let report = self.render_plan(opts, plan, sink, started, select, photo_cache);
-            (index.join(), report)
+            phases.lap("render and write the pages");
+            let bundle = index.join();
+            phases.lap("then wait for the search index");
+            (bundle, report)
         });
         let bundle = bundle.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let (mut report, rendered) = report?;

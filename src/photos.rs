@@ -8,12 +8,14 @@ use std::hash::{Hash, Hasher};
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::UNIX_EPOCH;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use pulldown_cmark_escape::escape_html;
+use siphasher::sip128::{Hasher128, SipHasher13};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Images;
@@ -39,7 +41,7 @@ const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
 /// Changes whenever the bytes kronika writes for the same photo and settings would change,
 /// so that older copies in the cache are not used.
-const CACHE_VERSION: &str = "kronika-photos-2";
+const CACHE_VERSION: &str = "kronika-photos-3";
 
 /// The photo formats kronika reads and writes. A JPEG stays a JPEG; a PNG stays a PNG
 /// unless it is a photo saved as PNG (docs/maintainer/content.md, "Photos": [`png_is_a_photo`]).
@@ -568,6 +570,8 @@ pub struct Processor {
     cache: Option<PathBuf>,
     /// Copies made, by photo and widths; each is taken once.
     made: Mutex<HashMap<Key, Arc<OnceLock<Made>>>>,
+    /// The digests of the photos' bytes, kept with the cache.
+    digests: Option<Digests>,
 }
 
 type Key = (PathBuf, Vec<u32>, u8, Format);
@@ -578,8 +582,17 @@ impl Processor {
     /// in none.
     pub fn new(cache: Option<PathBuf>) -> Processor {
         Processor {
+            digests: cache.as_deref().map(Digests::load),
             cache,
             made: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Keeps the digests of the photos read by this build with the cache, for the next
+    /// build. Like the copies, they are no error when they cannot be written.
+    pub fn save_digests(&self) {
+        if let Some(digests) = &self.digests {
+            digests.save();
         }
     }
 
@@ -627,8 +640,27 @@ impl Processor {
 
     /// Every copy of `v`'s photo, from the cache or decoded and resized.
     fn make(&self, v: &Variant) -> Result<BTreeMap<u32, Vec<u8>>, String> {
-        let source = std::fs::read(&v.source).map_err(|e| e.to_string())?;
-        let hash = cache_key(&source, v);
+        // The photo's size and time are read before its bytes: a photo changed while it is
+        // read gets a new time, so the next build reads it again.
+        let stamp = Stamp::of(&v.source);
+        let known = self
+            .digests
+            .as_ref()
+            .and_then(|d| d.known(&v.source, stamp?));
+        let mut source = None;
+        let digest = match known {
+            Some(digest) => digest,
+            None => {
+                let bytes = std::fs::read(&v.source).map_err(|e| e.to_string())?;
+                let digest = digest(&bytes);
+                source = Some(bytes);
+                digest
+            }
+        };
+        if let (Some(digests), Some(stamp)) = (&self.digests, stamp) {
+            digests.seen(&v.source, stamp, digest);
+        }
+        let hash = cache_key(digest, v);
         let mut out = BTreeMap::new();
         let ext = v.output.extension();
         let cached = |w: u32| {
@@ -646,6 +678,10 @@ impl Processor {
         }
         // Widest first, each copy resized from the one before it: only the widest is
         // made from the camera's full size, which is most of the work.
+        let source = match source {
+            Some(bytes) => bytes,
+            None => std::fs::read(&v.source).map_err(|e| e.to_string())?,
+        };
         let mut image = decode(&source, v.format)?;
         for &w in v.widths.iter().rev() {
             image = resized(image, w);
@@ -662,19 +698,125 @@ impl Processor {
     }
 }
 
-/// A name for the copies of `source` made with `v`'s settings: two SipHash digests of the
-/// bytes and the settings. A different Rust release may name them differently, which only
-/// makes the next build fill the cache again.
-fn cache_key(source: &[u8], v: &Variant) -> String {
-    let digest = |salt: u8| {
-        let mut h = std::hash::DefaultHasher::new();
-        salt.hash(&mut h);
-        CACHE_VERSION.hash(&mut h);
-        source.hash(&mut h);
-        (v.format, v.output, &v.widths, v.quality).hash(&mut h);
-        h.finish()
-    };
-    format!("{:016x}{:016x}", digest(1), digest(2))
+/// The digest of a photo's bytes: 128 bits of SipHash-1-3, in one pass.
+fn digest(bytes: &[u8]) -> u128 {
+    let mut h = SipHasher13::new();
+    h.write(bytes);
+    h.finish128().into()
+}
+
+/// A name for the copies of the photo whose bytes have `digest`, made with `v`'s
+/// settings.
+fn cache_key(digest: u128, v: &Variant) -> String {
+    let mut h = SipHasher13::new();
+    CACHE_VERSION.hash(&mut h);
+    digest.hash(&mut h);
+    (v.format, v.output, &v.widths, v.quality).hash(&mut h);
+    format!("{:032x}", u128::from(h.finish128()))
+}
+
+/// A photo's size and modification time (nanoseconds since 1970), as the file system
+/// gives them; `None` where it gives no time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: u128,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: modified.as_nanos(),
+        })
+    }
+}
+
+/// The digests of the photos of the last build, each with the size and time its photo
+/// had (`sources` in the cache, a line per photo: digest, size, time, path). A photo whose
+/// size and time are unchanged is not read again to find its copies: reading and hashing
+/// every photo was most of a build with a full cache (docs/dev/performance.md, "Photos").
+/// A photo replaced by another gets a new time, so it is read and hashed; on a fresh clone
+/// every photo does. Malformed lines, and paths that would break a line, are left out.
+struct Digests {
+    file: PathBuf,
+    /// The site's folder: photos are named by their paths in it, so that a build with
+    /// `--root` and one run inside the folder share the digests.
+    root: PathBuf,
+    before: HashMap<PathBuf, (Stamp, u128)>,
+    now: Mutex<BTreeMap<PathBuf, (Stamp, u128)>>,
+}
+
+impl Digests {
+    /// The digests kept in `cache`, the site's [`CACHE_DIR`].
+    fn load(cache: &Path) -> Digests {
+        let root = cache
+            .parent()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        let file = cache.join("sources");
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let before = text
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.splitn(4, '\t');
+                let digest = u128::from_str_radix(fields.next()?, 16).ok()?;
+                let len = fields.next()?.parse().ok()?;
+                let modified = fields.next()?.parse().ok()?;
+                let path = PathBuf::from(fields.next()?);
+                Some((path, (Stamp { len, modified }, digest)))
+            })
+            .collect();
+        Digests {
+            file,
+            root,
+            before,
+            now: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    fn name<'p>(&self, path: &'p Path) -> &'p Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+
+    /// The digest of the photo at `path`, if it had `stamp` when it was last read.
+    fn known(&self, path: &Path, stamp: Stamp) -> Option<u128> {
+        match self.before.get(self.name(path)) {
+            Some(&(was, digest)) if was == stamp => Some(digest),
+            _ => None,
+        }
+    }
+
+    fn seen(&self, path: &Path, stamp: Stamp, digest: u128) {
+        let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
+        now.insert(self.name(path).to_path_buf(), (stamp, digest));
+    }
+
+    /// Writes the digests of this build's photos, and those of the last build's photos
+    /// still there that this build did not read, when they differ from the file's.
+    fn save(&self) {
+        let mut all = self.now.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for (path, known) in &self.before {
+            if !all.contains_key(path) && self.root.join(path).exists() {
+                all.insert(path.clone(), *known);
+            }
+        }
+        if all.len() == self.before.len() && all.iter().all(|(p, k)| self.before.get(p) == Some(k))
+        {
+            return;
+        }
+        let mut text = String::new();
+        for (path, (stamp, digest)) in &all {
+            if let Some(path) = path.to_str().filter(|p| !p.contains(['\t', '\n', '\r'])) {
+                let (len, modified) = (stamp.len, stamp.modified);
+                text.push_str(&format!("{digest:032x}\t{len}\t{modified}\t{path}\n"));
+            }
+        }
+        store(&self.file, text.as_bytes());
+    }
 }
 
 /// Writes a copy into the cache. A cache that cannot be written is no error: the next

@@ -233,16 +233,103 @@ fn fold(word: &str) -> String {
         .collect()
 }
 
-/// Builds the index of `records` in process: Pagefind's service API on a runtime of one
-/// thread (its blocking pool does the indexing), returning the bundle's files.
+/// Builds the index of `records` in process and returns the bundle's files: one Pagefind
+/// index per language, each on a thread of its own, merged into one bundle.
+///
+/// Pagefind's API indexes the records it is given one at a time, under one lock, and
+/// compares each new URL with every one before it: a single index of both languages of
+/// the 10 000-item corpus keeps one core busy for about 12 s after the pages are
+/// rendered, which made the whole build. The languages' files are disjoint (each has its
+/// own metadata, fragments, filters and word chunks, named by their hashes), and the
+/// entry file lists each language with its own hash: merging them gives the same bundle
+/// as one index of all records (docs/dev/performance.md, "Search").
 pub fn index(records: &[Record]) -> Result<Bundle, Diagnostic> {
     let failed = |e: &dyn std::fmt::Display| {
         Diagnostic::error(FOLDER, msg!("search-index-failed", reason = e.to_string()))
     };
+    let mut by_lang: BTreeMap<Lang, Vec<&Record>> = BTreeMap::new();
+    for r in records {
+        by_lang.entry(r.lang).or_default().push(r);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(by_lang.len().max(1))
+        .thread_name(|i| format!("search-{i}"))
+        .build()
+        .map_err(|e| failed(&e))?;
+    let parts: Vec<Result<Files, String>> = std::thread::scope(|s| {
+        let threads: Vec<_> = by_lang
+            .values()
+            .map(|records| s.spawn(|| pool.install(|| index_of(records))))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut entry: Option<EntryFile> = None;
+    for part in parts {
+        for (name, bytes) in part.map_err(|e| failed(&e))? {
+            if name == ENTRY {
+                let more: EntryFile = serde_json::from_slice(&bytes).map_err(|e| failed(&e))?;
+                match &mut entry {
+                    Some(entry) => entry.languages.extend(more.languages),
+                    None => entry = Some(more),
+                }
+            } else if let Some(same) = files.insert(name.clone(), bytes) {
+                // Files of both indexes are Pagefind's own scripts, the same bytes in both.
+                if files[&name] != same {
+                    return Err(failed(&format!("two indexes made different {name}")));
+                }
+            }
+        }
+    }
+    if let Some(entry) = entry {
+        let bytes = serde_json::to_vec(&entry).map_err(|e| failed(&e))?;
+        files.insert(ENTRY.to_string(), bytes);
+    }
+    Ok(Bundle {
+        files: files
+            .into_iter()
+            .map(|(name, bytes)| (format!("{FOLDER}/{name}"), bytes))
+            .collect(),
+    })
+}
+
+/// Files of Pagefind's output by their names in the bundle, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The file that lists the bundle's languages, which the search script reads first.
+const ENTRY: &str = "pagefind-entry.json";
+
+/// Pagefind's entry file, its fields in Pagefind's order, so that a merged bundle has the
+/// bytes one index would have written.
+#[derive(serde::Deserialize, serde::Serialize)]
+struct EntryFile {
+    version: String,
+    languages: BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+#[derive(serde::Deserialize, serde::Serialize)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+/// The index of `records` (of one language): Pagefind's service API on a runtime of one
+/// thread (its blocking pool does the indexing), returning the files the theme uses, by
+/// their names in the bundle.
+fn index_of(records: &[&Record]) -> Result<Files, String> {
+    let mut phases = crate::timings::Phases::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
-        .map_err(|e| failed(&e))?;
+        .map_err(|e| e.to_string())?;
     let files = runtime.block_on(async {
         let config = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(config))?;
@@ -258,19 +345,20 @@ pub fn index(records: &[Record]) -> Result<Bundle, Diagnostic> {
                 )
                 .await?;
         }
-        index.get_files().await
+        phases.lap(&format!(
+            "search: {} records given to Pagefind",
+            records.len()
+        ));
+        let files = index.get_files().await;
+        phases.lap("search: index built and compressed");
+        files
     });
-    let files = files.map_err(|e| failed(&e))?;
-    let mut out: Vec<(String, Vec<u8>)> = files
+    Ok(files
+        .map_err(|e| e.to_string())?
         .into_iter()
         .filter(|f| wanted(&f.filename))
-        .map(|f| {
-            let name = f.filename.to_string_lossy().replace('\\', "/");
-            (format!("{FOLDER}/{name}"), f.contents)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Bundle { files: out })
+        .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+        .collect())
 }
 
 /// The files of Pagefind's output that the theme's search page uses: the search API
@@ -293,6 +381,51 @@ mod tests {
         let html = "<h2 id=\"x\">Wyniki</h2><p>Ala <strong>ma</strong> kota&nbsp;i&amp;psa.</p>\
                     <ul><li>jeden</li><li>dwa</li></ul><script>var x = 1;</script>";
         assert_eq!(plain_text(html), "Wyniki Ala ma kota i&psa. jeden dwa");
+    }
+
+    /// The languages' indexes, made apart, make one bundle: one entry file naming each
+    /// language with its own pages, and each language's files.
+    #[test]
+    fn the_indexes_of_the_languages_are_merged_into_one_bundle() {
+        let pl = Lang::parse("pl").unwrap();
+        let en = Lang::parse("en").unwrap();
+        let rec = |url: &str, lang, text: &str| {
+            record(
+                url.to_string(),
+                lang,
+                "Tytuł".to_string(),
+                None,
+                text.to_string(),
+                BTreeMap::new(),
+            )
+        };
+        let bundle = index(&[
+            rec("/a/", pl, "Spotkanie we Włocławku"),
+            rec("/en/a/", en, "A meeting in Włocławek"),
+            rec("/b/", pl, "Aktywność zawodowa"),
+        ])
+        .unwrap();
+        let file = |name: &str| {
+            bundle
+                .files
+                .iter()
+                .find(|(n, _)| n == &format!("{FOLDER}/{name}"))
+                .map(|(_, bytes)| bytes)
+        };
+        let entry: serde_json::Value =
+            serde_json::from_slice(file(ENTRY).expect("the entry file")).unwrap();
+        assert_eq!(entry["languages"]["pl"]["page_count"], 2);
+        assert_eq!(entry["languages"]["en"]["page_count"], 1);
+        for lang in ["pl", "en"] {
+            let hash = entry["languages"][lang]["hash"].as_str().unwrap();
+            assert!(
+                file(&format!("pagefind.{hash}.pf_meta")).is_some(),
+                "{lang}"
+            );
+            assert!(file(&format!("wasm.{lang}.pagefind")).is_some(), "{lang}");
+        }
+        let names: Vec<&String> = bundle.files.iter().map(|(n, _)| n).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
     }
 
     #[test]

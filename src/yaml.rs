@@ -125,7 +125,7 @@ fn strip_location(raw: &str) -> &str {
 
 /// Width of the YAML token (a key or a scalar) starting at `column` (1-based, in characters).
 /// A quoted scalar ends at its closing quote, whatever it holds (`"5 000 000,00 zł"`).
-fn token_width(line: &str, column: usize) -> usize {
+pub(crate) fn token_width(line: &str, column: usize) -> usize {
     let rest: String = line.chars().skip(column - 1).collect();
     let end = match rest.chars().next() {
         Some(quote @ ('"' | '\'')) => closing_quote(&rest, quote).unwrap_or(rest.len()),

@@ -459,11 +459,12 @@ fn an_alias_or_static_file_taking_a_generated_page_names_its_source() {
         s.write("static/sitemap.xml", "<urlset/>");
     });
     run.expect_stderr(&format!(
-        "{ITEM}: error: alias `/rss.xml` would replace rss.xml, a page kronika generates"
+        "{ITEM}:4:11: error: alias `/rss.xml` would replace rss.xml, a page kronika generates"
     ))
     .expect_stderr(&format!(
-        "{ITEM}: error: alias `/aktualnosci/` would replace aktualnosci/index.html, a page kronika generates"
+        "{ITEM}:4:23: error: alias `/aktualnosci/` would replace aktualnosci/index.html, a page kronika generates"
     ))
+    .expect_stderr("4 | aliases: [\"/rss.xml\", \"/aktualnosci/\"]\n  |                       ^^^^^^^^^^^^^^^\n")
     .expect_stderr("static/sitemap.xml: error: this file would replace sitemap.xml, which kronika generates");
 }
 

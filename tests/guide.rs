@@ -16,11 +16,14 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// A fenced block of a guide page.
 #[derive(Debug, Clone)]
 struct Block {
-    /// The first word of the info string (`yaml`, `markdown`, `text`).
+    /// The first word of the info string (`yaml`, `markdown`, `text`, `sh`).
     lang: String,
-    /// The rest of the info string: a site path (`site.yaml`,
-    /// `content/news/x.pl.md`), or `error`, `warning`, `check` after a site file.
+    /// The second word: a site path (`site.yaml`, `content/news/x.pl.md`); `error`,
+    /// `warning`, `check` for a quoted message; `run` for commands a test runs.
     tag: Option<String>,
+    /// A site file whose third word is `example` belongs to the quoted message that
+    /// follows it, not to the page's site.
+    example: bool,
     text: String,
     /// The line of the opening fence, for messages.
     line: usize,
@@ -31,7 +34,7 @@ impl Block {
     fn site_path(&self) -> Option<&str> {
         self.tag
             .as_deref()
-            .filter(|t| !matches!(*t, "error" | "warning" | "check"))
+            .filter(|t| self.lang != "sh" && !matches!(*t, "error" | "warning" | "check"))
     }
 
     /// `error`, `warning` or `check` for a quoted message.
@@ -40,29 +43,49 @@ impl Block {
             .as_deref()
             .filter(|t| self.lang == "text" && matches!(*t, "error" | "warning" | "check"))
     }
+
+    /// Commands shown for a test to run (```` ```sh run ````): they make what a file
+    /// cannot show (a symbolic link, a file in another encoding, a shallow clone) and run
+    /// kronika, whose output the message after them quotes.
+    fn is_script(&self) -> bool {
+        self.lang == "sh" && self.tag.as_deref() == Some("run")
+    }
 }
 
-/// The fenced blocks of a Markdown file whose fences start at the left margin (indented
-/// ones, inside lists, are shown but never site files).
+/// The fenced blocks of a Markdown file. A fence may be indented (in a list item): the
+/// block's lines lose that indentation, and only a fence as long, no more indented,
+/// closes it.
 fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
-    let mut open: Option<Block> = None;
+    // The block being read, with its fence's indentation and length.
+    let mut open: Option<(Block, usize, usize)> = None;
     for (i, line) in text.lines().enumerate() {
-        if let Some(block) = open.as_mut() {
-            if line.starts_with("```") {
-                out.push(open.take().unwrap());
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let trimmed = &line[indent..];
+        let ticks = trimmed.len() - trimmed.trim_start_matches('`').len();
+        if let Some((block, margin, fence)) = open.as_mut() {
+            if ticks >= *fence && indent <= *margin && trimmed[ticks..].trim().is_empty() {
+                out.push(open.take().unwrap().0);
             } else {
-                block.text.push_str(line);
+                let cut = indent.min(*margin);
+                block.text.push_str(&line[cut..]);
                 block.text.push('\n');
             }
-        } else if let Some(info) = line.strip_prefix("```") {
-            let mut words = info.split_whitespace();
-            open = Some(Block {
-                lang: words.next().unwrap_or("").to_string(),
-                tag: words.next().map(str::to_string),
+        } else if ticks >= 3 && !trimmed[ticks..].contains('`') {
+            // (An info string holds no backtick: a line that starts with ```` ```x ```` is
+            // code in prose.)
+            let mut words = trimmed[ticks..].split_whitespace();
+            let lang = words.next().unwrap_or("").to_string();
+            let tag = words.next().map(str::to_string);
+            let example = words.next() == Some("example");
+            let block = Block {
+                lang,
+                tag,
+                example,
                 text: String::new(),
                 line: i + 1,
-            });
+            };
+            open = Some((block, indent, ticks));
         }
     }
     assert!(open.is_none(), "a fenced block is never closed");
@@ -103,36 +126,71 @@ fn locale_of(page: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// A page's site files: those that build (`good`, later blocks of a path replacing
-/// earlier ones) and each file shown broken, with the message quoted after it.
+/// earlier ones) and its examples, each with the message quoted after it.
 struct PageSite {
     good: BTreeMap<String, String>,
-    broken: Vec<(Block, Block)>,
+    examples: Vec<Example>,
+}
+
+/// Files shown broken, or commands, and the message kronika prints for them.
+struct Example {
+    /// The files written over the page's site: the site file right before the message,
+    /// and the `example` files before it.
+    files: Vec<Block>,
+    /// The commands run in the site instead of `kronika build` (or `check`).
+    script: Option<Block>,
+    message: Block,
 }
 
 fn page_site(page: &str) -> PageSite {
-    let all = blocks(&read(page));
+    site_of_text(page, &read(page))
+}
+
+fn site_of_text(page: &str, text: &str) -> PageSite {
+    let all = blocks(text);
     let mut good = BTreeMap::new();
-    let mut broken = Vec::new();
+    let mut examples = Vec::new();
+    let mut pending: Vec<Block> = Vec::new();
     for (i, block) in all.iter().enumerate() {
-        let Some(path) = block.site_path() else {
-            if block.message_kind().is_some() {
-                let before = i.checked_sub(1).map(|j| &all[j]);
-                assert!(
-                    before.is_some_and(|b| b.site_path().is_some()),
-                    "{page}:{}: a quoted message must follow the site file it is about",
+        if block.message_kind().is_some() {
+            let before = i.checked_sub(1).map(|j| &all[j]);
+            let mut files = std::mem::take(&mut pending);
+            let script = match before {
+                Some(b) if b.is_script() => Some(b.clone()),
+                Some(b) if b.site_path().is_some() => {
+                    if !b.example {
+                        files.push(b.clone());
+                    }
+                    None
+                }
+                _ => panic!(
+                    "{page}:{}: a quoted message must follow the site file or the commands it is about",
                     block.line
-                );
-            }
+                ),
+            };
+            examples.push(Example {
+                files,
+                script,
+                message: block.clone(),
+            });
+            continue;
+        }
+        let Some(path) = block.site_path() else {
             continue;
         };
-        match all.get(i + 1).filter(|next| next.message_kind().is_some()) {
-            Some(message) => broken.push((block.clone(), message.clone())),
-            None => {
-                good.insert(path.to_string(), block.text.clone());
-            }
+        let quoted_next = all.get(i + 1).is_some_and(|n| n.message_kind().is_some());
+        if block.example {
+            pending.push(block.clone());
+        } else if !quoted_next {
+            good.insert(path.to_string(), block.text.clone());
         }
     }
-    PageSite { good, broken }
+    assert!(
+        pending.is_empty(),
+        "{page}:{}: an `example` file must be followed by the message it gives",
+        pending[0].line
+    );
+    PageSite { good, examples }
 }
 
 /// The site a page's examples are built in: the files of the start page of its
@@ -183,9 +241,9 @@ fn assert_quoted(page: &str, message: &Block, run: &Run) {
     }
 }
 
-/// Every site file shown in a page builds, in the site of its page; each file shown
-/// broken gives the quoted message: a build refused with the error, a build with the
-/// warning, or `kronika check` with the finding.
+/// Every site file shown in a page builds, in the site of its page; each example (files
+/// shown broken, or commands) gives the quoted message: a build refused with the error, a
+/// build with the warning, or `kronika check` with the finding.
 fn check_page(page: &str) -> (usize, usize) {
     let site = page_site(page);
     let mut files = if base_of(page) == page {
@@ -202,17 +260,22 @@ fn check_page(page: &str) -> (usize, usize) {
         "{page}: the site of its examples does not build:\n{}",
         run.stderr
     );
-    for (file, message) in &site.broken {
+    for example in &site.examples {
         let dir = tempfile::tempdir().unwrap();
+        // The site is a folder of its own, so that commands may make things beside it
+        // (a clone of its repository).
+        let root = dir.path().join("site");
         let mut with = files.clone();
-        with.insert(file.site_path().unwrap().to_string(), file.text.clone());
-        write_site(dir.path(), &with);
+        for file in &example.files {
+            with.insert(file.site_path().unwrap().to_string(), file.text.clone());
+        }
+        write_site(&root, &with);
+        let message = &example.message;
         let kind = message.message_kind().unwrap();
-        let run = run_in(
-            dir.path(),
-            page,
-            if kind == "check" { "check" } else { "build" },
-        );
+        let run = match &example.script {
+            Some(script) => run_script(&root, page, script),
+            None => run_in(&root, page, if kind == "check" { "check" } else { "build" }),
+        };
         let expected = match kind {
             "error" => 1,
             _ => 0,
@@ -220,13 +283,46 @@ fn check_page(page: &str) -> (usize, usize) {
         if kind != "check" {
             assert_eq!(
                 run.code, expected,
-                "{page}:{}: expected exit {expected} for the example at line {}:\n{}",
-                message.line, file.line, run.stderr
+                "{page}:{}: expected exit {expected} for the example before it:\n{}",
+                message.line, run.stderr
             );
         }
         assert_quoted(page, message, &run);
     }
-    (site.good.len(), site.broken.len())
+    (site.good.len(), site.examples.len())
+}
+
+/// Runs the commands of a ```` ```sh run ```` block in the site's folder, with the kronika
+/// under test first on the `PATH`, in the page's locale, stopping at the first command that
+/// fails (its status is the script's). Commits get a fixed author.
+fn run_script(root: &Path, page: &str, script: &Block) -> Run {
+    let bin = Path::new(env!("CARGO_BIN_EXE_kronika")).parent().unwrap();
+    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap();
+    let mut cmd = std::process::Command::new("bash");
+    cmd.args(["-e", "-c", &script.text])
+        .current_dir(root)
+        .env("PATH", path);
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(locale_of(page).iter().copied());
+    for (var, value) in [
+        ("GIT_AUTHOR_NAME", "Anna Nowak"),
+        ("GIT_AUTHOR_EMAIL", "anna.nowak@example.org"),
+        ("GIT_COMMITTER_NAME", "Anna Nowak"),
+        ("GIT_COMMITTER_EMAIL", "anna.nowak@example.org"),
+        ("GIT_CONFIG_GLOBAL", "/dev/null"),
+        ("GIT_CONFIG_NOSYSTEM", "1"),
+    ] {
+        cmd.env(var, value);
+    }
+    Run::from(
+        cmd.output()
+            .unwrap_or_else(|e| panic!("{page}:{}: bash: {e}", script.line)),
+    )
 }
 
 #[test]
@@ -244,12 +340,18 @@ fn every_site_file_of_the_editors_guide_builds_and_every_quoted_error_is_real() 
 }
 
 #[test]
-fn every_site_file_of_the_maintainers_reference_builds() {
-    let mut files = 0;
+fn every_site_file_of_the_maintainers_reference_builds_and_every_quoted_error_is_real() {
+    let (mut files, mut messages) = (0, 0);
     for name in pages("docs/maintainer") {
-        files += check_page(&format!("docs/maintainer/{name}")).0;
+        let (f, m) = check_page(&format!("docs/maintainer/{name}"));
+        files += f;
+        messages += m;
     }
     assert!(files >= 3, "docs/maintainer: {files} site files shown");
+    assert!(
+        messages >= 12,
+        "docs/maintainer: {messages} quoted messages"
+    );
 }
 
 /// The convention itself: a site file shown broken is refused, and a quoted message that
@@ -271,6 +373,79 @@ fn the_convention_catches_a_drifted_message() {
     assert!(
         drifted.is_err(),
         "a message kronika does not print is caught"
+    );
+}
+
+/// The convention for what one file cannot show: an `example` file joins the example
+/// instead of the page's site, a fence in a list item is read without its indentation,
+/// and a ```` ```sh run ```` block's output is what its quote is checked against, with
+/// the kronika under test first on the `PATH`.
+#[test]
+fn the_convention_reads_examples_of_several_files_and_commands() {
+    let text = "- In a list:\n\n  ```yaml site.yaml\n  title: x\n  ```\n\n  \
+                ```markdown content/a.md example\n  a\n  ```\n\n  ```sh run\n  \
+                echo \"uses $(command -v kronika)\"\n  kronika --version\n  ```\n\n  \
+                ```text warning\n  kronika 0\n  ```\n";
+    let site = site_of_text("docs/en/x.md", text);
+    assert_eq!(
+        site.good,
+        BTreeMap::from([("site.yaml".to_string(), "title: x\n".to_string())])
+    );
+    let [example] = &site.examples[..] else {
+        panic!("one example")
+    };
+    assert_eq!(example.files.len(), 1);
+    assert_eq!(example.files[0].site_path(), Some("content/a.md"));
+    let script = example.script.as_ref().expect("the commands");
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_script(dir.path(), "docs/en/x.md", script);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bin = env!("CARGO_BIN_EXE_kronika");
+    assert!(
+        run.stdout.contains(&format!("uses {bin}\n")),
+        "{}",
+        run.stdout
+    );
+    let version = format!("kronika {}\n", env!("CARGO_PKG_VERSION"));
+    assert!(run.stdout.contains(&version), "{}", run.stdout);
+    let drifted = std::panic::catch_unwind(|| assert_quoted("x", &example.message, &run));
+    assert!(
+        drifted.is_err(),
+        "a line the commands do not print is caught"
+    );
+}
+
+/// A message line (`path:line:col: error: …`, `warning: …`) shown in any block of a guide
+/// page that is not a tested quote is in a tested quote of the same page: no message of
+/// the guide can drift from what kronika prints.
+#[test]
+fn every_message_the_guide_shows_is_tested() {
+    let is_message = |l: &str| {
+        ["error: ", "warning: "]
+            .iter()
+            .any(|kind| l.starts_with(kind) || l.contains(&format!(": {kind}")))
+    };
+    let mut untested = Vec::new();
+    for file in all_guide_files() {
+        let all = blocks(&read(&file));
+        let quoted: BTreeSet<&str> = all
+            .iter()
+            .filter(|b| b.message_kind().is_some())
+            .flat_map(|b| b.text.lines().map(str::trim_end))
+            .collect();
+        for block in all.iter().filter(|b| b.message_kind().is_none()) {
+            for line in block.text.lines().map(str::trim_end) {
+                if is_message(line) && !quoted.contains(line) {
+                    untested.push(format!("{file}:{}: {line}", block.line));
+                }
+            }
+        }
+    }
+    assert!(
+        untested.is_empty(),
+        "messages shown outside a tested quote (```text error after the file or commands \
+         that give them):\n{}",
+        untested.join("\n")
     );
 }
 

@@ -186,6 +186,9 @@ fn fragments_of_links_name_ids_of_their_pages() {
         "{LINKING}:{line}:63: error: link to `@/projects/pora.yaml#k-card`"
     ));
     run.expect_stderr("the page has no element with id `k-card`");
+    // The nearest id of the target page is suggested under the link.
+    run.expect_stderr("^^^^^^ did you mean `wyniki`?\n");
+    run.expect_stderr(" did you mean `card`?\n");
     assert_eq!(tree(&site.path("public")), before);
 }
 

@@ -428,6 +428,7 @@ fn copies_come_from_the_cache_on_rebuild_and_are_the_same_bytes() {
         .unwrap()
         .flatten()
         .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap() != "sources")
         .collect();
     assert_eq!(
         cached.len(),
@@ -463,7 +464,73 @@ fn copies_come_from_the_cache_on_rebuild_and_are_the_same_bytes() {
         dimensions(&output(&site, &format!("{PAGE}/wizyta-900w.jpg"))),
         (900, 600)
     );
+    // Every copy, not only the widths the old photo lacked.
+    assert_eq!(
+        dimensions(&output(&site, &format!("{PAGE}/wizyta-480w.jpg"))),
+        (480, 320)
+    );
     assert!(!site.exists(&format!("{PAGE}/wizyta-1000w.jpg")));
+}
+
+/// Beside the copies, the cache keeps each photo's digest with the size and time the
+/// photo had (docs/maintainer/content.md, "Photos"): a photo that keeps them is not read
+/// again; one written again is, whatever its bytes; a broken list is only read again.
+#[test]
+fn the_cache_knows_each_photo_by_its_size_and_time() {
+    let site = site();
+    site.build(&[]).assert_ok();
+    let first = common::tree(&site.path("public"));
+    let sources = site.path(".kronika-cache/photos/sources");
+    let photo = format!("{ITEM}/wizyta.jpg");
+    let listed = |name: &str| -> Vec<String> {
+        std::fs::read_to_string(&sources)
+            .unwrap()
+            .lines()
+            .filter(|l| l.ends_with(&format!("\t{name}")))
+            .map(str::to_string)
+            .collect()
+    };
+    let line = listed(&photo);
+    let size = std::fs::metadata(site.path(&photo)).unwrap().len();
+    assert_eq!(line.len(), 1, "the photo, by its path in the site");
+    assert_eq!(line[0].split('\t').nth(1), Some(size.to_string().as_str()));
+
+    // The same bytes written again: a new time, so the photo is read and hashed again;
+    // its copies are the cached ones, and the list has the new time.
+    let bytes = std::fs::read(site.path(&photo)).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(site.path(&photo), &bytes).unwrap();
+    site.build(&[]).assert_ok();
+    assert_eq!(common::tree(&site.path("public")), first);
+    assert_ne!(listed(&photo), line, "the new time is kept");
+
+    // Other bytes of the same width (so the same copies are planned): every copy is new.
+    std::fs::write(site.path(&photo), jpeg(1000, 500)).unwrap();
+    site.build(&[]).assert_ok();
+    for (w, h) in [(480, 240), (800, 400), (1000, 500)] {
+        let copy = output(&site, &format!("{PAGE}/wizyta-{w}w.jpg"));
+        assert_eq!(dimensions(&copy), (w, h));
+    }
+    std::fs::write(site.path(&photo), &bytes).unwrap();
+    site.build(&[]).assert_ok();
+    assert_eq!(common::tree(&site.path("public")), first);
+
+    // A list that is not one is ignored, and written anew.
+    std::fs::write(&sources, "zepsute\n\u{0}\t\t\n").unwrap();
+    site.build(&[]).assert_ok();
+    assert_eq!(common::tree(&site.path("public")), first);
+    assert_eq!(listed(&photo).len(), 1);
+
+    // A photo removed from the site leaves the list.
+    std::fs::remove_file(site.path(&photo)).unwrap();
+    for lang in ["pl", "en"] {
+        let file = format!("{ITEM}/index.{lang}.md");
+        let text = std::fs::read_to_string(site.path(&file)).unwrap();
+        let kept: Vec<&str> = text.lines().filter(|l| !l.contains("wizyta.jpg")).collect();
+        site.write(&file, &(kept.join("\n") + "\n"));
+    }
+    site.build(&[]).assert_ok();
+    assert!(listed(&photo).is_empty());
 }
 
 #[test]

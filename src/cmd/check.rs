@@ -7,18 +7,19 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use super::external;
 use crate::config::Config;
 use crate::content::discover::{self, MarkdownFile};
 use crate::content::front_matter::{self, Document};
+use crate::content::markdown;
 use crate::content::model::Kind;
 use crate::diagnostics::{Diagnostic, Failure, Locator, Severity, Span};
 use crate::messages::{Catalog, Message};
 use crate::progress::Progress;
-use crate::types::{Date, Slug};
+use crate::types::{Date, Lang, Slug};
 use crate::{BuildOptions, msg};
 
 /// What `kronika check` was asked to do.
@@ -209,17 +210,13 @@ fn scan_body(item: &Item) -> Scan {
         findings: Vec::new(),
         external: Vec::new(),
     };
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     // The page's title is its `<h1>`: a body starts at `##`.
     let mut previous_level = 1usize;
     let mut links: Vec<OpenLink> = Vec::new();
     let mut images: Vec<OpenLink> = Vec::new();
     let mut head: Option<(Range<usize>, bool)> = None;
     let mut places: Vec<Place> = Vec::new();
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, markdown::OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = level as usize;
@@ -430,14 +427,14 @@ fn editorial(
     };
 
     // Translations.
-    let untranslated: Vec<(&Item, Vec<String>)> = groups
+    let untranslated: Vec<(&Item, Vec<Lang>)> = groups
         .values()
         .filter_map(|versions| {
-            let missing: Vec<String> = config
+            let missing: Vec<Lang> = config
                 .languages
                 .iter()
-                .filter(|l| !versions.iter().any(|i| i.file.lang == **l))
-                .map(|l| l.to_string())
+                .copied()
+                .filter(|l| !versions.iter().any(|i| i.file.lang == *l))
                 .collect();
             let first = originals(versions)[0];
             (!missing.is_empty()).then(|| (versions[first], missing))
@@ -445,12 +442,13 @@ fn editorial(
         .collect();
     let count = untranslated.len();
     for (item, missing) in untranslated {
-        let file = translation_file(&item.file, &missing[0]);
+        let file = item.file.version_in(missing[0]);
+        let langs: Vec<String> = missing.iter().map(Lang::to_string).collect();
         let d = Diagnostic::warning(
             &item.file.shown,
             msg!(
                 "check-no-translation",
-                langs = missing.join(", "),
+                langs = langs.join(", "),
                 count = count
             ),
         )
@@ -566,7 +564,7 @@ fn editorial(
             &item.file.shown,
             msg!("check-tag-once", tag = tag.value.as_str()),
         );
-        let span = front_matter::span_of(tag, tag.value.chars().count());
+        let span = front_matter::value_span(tag, &item.text);
         d = d.at(span, &item.text);
         d = match nearest {
             Some((_, other, n)) => d
@@ -594,10 +592,8 @@ fn editorial(
             msg!("check-embargo-far", date = date.iso()),
         )
         .help(msg!("check-embargo-far-help"));
-        let d = match key_line(&item.text, "date") {
-            Some(line) => d.at(Span::new(line, 1, 4), &item.text),
-            None => at_start(d, &item.text),
-        };
+        // The date is written in the front matter, which comes first in the file.
+        let d = d.at(crate::yaml::key_span(&item.text, "date"), &item.text);
         out.push(Finding::new("embargo-far", d));
     }
     out
@@ -631,32 +627,6 @@ fn at_start(d: Diagnostic, text: &str) -> Diagnostic {
     d.at(Span::new(1, 1, len), text)
 }
 
-/// The line of the front matter where `key:` starts.
-fn key_line(text: &str, key: &str) -> Option<usize> {
-    let prefix = format!("{key}:");
-    text.lines()
-        .skip(1)
-        .take_while(|l| l.trim_end() != "---")
-        .position(|l| l.starts_with(&prefix))
-        .map(|i| i + 2)
-}
-
-/// The file name of `file`'s translation into `lang`, as the site names it.
-fn translation_file(file: &MarkdownFile, lang: &str) -> String {
-    let name = file.path.file_name().map_or(String::new(), |n| {
-        let n = n.to_string_lossy();
-        let own = format!(".{}.md", file.lang);
-        match n.strip_suffix(&own) {
-            Some(stem) => format!("{stem}.{lang}.md"),
-            None => n.into_owned(),
-        }
-    });
-    match file.shown.rsplit_once('/') {
-        Some((dir, _)) => format!("{dir}/{name}"),
-        None => name,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -678,12 +648,5 @@ mod tests {
         let auto = body.find('<').unwrap();
         let offset = address_offset(body, &(auto..body.len() - 1), "https://a.pl/");
         assert_eq!(offset, auto + 1);
-    }
-
-    #[test]
-    fn the_date_key_is_found_in_the_front_matter_only() {
-        let text = "---\ntitle: x\ndate: 2030-01-01\n---\ndate: no\n";
-        assert_eq!(key_line(text, "date"), Some(3));
-        assert_eq!(key_line("---\ntitle: x\n---\ndate: 1\n", "date"), None);
     }
 }

@@ -89,15 +89,7 @@ pub fn news(opts: &NewsOptions) -> Result<String, Failure> {
                     .find(|l| !versions.iter().any(|v| v.lang == *l))
                     .unwrap_or(config.default_language),
             };
-            let file_name = original.path.file_name().map_or(String::new(), |n| {
-                // Only the ending names the language: `x.pl.md` → `x.en.md`.
-                let name = n.to_string_lossy();
-                match name.strip_suffix(&format!(".{}.md", original.lang)) {
-                    Some(stem) => format!("{stem}.{lang}.md"),
-                    None => name.into_owned(),
-                }
-            });
-            let path = original.path.with_file_name(file_name);
+            let path = opts.root.join(original.version_in(lang));
             if let Some(existing) = versions.iter().find(|v| v.lang == lang) {
                 return Err(exists(&existing.shown));
             }

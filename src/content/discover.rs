@@ -25,6 +25,19 @@ pub struct MarkdownFile {
     pub key: String,
 }
 
+impl MarkdownFile {
+    /// The path of this file's version in `lang`, as shown (relative to the site root):
+    /// only the ending names the language (`x.pl.md` → `x.en.md`, `x/index.pl.md` →
+    /// `x/index.en.md`).
+    pub fn version_in(&self, lang: Lang) -> String {
+        let own = format!(".{}.md", self.lang);
+        match self.shown.strip_suffix(&own) {
+            Some(stem) => format!("{stem}.{lang}.md"),
+            None => self.shown.clone(),
+        }
+    }
+}
+
 /// A project file.
 #[derive(Clone, Debug)]
 pub struct ProjectPath {

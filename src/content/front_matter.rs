@@ -144,6 +144,26 @@ pub fn span_of<T>(s: &Spanned<T>, len: usize) -> Span {
     Span::new(line, column, len)
 }
 
+/// The span of the string value `s` in `source` (the whole file): a quoted value is
+/// underlined to its closing quote, whatever it holds (`"/strona.php?id=440"`); a plain
+/// one for its characters.
+pub fn value_span(s: &Spanned<String>, source: &str) -> Span {
+    let at = span_of(s, 1);
+    let quoted = source
+        .lines()
+        .nth(at.line.saturating_sub(1))
+        .filter(|line| {
+            line.chars()
+                .nth(at.column - 1)
+                .is_some_and(|c| c == '"' || c == '\'')
+        });
+    let len = match quoted {
+        Some(line) => yaml::token_width(line, at.column),
+        None => s.value.chars().count().max(1),
+    };
+    Span::new(at.line, at.column, len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,13 @@ use crate::messages::Message;
 use crate::msg;
 use crate::types::{Date, Slug};
 
+/// The Markdown of a body: CommonMark with tables, footnotes, strikethrough and heading
+/// attributes (`{#id}`). `kronika check` reads bodies with the same options.
+pub const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
 /// A rendered body.
 pub struct Rendered {
     pub body: Body,
@@ -114,10 +121,6 @@ pub fn render_full(
     raw_html: RawHtml,
     errors: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut events: Vec<Event> = Vec::new();
     let mut origins: Vec<Origin> = Vec::new();
     let mut needs_sanitising = false;
@@ -137,7 +140,7 @@ pub fn render_full(
     let mut found_photos: Vec<crate::photos::Photo> = Vec::new();
     let mut open_image: Option<OpenImage> = None;
 
-    let mut parser = Parser::new_ext(body, options).into_offset_iter().peekable();
+    let mut parser = Parser::new_ext(body, OPTIONS).into_offset_iter().peekable();
     while let Some((event, range)) = parser.next() {
         match &event {
             Event::Start(Tag::Paragraph) if paragraph_state == 0 => paragraph_state = 1,

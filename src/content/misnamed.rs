@@ -46,11 +46,7 @@ impl Originals {
         let names: Vec<String> = originals.iter().map(|(n, _)| n.clone()).collect();
         let nearest = crate::yaml::nearest(&p.file.name, &names)?;
         let shown = &originals.iter().find(|(n, _)| n == nearest)?.1;
-        let own = format!(".{}.md", p.file.lang.as_str());
-        let expected = match p.file.shown.strip_suffix(&own) {
-            Some(stem) => format!("{stem}.{}.md", default.as_str()),
-            None => p.file.shown.clone(),
-        };
+        let expected = p.file.version_in(default);
         Some(
             Diagnostic::error(
                 &p.file.shown,

@@ -41,7 +41,7 @@ use resolve::{Original, Pending, check_unique_paths, resolve_entry, warn_unknown
 
 pub use cache::Cache;
 pub use patch::{Patch, patch, patched_warnings};
-pub use resolve::{MAX_TAG_CHARS, MAX_TITLE_CHARS};
+pub use resolve::{MAX_TAG_CHARS, MAX_TITLE_CHARS, at_alias};
 
 /// What the build asked of loading.
 pub struct LoadOptions {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 use super::body::Body;
-use super::front_matter::{self, FrontMatter, span_of};
+use super::front_matter::{self, FrontMatter, span_of, value_span};
 use super::markdown::Unpublished;
 use super::model::{Attachment, Entry, EntryId, Kind, Tag};
 use super::project::{FUNDING_SOURCES, Project};
@@ -183,7 +183,7 @@ pub(super) fn resolve_entry(
             None => {
                 let known: Vec<String> = projects.keys().map(Slug::to_string).collect();
                 let mut d = Diagnostic::error(shown, msg!("project-unknown", id = &id.value))
-                    .at(span_of(id, id.value.chars().count()), text);
+                    .at(value_span(id, text), text);
                 if let Some(n) = yaml::nearest(&id.value, &known) {
                     d = d.label(msg!("did-you-mean-label", suggestion = n));
                 }
@@ -225,7 +225,7 @@ pub(super) fn resolve_entry(
             None if !tags_are_own => {}
             None => diags.push(
                 Diagnostic::error(shown, msg!("tag-no-slug", tag = &tag.value))
-                    .at(span_of(tag, tag.value.chars().count().max(1)), text)
+                    .at(value_span(tag, text), text)
                     .help(msg!("tag-no-slug-help")),
             ),
         }
@@ -236,7 +236,7 @@ pub(super) fn resolve_entry(
         Some(s) => Slug::parse(&s.value).or_else(|| {
             diags.push(
                 Diagnostic::error(shown, msg!("slug-invalid", slug = &s.value))
-                    .at(span_of(s, s.value.chars().count().max(1)), text)
+                    .at(value_span(s, text), text)
                     .help(msg!(
                         "slug-invalid-help",
                         suggestion = Slug::from_text(&s.value)
@@ -273,7 +273,7 @@ pub(super) fn resolve_entry(
             let mut d = Diagnostic::error(shown, msg!("page-takes-statement", path = &statement))
                 .help(msg!("page-takes-statement-help"));
             if let Some(sp) = &own.slug {
-                d = d.at(span_of(sp, sp.value.chars().count().max(1)), text);
+                d = d.at(value_span(sp, text), text);
             }
             diags.push(d);
         }
@@ -286,7 +286,7 @@ pub(super) fn resolve_entry(
             Some(p) => aliases.push(p),
             None => diags.push(
                 Diagnostic::error(shown, msg!("alias-invalid", alias = &a.value))
-                    .at(span_of(a, a.value.chars().count().max(1)), text)
+                    .at(value_span(a, text), text)
                     .help(msg!("alias-invalid-help")),
             ),
         }
@@ -367,6 +367,30 @@ pub(super) fn resolve_entry(
         excluded,
         dir,
     })
+}
+
+/// Places `d`, an error about the alias `alias` (a site path) of `entry`, at that alias in
+/// the entry's front matter, quoting its line. The plan finds what an alias would replace
+/// after the sources are read, so the file is read again, only for the error; an error
+/// whose file has changed since stays at the file.
+pub fn at_alias(root: &Path, entry: &EntryId, alias: &str, d: Diagnostic) -> Diagnostic {
+    let id = entry.as_str();
+    let Ok(text) = crate::source::read_text(&root.join(id), id) else {
+        return d;
+    };
+    let Ok(doc) = front_matter::parse(&text, id) else {
+        return d;
+    };
+    let written = doc
+        .front
+        .aliases
+        .iter()
+        .flatten()
+        .find(|a| alias_path(&a.value).is_some_and(|p| p == alias));
+    match written {
+        Some(a) => d.at(value_span(a, &text), &text),
+        None => d,
+    }
 }
 
 /// An old URL (`/index.php?id=440`, `/stara/strona.html`) as a site path, if it stays in the site.

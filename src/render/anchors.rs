@@ -10,6 +10,7 @@ use std::sync::Mutex;
 
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// The ids of the pages that `@/` links with a fragment lead to, gathered while rendering.
 pub struct Anchors {
@@ -45,17 +46,26 @@ impl Anchors {
     }
 
     /// The error of each link whose fragment names no id of its page, in the order of the
-    /// entries and of the links in each.
+    /// entries and of the links in each, with the page's nearest id when one is close
+    /// (`#wynik` → `did you mean `wyniki`?`).
     pub fn check(self, site: &Site) -> Vec<Diagnostic> {
         let found = self.found.into_inner().unwrap_or_default();
         site.entries
             .values()
             .flat_map(|e| e.body.fragments())
-            .filter(|f| {
+            .filter_map(|f| {
                 // A page that was not rendered (its own error is reported) is not judged.
-                found.get(&f.target).is_some_and(|ids| !ids.contains(&f.id))
+                let ids = found.get(&f.target).filter(|ids| !ids.contains(&f.id))?;
+                let mut known: Vec<String> = ids.iter().cloned().collect();
+                known.sort();
+                Some(match crate::yaml::nearest(&f.id, &known) {
+                    Some(id) => f
+                        .error
+                        .clone()
+                        .label(msg!("did-you-mean-label", suggestion = id)),
+                    None => f.error.clone(),
+                })
             })
-            .map(|f| f.error.clone())
             .collect()
     }
 }

@@ -381,6 +381,7 @@ pub fn render_with(
         .with_max_len(1)
         .flat_map_iter(|outputs| renderer.put_photos(outputs, sink))
         .collect();
+    renderer.photos.save_digests();
     errors.par_extend(others.par_iter().filter_map(|output| {
         if matches!(output.kind, Kind::Page(_)) {
             progress.page_done();

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::content::at_alias;
 use crate::content::model::{EntryId, Site, StaticSource};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::msg;
@@ -239,7 +240,10 @@ fn clashes(root: &Path, outputs: &[Sourced]) -> Vec<Diagnostic> {
 fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
     let same = o.file == other.file;
     match (o.origin, other.origin) {
-        (Origin::Alias { entry, alias }, Origin::Copied(source)) => Some(
+        (Origin::Alias { entry, alias }, Origin::Copied(source)) => Some(at_alias(
+            root,
+            entry,
+            alias,
             Diagnostic::error(
                 entry.as_str(),
                 msg!(
@@ -250,8 +254,8 @@ fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
                 ),
             )
             .help(msg!("alias-takes-generated-page-help")),
-        ),
-        (Origin::Alias { entry, alias }, _) => Some(alias_takes(entry, alias, other.file)),
+        )),
+        (Origin::Alias { entry, alias }, _) => Some(alias_takes(root, entry, alias, other.file)),
         (Origin::Copied(source), Origin::Entry(_) | Origin::Generated) => {
             let shown = copied_shown(root, o.file, source);
             Some(if same {
@@ -270,7 +274,9 @@ fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
         (Origin::Entry(_) | Origin::Generated, Origin::Copied(source)) if !same => Some(
             file_and_folder(copied_shown(root, other.file, source), other.file, o.file),
         ),
-        (_, Origin::Alias { entry, alias }) if !same => Some(alias_takes(entry, alias, o.file)),
+        (_, Origin::Alias { entry, alias }) if !same => {
+            Some(alias_takes(root, entry, alias, o.file))
+        }
         (Origin::Copied(source), Origin::Copied(_)) if !same => Some(file_and_folder(
             copied_shown(root, o.file, source),
             other.file,
@@ -290,8 +296,8 @@ fn file_and_folder(shown: String, file: &str, inside: &str) -> Diagnostic {
     .help(msg!("static-takes-generated-page-help"))
 }
 
-fn alias_takes(entry: &EntryId, alias: &str, file: &str) -> Diagnostic {
-    Diagnostic::error(
+fn alias_takes(root: &Path, entry: &EntryId, alias: &str, file: &str) -> Diagnostic {
+    let d = Diagnostic::error(
         entry.as_str(),
         msg!(
             "alias-takes-generated-page",
@@ -299,7 +305,8 @@ fn alias_takes(entry: &EntryId, alias: &str, file: &str) -> Diagnostic {
             file = file
         ),
     )
-    .help(msg!("alias-takes-generated-page-help"))
+    .help(msg!("alias-takes-generated-page-help"));
+    at_alias(root, entry, alias, d)
 }
 
 fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
@@ -309,8 +316,12 @@ fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
         Origin::Copied(source) => (copied_shown(root, o.file, source), o.file.to_string()),
         Origin::Generated => (o.file.to_string(), o.file.to_string()),
     };
-    Diagnostic::error(shown, msg!("output-reserved", path = what))
-        .help(msg!("output-reserved-help"))
+    let d = Diagnostic::error(shown, msg!("output-reserved", path = what))
+        .help(msg!("output-reserved-help"));
+    match o.origin {
+        Origin::Alias { entry, alias } => at_alias(root, entry, alias, d),
+        _ => d,
+    }
 }
 
 fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Diagnostic> {
@@ -328,14 +339,15 @@ fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Di
                 return Diagnostic::error(&c.generated, m).help(help);
             };
             let (shown, message) = match o.origin {
-                Origin::Alias { entry, alias } => (
-                    entry.to_string(),
-                    msg!(
+                Origin::Alias { entry, alias } => {
+                    let m = msg!(
                         "alias-takes-foreign",
                         alias = alias_shown(alias),
                         foreign = &c.foreign
-                    ),
-                ),
+                    );
+                    let d = Diagnostic::error(entry.as_str(), m).help(help);
+                    return at_alias(root, entry, alias, d);
+                }
                 origin => {
                     let shown = match origin {
                         Origin::Entry(e) => e.to_string(),

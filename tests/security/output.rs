@@ -33,11 +33,13 @@ fn an_alias_onto_a_file_put_there_by_hand_is_an_error_and_the_file_stays() {
     with_aliases(&site, r#"["/pliki/raport-2011.pdf", "/CNAME"]"#);
     refused(&site)
         .expect_stderr(&format!(
-            "{ITEM}: error: alias `/pliki/raport-2011.pdf` would replace pliki/raport-2011.pdf in the output folder, which kronika did not generate"
+            "{ITEM}:4:11: error: alias `/pliki/raport-2011.pdf` would replace pliki/raport-2011.pdf in the output folder, which kronika did not generate"
         ))
+        // Each at its alias, underlined with its quotes.
         .expect_stderr(&format!(
-            "{ITEM}: error: alias `/CNAME` would replace CNAME in the output folder"
+            "{ITEM}:4:37: error: alias `/CNAME` would replace CNAME in the output folder"
         ))
+        .expect_stderr("  |                                     ^^^^^^^^\n")
         .expect_stderr("move pliki/raport-2011.pdf out of the output folder");
     assert_eq!(site.page("pliki/raport-2011.pdf"), "%PDF raport");
 }
@@ -68,7 +70,7 @@ fn paths_of_tools_and_of_kronika_itself_are_errors_at_their_source() {
         site.write("public/.git/config", "[core]\n");
         with_aliases(&site, &format!("[\"{alias}\"]"));
         refused(&site).expect_stderr(&format!(
-            "{ITEM}: error: `{alias}` is a path no site may publish"
+            "{ITEM}:4:11: error: `{alias}` is a path no site may publish"
         ));
         // Removing the alias is all it takes: nothing was left half done.
         with_aliases(&site, "[]");
@@ -83,7 +85,7 @@ fn an_alias_onto_the_stylesheet_is_refused_on_a_rebuild_too() {
     let css = site.page("style.css");
     with_aliases(&site, r#"["/style.css"]"#);
     refused(&site).expect_stderr(&format!(
-        "{ITEM}: error: alias `/style.css` would replace style.css, which kronika copies from (built-in) style.css"
+        "{ITEM}:4:11: error: alias `/style.css` would replace style.css, which kronika copies from (built-in) style.css"
     ));
     assert_eq!(site.page("style.css"), css);
 }
