@@ -14,7 +14,7 @@ use kronika::content::{LoadOptions, model::Site};
 use kronika::i18n::I18n;
 use kronika::render::plan::{Kind, Plan};
 use kronika::render::typography::Typography;
-use kronika::render::{PageKind, Renderer};
+use kronika::render::{PageKind, Prepared, Renderer};
 use kronika::types::{Date, Lang};
 use kronika::urls::LinkStyle;
 
@@ -109,7 +109,8 @@ fn main() {
         base: site.config.base_url.clone(),
         offline: false,
     };
-    let renderer = Renderer::new(root, &site, &plan, &links).expect("the demo templates build");
+    let prepared = Prepared::new(root, &site, &links).expect("the demo templates build");
+    let renderer = Renderer::new(&site, &plan, &prepared, &links);
     let polish = Lang::parse("pl").expect("pl is a language code");
     let item = plan
         .outputs

@@ -32,11 +32,12 @@ fn rebuild_matches_a_fresh_build(session: &mut Session, root: &Path, what: &str)
         .build()
         .unwrap_or_else(|(f, d)| panic!("{what}: {f:?} {d:?}"));
     let (_, fresh) = build_in_memory(&options(root)).expect("a fresh build");
-    let files: Vec<&String> = update.files.keys().collect();
-    assert_eq!(files, fresh.keys().collect::<Vec<_>>(), "{what}: the files");
+    let files: Vec<&str> = update.files.keys().map(|f| &**f).collect();
+    let expected: Vec<&str> = fresh.keys().map(String::as_str).collect();
+    assert_eq!(files, expected, "{what}: the files");
     for (file, bytes) in &fresh {
         assert!(
-            *update.files[file] == **bytes,
+            *update.files[file.as_str()] == **bytes,
             "{what}: {file} differs from a fresh build"
         );
     }
@@ -365,5 +366,128 @@ fn a_watched_session_follows_every_reported_change() {
         }
         session.changed(paths.iter().map(|p| p.as_path()));
         rebuild_matches_a_fresh_build(&mut session, root, what);
+    }
+}
+
+#[test]
+fn an_edit_that_moves_no_item_is_patched_in_and_gives_the_fresh_build() {
+    // As `kronika serve` builds. An edit that keeps every item's place (its date, slug,
+    // tags, projects, …) is patched into the last model; one that moves an item is
+    // loaded again. Either gives what a fresh build gives, byte for byte.
+    let site = Site::fixture("basic");
+    let root = site.root();
+    let full = std::fs::canonicalize(root).unwrap();
+    let mut session = Session::new(options(root)).watched();
+    let all = rebuild_matches_a_fresh_build(&mut session, root, "first build");
+    let item = "content/news/2012-02-15-mops.pl.md";
+    let translation = "content/news/2012-02-15-mops.en.md";
+    let polish_only = "content/news/2013-05-01-tylko-po-polsku.pl.md";
+    let read = |path: &str| std::fs::read_to_string(site.path(path)).unwrap();
+    let (text, english, only) = (read(item), read(translation), read(polish_only));
+    let temporary = "content/news/.2012-02-15-mops.pl.md.swp";
+    let changes: Vec<Reported> = vec![
+        (
+            "the title, shown on lists and in the feed",
+            Box::new(|| site.write(item, &text.replace("MOPS wyróżniony", "MOPS nagrodzony"))),
+            vec![item],
+        ),
+        (
+            "its first paragraph, the summary lists show",
+            Box::new(|| site.write(item, &text.replace("wyróżnienie", "nagrodę"))),
+            vec![item],
+        ),
+        (
+            "a word below it",
+            Box::new(|| site.write(item, &text.replace("| uczestnicy |", "| osoby |"))),
+            vec![item],
+        ),
+        (
+            "who produced it, which its translation inherits",
+            Box::new(|| site.write(item, &text.replace("Dział Projektów", "Dział Prasowy"))),
+            vec![item],
+        ),
+        (
+            "the translation's title",
+            Box::new(|| site.write(translation, &english.replace("commended", "honoured"))),
+            vec![translation],
+        ),
+        (
+            "the title of an item the statistics list as not translated",
+            Box::new(|| {
+                site.write(
+                    polish_only,
+                    &only.replace("po polsku\"", "po polsku, od dziś\""),
+                )
+            }),
+            vec![polish_only],
+        ),
+        (
+            "a title 2 kB longer: the statistics' JSON file too, whose size project pages show",
+            Box::new(|| {
+                let long = format!("po polsku {}\"", "ą".repeat(900));
+                site.write(polish_only, &only.replace("po polsku\"", &long));
+            }),
+            vec![polish_only],
+        ),
+        (
+            "saved through a temporary file renamed over it",
+            Box::new(|| {
+                site.write(
+                    temporary,
+                    &text.replace("MOPS wyróżniony", "MOPS doceniony"),
+                );
+                std::fs::rename(site.path(temporary), site.path(item)).unwrap();
+            }),
+            vec![temporary, item],
+        ),
+        (
+            "a title and a project card at once",
+            Box::new(|| {
+                site.write(item, &text.replace("MOPS wyróżniony", "MOPS i projekt"));
+                let p = "content/projects/pora.yaml";
+                let y = std::fs::read_to_string(site.path(p)).unwrap();
+                site.write(p, &y.replace("Time for Activity", "Time to Act"));
+            }),
+            vec![item, "content/projects/pora.yaml"],
+        ),
+        (
+            "a tag, which moves it to another tag's list",
+            Box::new(|| site.write(item, &text.replace("dobre praktyki", "nowy temat"))),
+            vec![item],
+        ),
+        (
+            "broken",
+            Box::new(|| site.write(item, "---\ntitle: [\n---\n\nx\n")),
+            vec![item],
+        ),
+        (
+            "fixed, with another title than the last good build's",
+            Box::new(|| site.write(item, &text.replace("MOPS wyróżniony", "MOPS naprawiony"))),
+            vec![item],
+        ),
+        (
+            "back as it was",
+            Box::new(|| {
+                site.write(item, &text);
+                site.write(translation, &english);
+                site.write(polish_only, &only);
+            }),
+            vec![item, translation, polish_only],
+        ),
+    ];
+    for (what, change, paths) in changes {
+        change();
+        let paths: Vec<std::path::PathBuf> = paths.iter().map(|p| full.join(p)).collect();
+        session.changed(paths.iter().map(|p| p.as_path()));
+        if what == "broken" {
+            let (failure, _) = session
+                .build()
+                .err()
+                .expect("a broken file fails the build");
+            assert_eq!(failure.exit_code(), 1);
+            continue;
+        }
+        let rendered = rebuild_matches_a_fresh_build(&mut session, root, what);
+        assert!(rendered < all / 2, "{what}: {rendered} of {all} rendered");
     }
 }

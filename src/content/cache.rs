@@ -38,6 +38,14 @@ pub struct Cache {
     /// The content files as the last discovery found them, with its warnings: kept only
     /// when watched, and forgotten by a report of a path that can change the list.
     discovered: Option<Discovered>,
+    /// The files reported changed since the last load, as that load read them: what a
+    /// patch ([`super::patch`]) compares the new versions with.
+    pub(super) replaced: HashMap<PathBuf, CachedFile>,
+    /// Where every `@/` link led in the last load: a patch keeps every identity, so the
+    /// table holds.
+    pub(super) targets: Option<super::links::Targets>,
+    /// Whether a project file was reported changed since the last load: not a patch's.
+    pub(super) project_changed: bool,
 }
 
 /// The content files as found by one walk of `content/`.
@@ -49,6 +57,7 @@ struct Discovered {
 }
 
 /// A Markdown file as read and parsed.
+#[derive(Clone)]
 pub(super) struct CachedFile {
     pub(super) stamp: Stamp,
     /// Read through a symbolic link: a watcher reports a change under the link's target,
@@ -80,12 +89,23 @@ impl Cache {
         }
     }
 
+    /// Whether every change is reported through [`Cache::changed`].
+    pub fn is_watched(&self) -> bool {
+        self.watched
+    }
+
     /// Forgets the files at `paths`, whatever their size and time say: the caller saw them
     /// change, and two saves within the file system's time resolution look alike. A path
     /// that may add or remove a content file forgets the list of them too.
     pub fn changed<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
         for path in paths {
-            self.files.remove(path);
+            if let Some(before) = self.files.remove(path) {
+                self.replaced.entry(path.to_path_buf()).or_insert(before);
+            }
+            let projects = self.discovered.iter().flat_map(|d| &d.found.projects);
+            if projects.into_iter().any(|p| p.path == path) {
+                self.project_changed = true;
+            }
             if self
                 .discovered
                 .as_ref()
@@ -116,6 +136,15 @@ impl Cache {
     pub(super) fn discovered(&self) -> Option<(Found, Vec<Diagnostic>)> {
         let d = self.discovered.as_ref()?;
         Some((d.found.clone(), d.diags.clone()))
+    }
+
+    /// The content files of the last discovery, if no change since can have altered the
+    /// list, no project file was reported changed, and none of them is read through a
+    /// link (whose changes a watcher does not report).
+    pub(super) fn found(&self) -> Option<&Found> {
+        let d = self.discovered.as_ref()?;
+        let entries_only = !self.project_changed && !self.files.values().any(|f| f.linked);
+        (self.watched && entries_only).then_some(&d.found)
     }
 
     /// Keeps a discovery for the next load (when watched).

@@ -11,6 +11,7 @@ pub mod markdown;
 mod misnamed;
 pub mod model;
 pub mod order;
+mod patch;
 pub mod project;
 mod register;
 mod resolve;
@@ -39,6 +40,7 @@ use project::Project;
 use resolve::{Original, Pending, check_unique_paths, resolve_entry, warn_unknown_project_keys};
 
 pub use cache::Cache;
+pub use patch::{Patch, patch, patched_warnings};
 pub use resolve::{MAX_TAG_CHARS, MAX_TITLE_CHARS, at_alias};
 
 /// What the build asked of loading.
@@ -83,6 +85,11 @@ pub fn load_cached(
         std::thread::spawn(move || crate::history::read_again(&root, previous))
     };
     let mut phases = crate::timings::Phases::start();
+    // This load reads every file reported changed: a patch compares with it next.
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.replaced.clear();
+        cache.project_changed = false;
+    }
     let kept_list = cache.as_deref().and_then(Cache::discovered);
     // The files are those of the last load: the cache of files needs only the new reads.
     let same_files = kept_list.is_some();
@@ -370,6 +377,7 @@ pub fn load_cached(
     }
     if let Some(cache) = cache {
         cache.bodies = bodies;
+        cache.targets = Some(targets);
     }
     phases.lap("bodies");
     let static_files = static_files::collect(root, &config, diags);
@@ -586,7 +594,7 @@ fn assemble(
     }
     Site {
         config,
-        i18n,
+        i18n: Arc::new(i18n),
         urls,
         entries: entries.into_iter().map(|e| (e.id.clone(), e)).collect(),
         projects,

@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 /// A file attached to an entry, copied beside its page.
-#[derive(Clone, Debug, Hash)]
+#[derive(Clone, Debug, Hash, PartialEq)]
 pub struct Attachment {
     pub title: String,
     pub file_name: String,
@@ -163,7 +163,8 @@ pub enum StaticSource {
 /// The whole loaded site.
 pub struct Site {
     pub config: Config,
-    pub i18n: I18n,
+    /// Shared with the template functions, which outlive one load in `serve` (`Session`).
+    pub i18n: Arc<I18n>,
     pub urls: BTreeMap<Lang, Urls>,
     /// News items and standalone pages of every language, by id. The order lists show them
     /// in is in [`Site::by_lang`].

@@ -373,8 +373,8 @@ pub(super) fn resolve_entry(
 /// the entry's front matter, quoting its line. The plan finds what an alias would replace
 /// after the sources are read, so the file is read again, only for the error; an error
 /// whose file has changed since stays at the file.
-pub fn at_alias(root: &Path, entry: &Entry, alias: &str, d: Diagnostic) -> Diagnostic {
-    let id = entry.id.as_str();
+pub fn at_alias(root: &Path, entry: &EntryId, alias: &str, d: Diagnostic) -> Diagnostic {
+    let id = entry.as_str();
     let Ok(text) = crate::source::read_text(&root.join(id), id) else {
         return d;
     };

@@ -5,12 +5,13 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Value, json};
 
-use crate::content::model::Site;
+use crate::content::model::{Entry, Site};
 use crate::content::project::Project;
-use crate::stats::{Counts, FundingGroup, Share, Stats, Sum};
+use crate::stats::{Counts, FundingGroup, Missing, Share, Stats, Sum};
 use crate::types::{Lang, Money, Slug, Translated};
 use crate::urls::LinkStyle;
 
@@ -30,6 +31,10 @@ pub const SITE_TABLES: [&str; 13] = [
     "funding-total",
     "indicators-latest",
 ];
+
+/// The table of the items that lack a language (one of [`SITE_TABLES`]): the one that
+/// shows items' titles.
+pub const MISSING: &str = "translations-missing";
 
 /// The tables of a project's statistics page.
 pub const PROJECT_TABLES: [&str; 2] = ["funding", "indicators"];
@@ -65,15 +70,25 @@ pub fn planned(site: &Site) -> Vec<(Lang, Option<&Slug>, String)> {
     out
 }
 
+/// The size of a download of `bytes` as a page shows it: in kilobytes, rounded up, at
+/// least 1.
+pub fn size_kb(bytes: u64) -> u64 {
+    bytes.div_ceil(1024).max(1)
+}
+
 /// The bytes of every download, by site path.
 pub struct Downloads {
     files: BTreeMap<String, Vec<u8>>,
+    /// The JSON file of each language as a value, kept so that an edit of titles changes
+    /// only its lists of untranslated items ([`Downloads::titles_changed`]).
+    json: BTreeMap<Lang, Value>,
 }
 
 impl Downloads {
     /// Writes every planned download of `stats`.
     pub fn new(site: &Site, stats: &Stats, links: &LinkStyle) -> Downloads {
         let mut files = BTreeMap::new();
+        let mut values = BTreeMap::new();
         for &lang in &site.config.languages {
             let v = View {
                 site,
@@ -95,11 +110,66 @@ impl Downloads {
                     v.project_indicators(p.id.as_str()).0.into_bytes(),
                 );
             }
-            let mut json = serde_json::to_vec_pretty(&v.json()).unwrap_or_default();
-            json.push(b'\n');
-            files.insert(site.urls(lang).stats_json(), json);
+            let json = v.json();
+            files.insert(site.urls(lang).stats_json(), json_bytes(&json));
+            values.insert(lang, json);
         }
-        Downloads { files }
+        Downloads {
+            files,
+            json: values,
+        }
+    }
+
+    /// Writes again what shows the titles of the items `edited` — the table of the items
+    /// that lack a language, made again from `missing` ([`crate::stats::missing`]), and
+    /// those lists in the JSON file, where each edited item's title is replaced — after
+    /// an edit of titles alone: the other figures cannot have changed. In a preview,
+    /// making the whole JSON value again was most of a title edit's time (about 15 ms a
+    /// language on the 10 000-item corpus, docs/dev/performance.md "Preview"); the
+    /// languages are written in parallel. Returns the files written.
+    pub fn titles_changed(
+        &mut self,
+        site: &Site,
+        missing: &[Missing],
+        edited: &[&Entry],
+        links: &LinkStyle,
+    ) -> Vec<String> {
+        let table = missing_table(missing, links).0.into_bytes();
+        let titles: Vec<(String, &str)> = edited
+            .iter()
+            .map(|e| (links.absolute(&e.path), e.title.as_str()))
+            .collect();
+        let written: Vec<[(String, Vec<u8>); 2]> = self
+            .json
+            .par_iter_mut()
+            .map(|(&lang, json)| {
+                let lists = json
+                    .get_mut("translations")
+                    .and_then(Value::as_array_mut)
+                    .into_iter()
+                    .flatten();
+                let items = lists
+                    .filter_map(|coverage| coverage.get_mut("missing")?.as_array_mut())
+                    .flatten();
+                for item in items {
+                    let url = item.get("url").and_then(Value::as_str);
+                    if let Some((_, title)) = titles.iter().find(|(u, _)| Some(u.as_str()) == url) {
+                        item["title"] = json!(title);
+                    }
+                }
+                [
+                    (site_table(site, lang, MISSING), table.clone()),
+                    (site.urls(lang).stats_json(), json_bytes(json)),
+                ]
+            })
+            .collect();
+        let written = written.into_iter().flatten();
+        written
+            .map(|(file, bytes)| {
+                self.files.insert(file.clone(), bytes);
+                file
+            })
+            .collect()
     }
 
     /// The bytes of the download at site path `path`.
@@ -312,18 +382,7 @@ impl View<'_> {
         }
         out.push(("translations-by-year", by_year));
         out.push(("translations-by-project", by_project));
-        let mut missing =
-            Csv::with_header(&["missing_language", "date", "title", "language", "url"]);
-        for m in &s.missing {
-            missing.row([
-                m.lang.to_string(),
-                m.entry.date.map(|d| d.iso()).unwrap_or_default(),
-                m.entry.title.clone(),
-                m.entry.lang.to_string(),
-                self.links.absolute(&m.entry.path),
-            ]);
-        }
-        out.push(("translations-missing", missing));
+        out.push((MISSING, missing_table(&s.missing, self.links)));
 
         let money_cols = [
             "currency",
@@ -500,12 +559,7 @@ impl View<'_> {
                     v["title"] = json!(self.title(pr));
                     v
                 }).collect::<Vec<_>>().into();
-                v["missing"] = s.missing.iter().filter(|m| m.lang == c.lang).map(|m| json!({
-                    "date": m.entry.date,
-                    "title": m.entry.title,
-                    "language": m.entry.lang,
-                    "url": self.links.absolute(&m.entry.path),
-                })).collect::<Vec<_>>().into();
+                v["missing"] = missing_json(&s.missing, c.lang, self.links);
                 v
             }).collect::<Vec<_>>(),
             "funding": {
@@ -531,6 +585,42 @@ impl View<'_> {
             })).collect::<Vec<_>>(),
         })
     }
+}
+
+/// The items that lack a language, with their titles: the editors' to-do list.
+fn missing_table(missing: &[Missing], links: &LinkStyle) -> Csv {
+    let mut csv = Csv::with_header(&["missing_language", "date", "title", "language", "url"]);
+    for m in missing {
+        csv.row([
+            m.lang.to_string(),
+            m.entry.date.map(|d| d.iso()).unwrap_or_default(),
+            m.entry.title.clone(),
+            m.entry.lang.to_string(),
+            links.absolute(&m.entry.path),
+        ]);
+    }
+    csv
+}
+
+/// The items that lack a version in `lang`, as the JSON file lists them.
+fn missing_json(missing: &[Missing], lang: Lang, links: &LinkStyle) -> Value {
+    let items = missing.iter().filter(|m| m.lang == lang);
+    let items = items.map(|m| {
+        json!({
+            "date": m.entry.date,
+            "title": m.entry.title,
+            "language": m.entry.lang,
+            "url": links.absolute(&m.entry.path),
+        })
+    });
+    Value::Array(items.collect())
+}
+
+/// A JSON file's bytes: pretty, with a final line end.
+fn json_bytes(value: &Value) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(value).unwrap_or_default();
+    json.push(b'\n');
+    json
 }
 
 fn json_sum(s: &Sum) -> Value {

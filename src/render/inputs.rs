@@ -10,95 +10,142 @@ use std::fmt::{self, Write as _};
 use std::hash::{Hash, Hasher};
 
 use super::context::HOME_ITEMS;
-use super::downloads::Downloads;
+use super::downloads::{Downloads, MISSING, site_table, size_kb};
 use super::feeds::FEED_ITEMS;
 use super::pages::{PageKind, Planned};
 use super::plan::{Kind, Output, Plan};
 use crate::content::model::{Entry, EntryId, Site, StaticSource};
 use crate::types::{Lang, Slug};
 
-/// The parts of the model that many files read, each summed up once per build.
-pub struct Inputs<'a> {
-    site: &'a Site,
-    plan: &'a Plan<'a>,
+/// The parts of the model that many files read, each summed up once per build. It names
+/// the model's parts by their ids, so that a session (`serve`) keeps it between builds and
+/// sums up again only what an edit changed ([`Shared::entries_changed`]).
+pub struct Shared {
     /// Each news item's card, as lists show it.
-    cards: HashMap<&'a EntryId, u64>,
+    cards: HashMap<EntryId, u64>,
     /// Every project, as the cards and item pages show them.
     projects: u64,
     /// The site's statistics (their pages and downloads).
     stats: u64,
     /// Each project's statistics: the project and its items.
-    project_stats: HashMap<&'a Slug, u64>,
+    project_stats: HashMap<Slug, u64>,
     /// The bytes of each download (CSV, JSON), already made: a download's number is its
     /// bytes', and a page that shows a download's size reads its length.
     downloads: BTreeMap<String, (u64, usize)>,
 }
 
-impl<'a> Inputs<'a> {
-    pub fn new(site: &'a Site, plan: &'a Plan<'a>, downloads: &Downloads) -> Inputs<'a> {
-        let mut per_project: HashMap<&Slug, DefaultHasher> = site
-            .projects
-            .iter()
-            .map(|(id, p)| {
-                let mut h = DefaultHasher::new();
-                debug_hash(p).hash(&mut h);
-                (id, h)
-            })
-            .collect();
-        // In id order: a map's own order differs from one build to the next.
-        let mut projects = DefaultHasher::new();
-        for id in site.projects.keys() {
-            per_project.get(id).map(Hasher::finish).hash(&mut projects);
-        }
-        let projects = projects.finish();
-        let mut stats = DefaultHasher::new();
-        projects.hash(&mut stats);
-        for e in site.news() {
-            let read = (&e.id, e.lang, e.date, &e.projects, &e.tags, e.archived);
-            let shown = (&e.translations, &e.title, &e.path);
-            (read, shown).hash(&mut stats);
-            for p in &e.projects {
-                if let Some(h) = per_project.get_mut(p) {
-                    (read, shown).hash(h);
-                }
-            }
-        }
-        for tag in site.tags.values() {
-            tag.name.hash(&mut stats);
-        }
+impl Shared {
+    pub fn new(site: &Site, downloads: &Downloads) -> Shared {
         // A card is on several lists (news, year, tags, projects): summed up once.
-        let cards = site.news().map(|e| (&e.id, card(e))).collect();
-        Inputs {
-            site,
-            plan,
+        let cards = site.news().map(|e| (e.id.clone(), card(e))).collect();
+        let (projects, stats, project_stats) = statistics(site);
+        Shared {
             cards,
             projects,
-            stats: stats.finish(),
-            project_stats: per_project
-                .into_iter()
-                .map(|(id, h)| (id, h.finish()))
-                .collect(),
-            downloads: downloads
-                .iter()
-                .map(|(file, bytes)| {
-                    let mut h = DefaultHasher::new();
-                    bytes.hash(&mut h);
-                    (file.to_string(), (h.finish(), bytes.len()))
-                })
-                .collect(),
+            stats,
+            project_stats,
+            downloads: sums_of(downloads),
         }
     }
 
-    /// The length of download `file` (0 for none).
-    fn size_of(&self, file: &str) -> usize {
-        self.downloads.get(file).map_or(0, |d| d.1)
+    /// Sums up again the cards of the entries `ids`, edited since.
+    pub fn entries_changed(&mut self, site: &Site, ids: &[EntryId]) {
+        for id in ids {
+            if let Some(card_of) = self.cards.get_mut(id) {
+                *card_of = card(site.entry(id));
+            }
+        }
+    }
+
+    /// Sums up the downloads `files` again, written again after an edit of titles they
+    /// show (the statistics' own numbers read no title).
+    pub fn downloads_changed(&mut self, downloads: &Downloads, files: &[String]) {
+        for file in files {
+            if let Some(bytes) = downloads.get(file) {
+                self.downloads.insert(file.clone(), sum_of(bytes));
+            }
+        }
+    }
+}
+
+/// The number of every project, of the site's statistics and of each project's.
+fn statistics(site: &Site) -> (u64, u64, HashMap<Slug, u64>) {
+    let mut per_project: HashMap<&Slug, DefaultHasher> = site
+        .projects
+        .iter()
+        .map(|(id, p)| {
+            let mut h = DefaultHasher::new();
+            debug_hash(p).hash(&mut h);
+            (id, h)
+        })
+        .collect();
+    // In id order: a map's own order differs from one build to the next.
+    let mut projects = DefaultHasher::new();
+    for id in site.projects.keys() {
+        per_project.get(id).map(Hasher::finish).hash(&mut projects);
+    }
+    let projects = projects.finish();
+    let mut stats = DefaultHasher::new();
+    projects.hash(&mut stats);
+    // No title: the site's statistics page lists the untranslated items with their
+    // titles, and reads them from the download of that list (`PageKind::Stats`).
+    for e in site.news() {
+        let read = (&e.id, e.lang, e.date, &e.projects, &e.tags, e.archived);
+        let shown = (&e.translations, &e.path);
+        (read, shown).hash(&mut stats);
+        for p in &e.projects {
+            if let Some(h) = per_project.get_mut(p) {
+                (read, shown).hash(h);
+            }
+        }
+    }
+    for tag in site.tags.values() {
+        tag.name.hash(&mut stats);
+    }
+    let project_stats = per_project
+        .into_iter()
+        .map(|(id, h)| (id.clone(), h.finish()))
+        .collect();
+    (projects, stats.finish(), project_stats)
+}
+
+fn sums_of(downloads: &Downloads) -> BTreeMap<String, (u64, usize)> {
+    downloads
+        .iter()
+        .map(|(file, bytes)| (file.to_string(), sum_of(bytes)))
+        .collect()
+}
+
+/// A download's number and length.
+fn sum_of(bytes: &[u8]) -> (u64, usize) {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    (h.finish(), bytes.len())
+}
+
+/// What each output file is made from: the model, the plan and their shared sums.
+pub struct Inputs<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    shared: &'a Shared,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn new(site: &'a Site, plan: &'a Plan, shared: &'a Shared) -> Inputs<'a> {
+        Inputs { site, plan, shared }
+    }
+
+    /// The size of download `file` as pages show it (1 kB for none).
+    fn size_of(&self, file: &str) -> u64 {
+        let bytes = self.shared.downloads.get(file).map_or(0, |d| d.1);
+        size_kb(bytes as u64)
     }
 
     /// The statistics of project `id`, or of the site.
     fn stats_of(&self, project: Option<&Slug>) -> u64 {
         project
-            .and_then(|id| self.project_stats.get(id).copied())
-            .unwrap_or(self.stats)
+            .and_then(|id| self.shared.project_stats.get(id).copied())
+            .unwrap_or(self.shared.stats)
     }
 
     /// The number of `output`: equal in two builds only if its bytes are. `None` for a
@@ -125,7 +172,8 @@ impl<'a> Inputs<'a> {
                 }
             }
             Kind::Robots => {}
-            Kind::Search(bytes) => bytes.hash(&mut h),
+            // Never rendered: the build puts the bundle's bytes into the sink itself.
+            Kind::Search => {}
             // A copy of a photo: the photo as it is on disk, and how it is resized.
             Kind::Photo(v) => {
                 (&v.source, v.width, &v.widths, v.quality).hash(&mut h);
@@ -133,7 +181,7 @@ impl<'a> Inputs<'a> {
                 let stamp = std::fs::metadata(&v.source).and_then(|m| Ok((m.len(), m.modified()?)));
                 stamp.ok()?.hash(&mut h);
             }
-            Kind::StatsData(..) => self.downloads.get(&output.file).hash(&mut h),
+            Kind::StatsData(..) => self.shared.downloads.get(&output.file).hash(&mut h),
             Kind::Copied(StaticSource::Embedded(bytes)) => bytes.hash(&mut h),
             Kind::Copied(StaticSource::File(path)) => {
                 path.hash(&mut h);
@@ -153,7 +201,7 @@ impl<'a> Inputs<'a> {
         let idx = site.lang_index(lang);
         let cards = |ids: &[EntryId], h: &mut DefaultHasher| {
             for id in ids {
-                self.cards.get(id).hash(h);
+                self.shared.cards.get(id).hash(h);
             }
         };
         match &page.kind {
@@ -171,7 +219,7 @@ impl<'a> Inputs<'a> {
                     site.tag(t).name.hash(h);
                     tag_languages(site, t, h);
                 }
-                self.projects.hash(h);
+                self.shared.projects.hash(h);
             }
             PageKind::Archive => {
                 for (year, items) in &idx.years {
@@ -181,7 +229,7 @@ impl<'a> Inputs<'a> {
             PageKind::Projects => self.projects_with_counts(lang, h),
             PageKind::Project(id, pg) => {
                 cards(&pg.items, h);
-                self.projects.hash(h);
+                self.shared.projects.hash(h);
                 idx.by_project.get(id).map_or(0, Vec::len).hash(h);
             }
             PageKind::Tags => {
@@ -198,14 +246,17 @@ impl<'a> Inputs<'a> {
             }
             // The site's statistics link every site download with its size.
             PageKind::Stats => {
-                (self.stats, self.projects).hash(h);
-                for (file, download) in &self.downloads {
-                    (file, download.1).hash(h);
+                (self.shared.stats, self.shared.projects).hash(h);
+                for file in self.shared.downloads.keys() {
+                    (file, self.size_of(file)).hash(h);
                 }
+                // It lists the untranslated items, titles and all, as that download does.
+                let missing = site_table(site, lang, MISSING);
+                self.shared.downloads.get(&missing).hash(h);
             }
             // A project's own, and the size of its language's JSON file, which it links.
             PageKind::ProjectStats(id) => {
-                (self.stats_of(Some(id)), self.projects).hash(h);
+                (self.stats_of(Some(id)), self.shared.projects).hash(h);
                 self.size_of(&site.urls(lang).stats_json()).hash(h);
             }
             // Their kind is all they show.
@@ -218,7 +269,7 @@ impl<'a> Inputs<'a> {
 
     /// Every project's card with its number of items in `lang`.
     fn projects_with_counts(&self, lang: Lang, h: &mut DefaultHasher) {
-        self.projects.hash(h);
+        self.shared.projects.hash(h);
         for (id, items) in &self.site.lang_index(lang).by_project {
             (id, items.len()).hash(h);
         }

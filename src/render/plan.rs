@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::content::at_alias;
-use crate::content::model::{Entry, Site, StaticSource};
+use crate::content::model::{EntryId, Site, StaticSource};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::msg;
 use crate::output::Collision;
@@ -16,9 +16,11 @@ use crate::render::pages::{self, PageKind, Planned, alias_page};
 use crate::types::{Lang, Slug};
 use crate::urls::{folders_on_the_way, is_reserved, output_file};
 
-/// What an output file is, and so how it is rendered.
+/// What an output file is, and so how it is rendered. It names the model's parts by
+/// their ids and owns what it copies, so that a plan can outlive one load of the model:
+/// `serve` keeps it while it patches the entries of an edit (`Session`).
 #[derive(Debug)]
-pub enum Kind<'a> {
+pub enum Kind {
     /// An HTML page of the URL table: home, lists, items, tags, the 404 page, redirects.
     Page(Planned),
     /// The RSS feed of a language.
@@ -26,58 +28,62 @@ pub enum Kind<'a> {
     Sitemap,
     Robots,
     /// A file copied as it is.
-    Copied(&'a StaticSource),
+    Copied(StaticSource),
     /// A statistics download of a language: a table as CSV, or every figure as JSON.
-    StatsData(Lang, Option<&'a Slug>),
-    /// A file of the search bundle (`pagefind/…`), added once the index is made.
-    Search(&'a [u8]),
+    StatsData(Lang, Option<Slug>),
+    /// A file of the search bundle (`pagefind/…`), added once the index is made: the
+    /// build puts the bundle's bytes into the sink itself.
+    Search,
     /// A copy of a photo a body shows, resized and without metadata (docs/maintainer/content.md, "Photos").
-    Photo(&'a crate::photos::Variant),
+    Photo(crate::photos::Variant),
 }
 
 /// Where an output file comes from: what a user changes to change it.
-#[derive(Clone, Copy, Debug)]
-pub enum Origin<'a> {
+#[derive(Clone, Debug)]
+pub enum Origin {
     /// The page of a news item or a standalone page.
-    Entry(&'a Entry),
+    Entry(EntryId),
     /// The redirect page of an old address that `entry` lists in `aliases:`.
-    Alias { entry: &'a Entry, alias: &'a str },
+    Alias { entry: EntryId, alias: String },
     /// A page, feed or file kronika makes from the whole site (lists, tags, 404, RSS,
     /// the sitemap, robots.txt).
     Generated,
     /// A file copied as it is: from `static/`, the theme, or an item's attachments.
-    Copied(&'a StaticSource),
+    Copied(StaticSource),
 }
 
 /// One file of the output.
 #[derive(Debug)]
-pub struct Output<'a> {
+pub struct Output {
     /// Relative to the output folder (`aktualnosci/x/index.html`).
     pub file: String,
-    pub kind: Kind<'a>,
+    pub kind: Kind,
     /// `None` for what serves every language (the 404 page, redirects, the sitemap,
     /// static files).
     pub lang: Option<Lang>,
     /// What it is made from; a redirect page serves every alias with its path.
-    pub sources: Vec<Origin<'a>>,
+    pub sources: Vec<Origin>,
 }
 
 /// Every file of one build.
-pub struct Plan<'a> {
-    pub outputs: Vec<Output<'a>>,
+pub struct Plan {
+    pub outputs: Vec<Output>,
 }
 
-impl<'a> Plan<'a> {
+impl Plan {
     /// Plans every file of `site`.
-    pub fn new(site: &'a Site) -> Plan<'a> {
-        let mut aliases: BTreeMap<String, Vec<Origin<'a>>> = BTreeMap::new();
+    pub fn new(site: &Site) -> Plan {
+        let mut aliases: BTreeMap<String, Vec<Origin>> = BTreeMap::new();
         for entry in site.entries.values() {
             for alias in &entry.aliases {
                 let path = alias.split_once('?').map_or(alias.as_str(), |(p, _)| p);
                 aliases
                     .entry(output_file(&alias_page(path)))
                     .or_default()
-                    .push(Origin::Alias { entry, alias });
+                    .push(Origin::Alias {
+                        entry: entry.id.clone(),
+                        alias: alias.clone(),
+                    });
             }
         }
         let mut outputs = Vec::new();
@@ -85,7 +91,7 @@ impl<'a> Plan<'a> {
             let file = output_file(&p.path);
             let sources = match &p.kind {
                 PageKind::Alias { .. } => aliases.remove(&file).unwrap_or_default(),
-                PageKind::Item(id) | PageKind::Page(id) => vec![Origin::Entry(site.entry(id))],
+                PageKind::Item(id) | PageKind::Page(id) => vec![Origin::Entry(id.clone())],
                 _ => vec![Origin::Generated],
             };
             outputs.push(Output {
@@ -114,7 +120,7 @@ impl<'a> Plan<'a> {
         for (lang, project, file) in crate::render::downloads::planned(site) {
             outputs.push(Output {
                 file,
-                kind: Kind::StatsData(lang, project),
+                kind: Kind::StatsData(lang, project.cloned()),
                 lang: Some(lang),
                 sources: vec![Origin::Generated],
             });
@@ -122,28 +128,28 @@ impl<'a> Plan<'a> {
         for (file, variant) in &site.photos {
             outputs.push(Output {
                 file: file.clone(),
-                kind: Kind::Photo(variant),
+                kind: Kind::Photo(variant.clone()),
                 lang: None,
-                sources: vec![Origin::Entry(site.entry(&variant.entry))],
+                sources: vec![Origin::Entry(variant.entry.clone())],
             });
         }
         for (file, source) in &site.static_files {
             outputs.push(Output {
                 file: file.clone(),
-                kind: Kind::Copied(source),
+                kind: Kind::Copied(source.clone()),
                 lang: None,
-                sources: vec![Origin::Copied(source)],
+                sources: vec![Origin::Copied(source.clone())],
             });
         }
         Plan { outputs }
     }
 
     /// Adds the files of the search index (docs/maintainer/pages.md "Search").
-    pub fn add_search(&mut self, bundle: &'a crate::search::Bundle) {
-        for (file, bytes) in &bundle.files {
+    pub fn add_search(&mut self, bundle: &crate::search::Bundle) {
+        for (file, _) in &bundle.files {
             self.outputs.push(Output {
                 file: file.clone(),
-                kind: Kind::Search(bytes),
+                kind: Kind::Search,
                 lang: None,
                 sources: vec![Origin::Generated],
             });
@@ -175,12 +181,12 @@ impl<'a> Plan<'a> {
     }
 
     /// Each file with each of its sources.
-    fn sourced(&self) -> Vec<Sourced<'a>> {
+    fn sourced(&self) -> Vec<Sourced<'_>> {
         self.outputs
             .iter()
             .flat_map(|o| {
-                o.sources.iter().map(|&origin| Sourced {
-                    file: o.file.clone(),
+                o.sources.iter().map(|origin| Sourced {
+                    file: &o.file,
                     origin,
                 })
             })
@@ -190,9 +196,9 @@ impl<'a> Plan<'a> {
 
 /// One file with one of its sources, as the clash checks see it.
 #[derive(Clone, Debug)]
-struct Sourced<'a> {
-    file: String,
-    origin: Origin<'a>,
+struct Sourced<'p> {
+    file: &'p str,
+    origin: &'p Origin,
 }
 
 /// Outputs that cannot all be written: a path no site may generate, two outputs on one
@@ -201,22 +207,22 @@ struct Sourced<'a> {
 fn clashes(root: &Path, outputs: &[Sourced]) -> Vec<Diagnostic> {
     let mut by_file: BTreeMap<&str, Vec<&Sourced>> = BTreeMap::new();
     for o in outputs {
-        by_file.entry(o.file.as_str()).or_default().push(o);
+        by_file.entry(o.file).or_default().push(o);
     }
     let mut errors = Vec::new();
     for o in outputs {
-        if is_reserved(&o.file) {
+        if is_reserved(o.file) {
             errors.push(reserved(root, o));
             continue;
         }
-        let same = by_file[o.file.as_str()].iter().filter(|other| {
+        let same = by_file[o.file].iter().filter(|other| {
             !std::ptr::eq(**other, o)
                 && !matches!(
                     (o.origin, other.origin),
                     (Origin::Alias { .. }, Origin::Alias { .. })
                 )
         });
-        let above = folders_on_the_way(&o.file)
+        let above = folders_on_the_way(o.file)
             .filter_map(|dir| by_file.get(dir))
             .flatten();
         for other in same.chain(above) {
@@ -239,50 +245,42 @@ fn clash(root: &Path, o: &Sourced, other: &Sourced) -> Option<Diagnostic> {
             entry,
             alias,
             Diagnostic::error(
-                entry.id.as_str(),
+                entry.as_str(),
                 msg!(
                     "alias-takes-copied-file",
                     alias = alias_shown(alias),
-                    file = other.file.as_str(),
-                    source = copied_shown(root, &other.file, source)
+                    file = other.file,
+                    source = copied_shown(root, other.file, source)
                 ),
             )
             .help(msg!("alias-takes-generated-page-help")),
         )),
-        (Origin::Alias { entry, alias }, _) => Some(alias_takes(root, entry, alias, &other.file)),
+        (Origin::Alias { entry, alias }, _) => Some(alias_takes(root, entry, alias, other.file)),
         (Origin::Copied(source), Origin::Entry(_) | Origin::Generated) => {
-            let shown = copied_shown(root, &o.file, source);
+            let shown = copied_shown(root, o.file, source);
             Some(if same {
-                Diagnostic::error(shown, msg!("static-takes-generated-page", file = &o.file))
+                Diagnostic::error(shown, msg!("static-takes-generated-page", file = o.file))
                     .help(msg!("static-takes-generated-page-help"))
             } else {
                 Diagnostic::error(
                     shown,
-                    msg!(
-                        "output-file-and-folder",
-                        file = &other.file,
-                        other = &o.file
-                    ),
+                    msg!("output-file-and-folder", file = other.file, other = o.file),
                 )
                 .help(msg!("static-takes-generated-page-help"))
             })
         }
         // `o` is the generated one and `other` a copied file in its way: reported with the
         // copied file's own source, as the reverse pair, only when it is `o`'s folder.
-        (Origin::Entry(_) | Origin::Generated, Origin::Copied(source)) if !same => {
-            Some(file_and_folder(
-                copied_shown(root, &other.file, source),
-                &other.file,
-                &o.file,
-            ))
-        }
+        (Origin::Entry(_) | Origin::Generated, Origin::Copied(source)) if !same => Some(
+            file_and_folder(copied_shown(root, other.file, source), other.file, o.file),
+        ),
         (_, Origin::Alias { entry, alias }) if !same => {
-            Some(alias_takes(root, entry, alias, &o.file))
+            Some(alias_takes(root, entry, alias, o.file))
         }
         (Origin::Copied(source), Origin::Copied(_)) if !same => Some(file_and_folder(
-            copied_shown(root, &o.file, source),
-            &other.file,
-            &o.file,
+            copied_shown(root, o.file, source),
+            other.file,
+            o.file,
         )),
         _ => None,
     }
@@ -298,9 +296,9 @@ fn file_and_folder(shown: String, file: &str, inside: &str) -> Diagnostic {
     .help(msg!("static-takes-generated-page-help"))
 }
 
-fn alias_takes(root: &Path, entry: &Entry, alias: &str, file: &str) -> Diagnostic {
+fn alias_takes(root: &Path, entry: &EntryId, alias: &str, file: &str) -> Diagnostic {
     let d = Diagnostic::error(
-        entry.id.as_str(),
+        entry.as_str(),
         msg!(
             "alias-takes-generated-page",
             alias = alias_shown(alias),
@@ -313,10 +311,10 @@ fn alias_takes(root: &Path, entry: &Entry, alias: &str, file: &str) -> Diagnosti
 
 fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
     let (shown, what) = match o.origin {
-        Origin::Alias { entry, alias } => (entry.id.to_string(), alias_shown(alias)),
-        Origin::Entry(entry) => (entry.id.to_string(), o.file.clone()),
-        Origin::Copied(source) => (copied_shown(root, &o.file, source), o.file.clone()),
-        Origin::Generated => (o.file.clone(), o.file.clone()),
+        Origin::Alias { entry, alias } => (entry.to_string(), alias_shown(alias)),
+        Origin::Entry(entry) => (entry.to_string(), o.file.to_string()),
+        Origin::Copied(source) => (copied_shown(root, o.file, source), o.file.to_string()),
+        Origin::Generated => (o.file.to_string(), o.file.to_string()),
     };
     let d = Diagnostic::error(shown, msg!("output-reserved", path = what))
         .help(msg!("output-reserved-help"));
@@ -327,7 +325,7 @@ fn reserved(root: &Path, o: &Sourced) -> Diagnostic {
 }
 
 fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Diagnostic> {
-    let by_file: BTreeMap<&str, &Sourced> = outputs.iter().map(|o| (o.file.as_str(), o)).collect();
+    let by_file: BTreeMap<&str, &Sourced> = outputs.iter().map(|o| (o.file, o)).collect();
     collisions
         .iter()
         .map(|c| {
@@ -347,16 +345,16 @@ fn foreign(root: &Path, outputs: &[Sourced], collisions: &[Collision]) -> Vec<Di
                         alias = alias_shown(alias),
                         foreign = &c.foreign
                     );
-                    let d = Diagnostic::error(entry.id.as_str(), m).help(help);
+                    let d = Diagnostic::error(entry.as_str(), m).help(help);
                     return at_alias(root, entry, alias, d);
                 }
                 origin => {
                     let shown = match origin {
-                        Origin::Entry(e) => e.id.to_string(),
-                        Origin::Copied(source) => copied_shown(root, &o.file, source),
-                        _ => o.file.clone(),
+                        Origin::Entry(e) => e.to_string(),
+                        Origin::Copied(source) => copied_shown(root, o.file, source),
+                        _ => o.file.to_string(),
                     };
-                    let m = msg!("output-takes-foreign", file = &o.file, foreign = &c.foreign);
+                    let m = msg!("output-takes-foreign", file = o.file, foreign = &c.foreign);
                     (shown, m)
                 }
             };

@@ -17,8 +17,9 @@ use crate::msg;
 use crate::types::{Amount, Currency, Date, Lang, Money};
 use crate::urls::LinkStyle;
 
-/// Compiles the templates once for the whole build.
-pub fn build(root: &Path, site: &Arc<Site>, links: &LinkStyle) -> Result<Tera, Vec<Diagnostic>> {
+/// Compiles the templates once for the whole build. The functions and filters hold the
+/// site's UI strings, not the site, so `serve` may keep them while it patches entries.
+pub fn build(root: &Path, site: &Site, links: &LinkStyle) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     // Tera 2 checks calls when templates are added, so kronika's functions come first.
     register(&mut tera, site, links);
@@ -106,7 +107,7 @@ fn template_error(
 
 /// The language a filter or function writes in: its `lang` argument, or the page's. Read
 /// without copying the code, as every `t`, `date` and `num` of every page does.
-fn lang_of(kwargs: &Kwargs, state: &State, site: &Site) -> TeraResult<Lang> {
+fn lang_of(kwargs: &Kwargs, state: &State, default: Lang) -> TeraResult<Lang> {
     let lang = match kwargs.get::<Cow<str>>("lang")? {
         Some(l) => Lang::parse(&l),
         None => state.get::<Value>("lang")?.and_then(|v| match v.as_str() {
@@ -114,10 +115,11 @@ fn lang_of(kwargs: &Kwargs, state: &State, site: &Site) -> TeraResult<Lang> {
             None => Lang::parse(&v.to_string()),
         }),
     };
-    Ok(lang.unwrap_or(site.config.default_language))
+    Ok(lang.unwrap_or(default))
 }
 
-fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
+fn register(tera: &mut Tera, site: &Site, links: &LinkStyle) {
+    let default = site.config.default_language;
     // `url(path=…)`: a link from the page being rendered to a site path.
     let style = links.clone();
     tera.register_function(
@@ -138,7 +140,7 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
         },
     );
     // `t(key=…, lang=…, any=args)`: a UI string from the Fluent files.
-    let s = site.clone();
+    let s = Arc::clone(&site.i18n);
     // A message asked for by its key alone (`t(key="home")`, a dozen on every page) says
     // the same in a language all build long: formatted once, then copied (docs/dev/performance.md,
     // "Change register").
@@ -148,7 +150,7 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
             let key: Cow<str> = kwargs.must_get("key")?;
             let key = key.as_ref();
-            let lang = lang_of(&kwargs, state, &s)?;
+            let lang = lang_of(&kwargs, state, default)?;
             let key_only = kwargs
                 .iter()
                 .all(|(k, _)| matches!(k.as_str(), Some("key" | "lang")));
@@ -156,10 +158,10 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
                 let mut plain = plain.lock().unwrap_or_else(|e| e.into_inner());
                 let text = plain
                     .entry((lang, key.to_string()))
-                    .or_insert_with(|| s.i18n.get(lang, key, Some(&FluentArgs::new())));
+                    .or_insert_with(|| s.get(lang, key, Some(&FluentArgs::new())));
                 return Ok(text.clone());
             }
-            if !s.i18n.exists(lang, key)
+            if !s.exists(lang, key)
                 && let Some(default) = kwargs.get::<String>("default")?
             {
                 return Ok(default);
@@ -178,18 +180,18 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
                     args.set(name, FluentValue::from(v.to_string()));
                 }
             }
-            Ok(s.i18n.get(lang, key, Some(&args)))
+            Ok(s.get(lang, key, Some(&args)))
         },
     );
     // `{{ date | date }}`: a date in the page language; `style` is `long` (default,
     // `15 lutego 2012 r.`), `month` (`luty 2012`) or `iso` (`2012-02-15`). The value is a
     // `Date` as the context serializes it (docs/maintainer/themes.md "Template variables"), read back by
     // its own `Deserialize`: one form, defined in `types.rs`.
-    let s = site.clone();
+    let s = Arc::clone(&site.i18n);
     tera.register_filter(
         "date",
         move |v: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let lang = lang_of(&kwargs, state, &s)?;
+            let lang = lang_of(&kwargs, state, default)?;
             let style: String = kwargs.get("style")?.unwrap_or_else(|| "long".to_string());
             let style = DateStyle::parse(&style).ok_or_else(|| {
                 tera::Error::message(format!(
@@ -199,17 +201,17 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
             let date = Date::deserialize(v.clone()).map_err(|_| {
                 tera::Error::message(format!("date: `{v}` is not a YYYY-MM-DD date"))
             })?;
-            Ok(s.i18n.date(lang, date, style))
+            Ok(s.date(lang, date, style))
         },
     );
     // `{{ money | money }}`: an amount with its currency in the page language. The value
     // is a `Money` as the context serializes it, `{amount, currency}`, read back by the
     // `Deserialize` of its amount and currency.
-    let s = site.clone();
+    let s = Arc::clone(&site.i18n);
     tera.register_filter(
         "money",
         move |v: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let lang = lang_of(&kwargs, state, &s)?;
+            let lang = lang_of(&kwargs, state, default)?;
             let map = v
                 .as_map()
                 .ok_or_else(|| tera::Error::message("money expects {amount, currency}"))?;
@@ -227,16 +229,16 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
                     get("currency").unwrap_or_default()
                 ))
             })?;
-            Ok(s.i18n.money(lang, &Money { amount, currency }))
+            Ok(s.money(lang, &Money { amount, currency }))
         },
     );
     // `{{ rate | percent }}`: a percentage (a decimal such as `"90.4"`) in the page
     // language, placed by the `percent` message: `90,4 %` / `90.4%`.
-    let s = site.clone();
+    let s = Arc::clone(&site.i18n);
     tera.register_filter(
         "percent",
         move |n: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let lang = lang_of(&kwargs, state, &s)?;
+            let lang = lang_of(&kwargs, state, default)?;
             let text = n
                 .as_str()
                 .map(str::to_string)
@@ -247,18 +249,18 @@ fn register(tera: &mut Tera, site: &Arc<Site>, links: &LinkStyle) {
             let mut args = FluentArgs::new();
             args.set(
                 "value",
-                FluentValue::from(s.i18n.locale(lang).numbers().decimal(&d)),
+                FluentValue::from(s.locale(lang).numbers().decimal(&d)),
             );
-            Ok(s.i18n.get(lang, "percent", Some(&args)))
+            Ok(s.get(lang, "percent", Some(&args)))
         },
     );
     // `{{ n | num }}`: a number with the language's digit grouping and decimal separator.
-    let s = site.clone();
+    let s = Arc::clone(&site.i18n);
     tera.register_filter(
         "num",
         move |n: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let lang = lang_of(&kwargs, state, &s)?;
-            let locale = s.i18n.locale(lang).numbers();
+            let lang = lang_of(&kwargs, state, default)?;
+            let locale = s.locale(lang).numbers();
             if let Some(i) = n.as_i64() {
                 return Ok(locale.integer(i));
             }

@@ -45,7 +45,7 @@ pub(super) fn respond(request: Request, preview: &Preview) {
     } else {
         file.clone()
     };
-    if let Some(bytes) = files.get(&wanted) {
+    if let Some(bytes) = files.get(wanted.as_str()) {
         let _ = request.respond(page(
             &wanted,
             bytes,
@@ -58,7 +58,7 @@ pub(super) fn respond(request: Request, preview: &Preview) {
     }
     // `/aktualnosci` is the folder `/aktualnosci/`: send the browser there, as static
     // hosts do, so that relative addresses in the page resolve.
-    if files.contains_key(&format!("{file}/index.html")) {
+    if files.contains_key(format!("{file}/index.html").as_str()) {
         let location = match query {
             Some(q) => format!("{path}/?{q}"),
             None => format!("{path}/"),

@@ -227,7 +227,6 @@ impl<'a> Stats<'a> {
         let mut cover_years: BTreeMap<i16, Vec<Share>> = BTreeMap::new();
         let mut cover_projects: BTreeMap<&str, Vec<Share>> = BTreeMap::new();
         let mut cover_all = vec![Share::default(); n];
-        let mut missing = Vec::new();
 
         for entry in model::items(site) {
             let present = model::languages_of(entry, &langs);
@@ -261,13 +260,13 @@ impl<'a> Stats<'a> {
                     .1
                     .add(&present);
             }
-            for (l, &lang) in langs.iter().enumerate() {
+            for (l, all) in cover_all.iter_mut().enumerate() {
                 let has = present.contains(&l);
                 let count = |share: &mut Share| {
                     share.items += 1;
                     share.available += usize::from(has);
                 };
-                count(&mut cover_all[l]);
+                count(all);
                 count(
                     &mut cover_years
                         .entry(date.year())
@@ -279,9 +278,6 @@ impl<'a> Stats<'a> {
                             .entry(p.id.as_str())
                             .or_insert_with(|| vec![Share::default(); n])[l],
                     );
-                }
-                if !has {
-                    missing.push(Missing { lang, entry });
                 }
             }
         }
@@ -308,13 +304,7 @@ impl<'a> Stats<'a> {
                     .collect(),
             })
             .collect();
-        missing.sort_by(|a, b| {
-            let pos = |l: Lang| langs.iter().position(|x| *x == l);
-            pos(a.lang)
-                .cmp(&pos(b.lang))
-                .then(b.entry.date.cmp(&a.entry.date))
-                .then(a.entry.id.cmp(&b.entry.id))
-        });
+        let missing = missing(site);
 
         let publications = Publications {
             years: years.into_values().collect(),
@@ -374,6 +364,37 @@ impl<'a> Stats<'a> {
             .iter()
             .find(|p| p.project.id.as_str() == id)
     }
+}
+
+/// The items that lack a version in a language, newest first within each language,
+/// languages in the site's order: [`Stats::missing`]. Apart, because it is all of the
+/// statistics that reads items' titles: a preview that patches a title edit makes
+/// only this again (`render::Prepared::entries_changed`).
+pub fn missing(site: &Site) -> Vec<Missing<'_>> {
+    let langs = &site.config.languages;
+    let mut missing = Vec::new();
+    for entry in model::items(site) {
+        let present = model::languages_of(entry, langs);
+        // One item, listed at its first version in the site's language order.
+        if present.first() != langs.iter().position(|l| *l == entry.lang).as_ref()
+            || entry.date.is_none()
+        {
+            continue;
+        }
+        for (l, &lang) in langs.iter().enumerate() {
+            if !present.contains(&l) {
+                missing.push(Missing { lang, entry });
+            }
+        }
+    }
+    missing.sort_by(|a, b| {
+        let pos = |l: Lang| langs.iter().position(|x| *x == l);
+        pos(a.lang)
+            .cmp(&pos(b.lang))
+            .then(b.entry.date.cmp(&a.entry.date))
+            .then(a.entry.id.cmp(&b.entry.id))
+    });
+    missing
 }
 
 /// `part` as a percentage of `whole`, one decimal, half away from zero.

@@ -36,6 +36,13 @@ impl Cards {
         )
     }
 
+    /// Forgets the card of news item `id`: it is made again when a page shows it.
+    pub(super) fn forget(&mut self, id: &EntryId) {
+        if let Some(card) = self.0.get_mut(id) {
+            card.take();
+        }
+    }
+
     /// The card of news item `id`.
     pub(super) fn get(&self, site: &Site, id: &EntryId) -> Value {
         self.0[id]

@@ -117,6 +117,34 @@ impl Shared {
             langs,
         }
     }
+
+    /// Forgets the cards of the entries `ids`, edited since: made again when shown.
+    pub fn entries_changed(&mut self, ids: &[crate::content::model::EntryId]) {
+        for id in ids {
+            self.cards.forget(id);
+        }
+    }
+
+    /// Makes the statistics' variables again after an edit they read.
+    pub fn statistics_changed(
+        &mut self,
+        site: &Site,
+        statistics: &crate::stats::Stats,
+        downloads: &crate::render::downloads::Downloads,
+    ) {
+        self.stats = stats::Vars::new(site, statistics, downloads);
+    }
+
+    /// Makes the site statistics pages' variables again after an edit of the titles of
+    /// `edited` alone.
+    pub fn titles_changed(
+        &mut self,
+        site: &Site,
+        edited: &[&crate::content::model::Entry],
+        downloads: &crate::render::downloads::Downloads,
+    ) {
+        self.stats.titles_changed(site, edited, downloads);
+    }
 }
 
 #[derive(Serialize)]
