@@ -251,17 +251,10 @@ pub fn index(records: &[Record]) -> Result<Bundle, Diagnostic> {
     for r in records {
         by_lang.entry(r.lang).or_default().push(r);
     }
-    // A thread for each language's index and one more, which helps whichever is building
-    // its index (Pagefind's build runs through Rayon) while the others give records.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(by_lang.len() + 1)
-        .thread_name(|i| format!("search-{i}"))
-        .build()
-        .map_err(|e| failed(&e))?;
     // The language with the most records is the build's critical path: Pagefind takes its
     // records one at a time, then builds its index. The others start once it has given
     // its records, so that it shares the cores only with the pages while it does
-    // (docs/dev/performance.md, "Search": 0.89 × the wall time of starting all at once).
+    // (docs/dev/performance.md, "Search").
     let first = by_lang.values().map(Vec::len).max().unwrap_or(0);
     let gate = Gate::default();
     let parts: Vec<Result<Files, String>> = std::thread::scope(|s| {
@@ -272,14 +265,13 @@ pub fn index(records: &[Record]) -> Result<Bundle, Diagnostic> {
                 let leads = !opened && records.len() == first;
                 opened |= leads;
                 let gate = &gate;
-                let pool = &pool;
                 s.spawn(move || {
                     if leads {
                         let _open = gate.opener();
-                        pool.install(|| index_of(records, &|| gate.open()))
+                        index_of(records, &|| gate.open())
                     } else {
                         gate.wait();
-                        pool.install(|| index_of(records, &|| {}))
+                        index_of(records, &|| {})
                     }
                 })
             })
@@ -344,9 +336,6 @@ struct EntryLanguage {
     page_count: usize,
 }
 
-/// The index of `records` (of one language): Pagefind's service API on a runtime of one
-/// thread (its blocking pool does the indexing), returning the files the theme uses, by
-/// their names in the bundle.
 /// A gate the other languages' indexes wait at until the first has given its records.
 #[derive(Default)]
 struct Gate {
@@ -379,7 +368,25 @@ impl Gate {
     }
 }
 
-fn index_of(records: &[&Record], given: &dyn Fn()) -> Result<Files, String> {
+/// The index of `records` (of one language), calling `given` once they are all given.
+/// Pagefind builds the index through Rayon: on a pool of this language's own (two
+/// threads, the second helping the build), not on the pool that renders the pages, where
+/// its jobs would wait behind every page. Not a pool shared by the languages either: a
+/// thread waiting inside one language's Tokio runtime could take up another language's
+/// whole work and start a runtime inside the runtime.
+fn index_of(records: &[&Record], given: &(dyn Fn() + Sync)) -> Result<Files, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .thread_name(|i| format!("search-{i}"))
+        .build()
+        .map_err(|e| e.to_string())?;
+    pool.install(|| index_in_pool(records, given))
+}
+
+/// The index of `records`: Pagefind's service API on a runtime of one thread (its
+/// blocking pool does the indexing), returning the files the theme uses, by their names
+/// in the bundle.
+fn index_in_pool(records: &[&Record], given: &(dyn Fn() + Sync)) -> Result<Files, String> {
     let mut phases = crate::timings::Phases::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
