@@ -423,7 +423,7 @@ fn attachment(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Attachment> {
     let name = a.file.value.as_str();
-    let span = span_of(&a.file, name.chars().count().max(1));
+    let span = value_span(&a.file, text);
     if name.is_empty()
         || name.contains(['/', '\\'])
         || name == ".."
