@@ -27,10 +27,12 @@ pub mod messages;
 pub mod output;
 pub mod photos;
 pub mod progress;
+pub mod rebuild;
 pub mod render;
 pub mod search;
 pub mod serve;
 mod session;
+pub mod site_cache;
 pub mod source;
 pub mod stats;
 mod timings;
@@ -80,8 +82,8 @@ pub struct Report {
     pub projects: usize,
     pub files_written: usize,
     pub files_changed: usize,
-    /// Files rendered: all of them in a build, those whose inputs changed in a rebuild
-    /// of a [`Session`].
+    /// Files made (rendered, copied, indexed): all of them in a first build, those whose
+    /// inputs changed in a rebuild (docs/maintainer/cli.md, "Rebuilds") or a [`Session`].
     pub files_rendered: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
@@ -112,11 +114,12 @@ impl Report {
         )
     }
 
-    /// What `--verbose` adds: `81 files in the output, 3 changed`.
+    /// What `--verbose` adds: `81 files in the output, 5 made again, 3 changed`.
     pub fn files(&self) -> Message {
         msg!(
             "build-files",
             files = self.files_written,
+            made = self.files_rendered,
             changed = self.files_changed
         )
     }
@@ -155,6 +158,35 @@ struct Loaded {
     /// What the search index is made of; `None` without search and in an `--offline`
     /// build, whose browser cannot load an index from disk (docs/maintainer/pages.md "Search").
     search: Option<Vec<search::Record>>,
+}
+
+/// The search index of a build: made from the records, or the files of the last build's,
+/// made from the same records.
+enum SearchIndex {
+    Made(search::Bundle),
+    Kept(Vec<String>),
+}
+
+impl SearchIndex {
+    fn files(&self) -> Vec<&str> {
+        match self {
+            SearchIndex::Made(bundle) => bundle.files.iter().map(|(f, _)| f.as_str()).collect(),
+            SearchIndex::Kept(files) => files.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// What rendering a site gave: its report, its rendered files, and its search index.
+type RenderedSite = (Report, render::Rendered, Option<Searched>);
+
+/// What a build did with its search index.
+struct Searched {
+    /// Its records, summed up ([`search::sum`]).
+    sum: u64,
+    /// Its files.
+    files: Vec<String>,
+    /// Whether they are the last build's, kept in the output rather than handed to the sink.
+    kept: bool,
 }
 
 /// Reads and checks everything the build needs; nothing is written.
@@ -242,7 +274,9 @@ impl Loaded {
             &check,
             render::Select::All,
             None,
+            None,
         )
+        .map(|(report, rendered, _)| (report, rendered))
     }
 
     /// Renders `plan`, the site's files, into `sink` while the search index is made on a
@@ -250,6 +284,8 @@ impl Loaded {
     /// index's files join the plan when they are known: the whole plan passes `check`
     /// (the clash checks, and for a build into a folder the check for foreign files)
     /// before they go into `sink`. Nothing is published before the build has succeeded.
+    /// An index whose records are those of `last`, the last build into the same folder, is
+    /// not made again: the caller keeps its files ([`Searched::kept`]).
     #[allow(clippy::too_many_arguments)]
     fn render_with_search(
         &self,
@@ -260,10 +296,18 @@ impl Loaded {
         check: &dyn Fn(&render::plan::Plan) -> Vec<Diagnostic>,
         select: render::Select,
         photo_cache: Option<PathBuf>,
-    ) -> Result<(Report, render::Rendered), (Failure, Vec<Diagnostic>)> {
+        last: Option<&rebuild::LastBuild>,
+    ) -> Result<RenderedSite, (Failure, Vec<Diagnostic>)> {
         let mut phases = timings::Phases::start();
         let (bundle, report) = std::thread::scope(|s| {
-            let index = s.spawn(|| self.search.as_deref().map(search::index).transpose());
+            let index = s.spawn(|| {
+                let records = self.search.as_deref()?;
+                let sum = search::sum(records);
+                if let Some(kept) = last.and_then(|l| l.search_kept(sum)) {
+                    return Some(Ok((sum, SearchIndex::Kept(kept))));
+                }
+                Some(search::index(records).map(|b| (sum, SearchIndex::Made(b))))
+            });
             let report = self.render_plan(opts, plan, sink, started, select, photo_cache);
             phases.lap("render and write the pages");
             let bundle = index.join();
@@ -272,15 +316,27 @@ impl Loaded {
         });
         let bundle = bundle.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let (mut report, rendered) = report?;
-        let Some(bundle) = bundle.map_err(|d| self.failure(vec![d]))? else {
-            return Ok((report, rendered));
+        let Some((sum, index)) = bundle.transpose().map_err(|d| self.failure(vec![d]))? else {
+            return Ok((report, rendered, None));
         };
         let mut whole = render::plan::Plan::new(&self.site);
-        whole.add_search(&bundle);
+        whole.add_search(index.files());
         let errors = check(&whole);
         if !errors.is_empty() {
             return Err(self.failure(errors));
         }
+        let bundle = match index {
+            SearchIndex::Kept(files) => {
+                report.files_written += files.len();
+                let searched = Searched {
+                    sum,
+                    files,
+                    kept: true,
+                };
+                return Ok((report, rendered, Some(searched)));
+            }
+            SearchIndex::Made(bundle) => bundle,
+        };
         let errors: Vec<Diagnostic> = bundle
             .files
             .iter()
@@ -294,8 +350,14 @@ impl Loaded {
             return Err(self.failure(errors));
         }
         report.files_written += bundle.files.len();
+        report.files_rendered += bundle.files.len();
         report.elapsed = started.elapsed();
-        Ok((report, rendered))
+        let searched = Searched {
+            sum,
+            files: bundle.files.into_iter().map(|(file, _)| file).collect(),
+            kept: false,
+        };
+        Ok((report, rendered, Some(searched)))
     }
 
     /// A failed render: content errors (exit 1), unless the system refused to write
@@ -375,12 +437,45 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     // Only a build that writes a site keeps copies of photos; `serve` writes nothing into
     // the site (docs/maintainer/content.md, "Photos").
     let photo_cache = Some(opts.root.join(photos::CACHE_DIR));
-    let select = render::Select::All;
-    match loaded.render_with_search(opts, &plan, &staging, started, &check, select, photo_cache) {
-        Ok((mut report, _)) => {
+    // A rebuild renders the files whose inputs changed since the last build into this
+    // folder, and keeps the others as the output holds them (docs/maintainer/cli.md, "Rebuilds").
+    let mut phases = timings::Phases::start();
+    let key = rebuild::key(opts, &output);
+    let last = rebuild::LastBuild::read(&opts.root, &output, key, &staging);
+    let previous = last
+        .as_ref()
+        .map(rebuild::LastBuild::inputs)
+        .unwrap_or_default();
+    phases.lap("what the last build made");
+    let select = render::Select::Changed(&previous);
+    let last_ref = last.as_ref();
+    let rendered = loaded.render_with_search(
+        opts,
+        &plan,
+        &staging,
+        started,
+        &check,
+        select,
+        photo_cache,
+        last_ref,
+    );
+    let rendered = rendered.and_then(|(report, rendered, searched)| {
+        let kept = kept_files(&rendered, searched.as_ref());
+        keep(&staging, last_ref, &kept).map_err(|errs| loaded.failure(errs))?;
+        Ok((report, rendered, searched))
+    });
+    match rendered {
+        Ok((mut report, rendered, searched)) => {
             opts.progress.set_stage(progress::Stage::Writing);
+            let mut phases = timings::Phases::start();
+            let written = staging.written();
             report.files_changed =
                 output::commit(staging).map_err(|f| (f, loaded.warnings.clone()))?;
+            phases.lap("move into place");
+            let made = made_files(written, &rendered, searched.as_ref(), last_ref);
+            let sum = searched.map(|s| s.sum);
+            rebuild::LastBuild::save(&opts.root, &output, key, made, sum);
+            phases.lap("what the next build compares with");
             Ok(report)
         }
         Err(e) => {
@@ -388,4 +483,77 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
             Err(e)
         }
     }
+}
+
+/// The files of a rebuild that were not made again, their inputs being those of the last
+/// build: the pages and files `rendered` kept, and the search index's when `searched`
+/// kept it.
+fn kept_files(rendered: &render::Rendered, searched: Option<&Searched>) -> Vec<String> {
+    let index = searched.filter(|s| s.kept).map(|s| s.files.as_slice());
+    let mut kept = rendered.kept.clone();
+    kept.extend(index.unwrap_or(&[]).iter().cloned());
+    kept
+}
+
+/// Tells `staging` to keep the files `kept` of the last build as the output holds them.
+fn keep(
+    staging: &output::Staging,
+    last: Option<&rebuild::LastBuild>,
+    kept: &[String],
+) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = kept
+        .iter()
+        .filter_map(|file| {
+            let made = last.and_then(|l| l.files.get(file));
+            let kept = made.map(|m| staging.keep(file, &m.hash));
+            match kept {
+                Some(Ok(())) => None,
+                Some(Err(e)) => {
+                    let m = msg!("write-failed", reason = e.message());
+                    Some(Diagnostic::error(file.as_str(), m))
+                }
+                // Not the last build's: kronika's bug, reported rather than a panic.
+                None => Some(Diagnostic::error(
+                    file.as_str(),
+                    msg!("render-failed", target = file.as_str()),
+                )),
+            }
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Each file of a build as [`rebuild::LastBuild::save`] records it: its inputs, the hash of
+/// its bytes, and its stamp when it was kept (the last build's).
+fn made_files(
+    written: Vec<(String, String, bool)>,
+    rendered: &render::Rendered,
+    searched: Option<&Searched>,
+    last: Option<&rebuild::LastBuild>,
+) -> Vec<(String, Option<u64>, String, Option<site_cache::Stamp>)> {
+    let search: std::collections::HashSet<&str> = searched
+        .map(|s| s.files.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let kept: std::collections::HashSet<&str> = rendered.kept.iter().map(String::as_str).collect();
+    let index_kept = searched.is_some_and(|s| s.kept);
+    written
+        .into_iter()
+        .filter_map(|(file, hash, staged)| {
+            let inputs = rendered.inputs.get(&file).copied();
+            let in_index = search.contains(file.as_str());
+            // A file without inputs is made again by every build: nothing to record.
+            if inputs.is_none() && !in_index {
+                return None;
+            }
+            let was_kept = !staged && (kept.contains(file.as_str()) || (in_index && index_kept));
+            let stamp = was_kept
+                .then(|| last.and_then(|l| l.files.get(&file)).map(|m| m.stamp))
+                .flatten();
+            Some((file, inputs, hash, stamp))
+        })
+        .collect()
 }

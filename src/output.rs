@@ -21,6 +21,7 @@ use std::sync::Mutex;
 use crate::diagnostics::{Failure, IoAction};
 use crate::messages::Message;
 use crate::msg;
+use crate::site_cache::Stamp;
 use crate::urls::{folders_on_the_way, is_reserved};
 
 /// Name of the marker file: it lists the files kronika generated, one per line
@@ -187,6 +188,34 @@ impl Staging {
     fn holds(&self, rel: &str, len: usize) -> bool {
         fs::symlink_metadata(self.output.join(rel))
             .is_ok_and(|m| m.file_type().is_file() && m.len() == len as u64)
+    }
+
+    /// Whether the output holds the file at `rel` as a build left it: the marker lists it,
+    /// moved in, with hash `digest`, and a plain file (not a link) is there with `stamp`,
+    /// its size and time then (`rebuild`). A file changed by hand has another time.
+    pub fn holds_as(&self, rel: &str, digest: &str, stamp: Stamp) -> bool {
+        self.previous
+            .get(rel)
+            .is_some_and(|l| !l.pending && l.hashes.iter().any(|h| h == digest))
+            && fs::symlink_metadata(self.output.join(rel))
+                .is_ok_and(|m| m.file_type().is_file() && Stamp::of_meta(&m) == Some(stamp))
+    }
+
+    /// Keeps the file at `rel` as the output holds it, with hash `digest`, without
+    /// writing it: a rebuild's file whose inputs did not change, and that
+    /// [`Staging::holds_as`] found as it was made.
+    pub fn keep(&self, rel: &str, digest: &str) -> Result<(), WriteError> {
+        self.target(rel)?;
+        self.record(rel, digest.to_string(), false)
+    }
+
+    /// Every file of this build so far with the hash of its bytes, and whether it was
+    /// written (rather than found as it is in the output, or kept).
+    pub fn written(&self) -> Vec<(String, String, bool)> {
+        let w = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        w.iter()
+            .map(|(rel, (digest, staged))| (rel.clone(), digest.clone(), *staged))
+            .collect()
     }
 
     fn record(&self, rel: &str, digest: String, staged: bool) -> Result<(), WriteError> {

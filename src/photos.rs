@@ -8,7 +8,6 @@ use std::hash::{Hash, Hasher};
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::UNIX_EPOCH;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
@@ -23,10 +22,11 @@ use crate::content::model::EntryId;
 use crate::diagnostics::Diagnostic;
 use crate::messages::Message;
 use crate::msg;
+use crate::site_cache::{Stamp, store};
 use crate::urls::LinkStyle;
 
-/// The folder of the site where copies of photos are kept between builds; it may be
-/// deleted at any time.
+/// The folder of the site where copies of photos are kept between builds, in its cache
+/// ([`crate::site_cache`]).
 pub const CACHE_DIR: &str = ".kronika-cache/photos";
 
 /// The longest side a photo may have, in pixels. Cameras write at most about 9 000; a
@@ -715,25 +715,6 @@ fn cache_key(digest: u128, v: &Variant) -> String {
     format!("{:032x}", u128::from(h.finish128()))
 }
 
-/// A photo's size and modification time (nanoseconds since 1970), as the file system
-/// gives them; `None` where it gives no time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: u128,
-}
-
-impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-        Some(Stamp {
-            len: meta.len(),
-            modified: modified.as_nanos(),
-        })
-    }
-}
-
 /// The digests of the photos of the last build, each with the size and time its photo
 /// had (`sources` in the cache, a line per photo: digest, size, time, path). A photo whose
 /// size and time are unchanged is not read again to find its copies: reading and hashing
@@ -816,27 +797,6 @@ impl Digests {
             }
         }
         store(&self.file, text.as_bytes());
-    }
-}
-
-/// Writes a copy into the cache. A cache that cannot be written is no error: the next
-/// build makes the copy again.
-fn store(path: &Path, bytes: &[u8]) {
-    let Some(dir) = path.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    if let Some(root) = dir.parent() {
-        // git and backup tools leave the cache out without anyone editing `.gitignore`.
-        let ignore = root.join(".gitignore");
-        if !ignore.exists() {
-            let _ = std::fs::write(&ignore, "*\n");
-        }
-    }
-    // Written beside and renamed, so a build stopped halfway leaves no half copy.
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
-        let _ = std::fs::remove_file(&tmp);
     }
 }
 

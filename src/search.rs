@@ -8,6 +8,7 @@
 //! archive are not indexed, so a search finds the article rather than every list it is on.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -31,7 +32,7 @@ pub struct Bundle {
 }
 
 /// One searchable page, as Pagefind receives it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Record {
     /// `/` and the page's site path; Pagefind's script puts the base path in front, since
     /// it finds the bundle under it.
@@ -231,6 +232,14 @@ fn fold(word: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// The records summed up in one number: an index made from records with the same number
+/// has the same files (a rebuild keeps them, `rebuild`).
+pub fn sum(records: &[Record]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    records.hash(&mut h);
+    h.finish()
 }
 
 /// Builds the index of `records` in process and returns the bundle's files: one Pagefind

@@ -134,7 +134,7 @@ fn summary_line_of_the_fixture_in_polish() {
     assert!(
         verbose
             .stdout
-            .contains("111 plików w folderze wynikowym, 0 zmienionych"),
+            .contains("111 plików w folderze wynikowym, 1 wygenerowany na nowo, 0 zmienionych"),
         "{}",
         verbose.stdout
     );

@@ -43,7 +43,7 @@ build-summary-language = { $lang } { $pages }
 build-files = { $files ->
         [one] { $files } file
        *[other] { $files } files
-    } in the output, { $changed } changed
+    } in the output, { $made } made again, { $changed } changed
 build-failed = { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors

@@ -46,7 +46,11 @@ build-files = { $files ->
         [one] { $files } plik
         [few] { $files } pliki
        *[many] { $files } plików
-    } w folderze wynikowym, { $changed ->
+    } w folderze wynikowym, { $made ->
+        [one] { $made } wygenerowany na nowo
+        [few] { $made } wygenerowane na nowo
+       *[many] { $made } wygenerowanych na nowo
+    }, { $changed ->
         [one] { $changed } zmieniony
         [few] { $changed } zmienione
        *[many] { $changed } zmienionych

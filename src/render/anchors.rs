@@ -34,6 +34,11 @@ impl Anchors {
         }
     }
 
+    /// Whether a link names the page at site path `path`: its ids are needed.
+    pub fn wants(&self, path: &str) -> bool {
+        self.wanted.contains(path)
+    }
+
     /// Notes the ids of the page at site path `path`, rendered as `html`, if a link names it.
     pub fn page(&self, path: &str, html: &[u8]) {
         if !self.wanted.contains(path) {

@@ -53,6 +53,9 @@ pub struct Rendered {
     /// Each file's inputs ([`inputs`]), when only the changed files were asked for: what
     /// the next render compares with (of the candidates only, for [`Select::Among`]).
     pub inputs: HashMap<String, u64>,
+    /// The files compared and not rendered, their inputs being those of the previous
+    /// render: the caller keeps their bytes.
+    pub kept: Vec<String>,
     /// What was prepared for rendering, for a session to keep ([`render`] gives it).
     pub prepared: Option<Prepared>,
 }
@@ -368,12 +371,27 @@ pub fn render_with(
             (inputs, wanted)
         }
     };
+    // Every `#fragment` of an `@/` link is judged by the ids of its target page, so those
+    // pages are rendered even when their inputs did not change.
+    let anchors = (!matches!(select, Select::Among { .. })).then(|| anchors::Anchors::new(site));
+    let mut wanted = wanted;
+    if let (Some(anchors), Select::Changed(_)) = (&anchors, select) {
+        for (o, w) in plan.outputs.iter().zip(wanted.iter_mut()) {
+            if let Kind::Page(page) = &o.kind {
+                *w |= anchors.wants(&page.path);
+            }
+        }
+    }
     let rendered = wanted.iter().filter(|w| **w).count();
+    let compared = !matches!(select, Select::All);
+    let kept = plan.outputs.iter().zip(&wanted);
+    let kept = kept.filter(|(o, w)| compared && !**w && inputs.contains_key(&o.file));
+    let kept: Vec<String> = kept.map(|(o, _)| o.file.clone()).collect();
     phases.lap("inputs (every output)");
-    // A build renders every page, so every `#fragment` of an `@/` link can be judged.
-    let anchors = matches!(select, Select::All).then(|| anchors::Anchors::new(site));
     if !matches!(select, Select::Among { .. }) {
-        progress.start_pages(plan.pages().count());
+        let pages = plan.outputs.iter().zip(&wanted);
+        let pages = pages.filter(|(o, w)| **w && matches!(o.kind, Kind::Page(_)));
+        progress.start_pages(pages.count());
     }
     // Photos are made one photo per job, all its copies from one decoding: among the
     // light pages they would all fall to one thread's share (docs/dev/performance.md, "Performance").
@@ -430,6 +448,7 @@ pub fn render_with(
         files: plan.outputs.len(),
         rendered,
         inputs,
+        kept,
         prepared: None,
     })
 }

@@ -145,10 +145,10 @@ impl Plan {
     }
 
     /// Adds the files of the search index (docs/maintainer/pages.md "Search").
-    pub fn add_search(&mut self, bundle: &crate::search::Bundle) {
-        for (file, _) in &bundle.files {
+    pub fn add_search<'f>(&mut self, files: impl IntoIterator<Item = &'f str>) {
+        for file in files {
             self.outputs.push(Output {
-                file: file.clone(),
+                file: file.to_string(),
                 kind: Kind::Search,
                 lang: None,
                 sources: vec![Origin::Generated],

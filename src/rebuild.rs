@@ -1,0 +1,182 @@
+//! What a build into an output folder leaves for the next build into it, so that a rebuild
+//! renders only the files whose inputs changed (docs/maintainer/cli.md, "Rebuilds"). It is
+//! kept in the site's cache, one file per output folder (`.kronika-cache/builds/`), and
+//! holds:
+//!
+//! - the build's key: the kronika program, the build's options, the output folder, and
+//!   what every page reads (`site.yaml`, the site's `themes/` and `i18n/`). A build with
+//!   another key renders everything;
+//! - each file of the output with its inputs (`render::inputs`), the hash of its bytes that
+//!   the output's marker lists, and its size and time as the build left it;
+//! - the search index's records, summed up: the index's files are kept while they are the
+//!   same.
+//!
+//! A file is kept only while the output holds it as the build left it (the marker lists it
+//! with that hash, and its size and time are the same), so a file changed or removed by
+//! hand is made again.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::BuildOptions;
+use crate::output::Staging;
+use crate::site_cache::{self, Stamp};
+
+/// Changed whenever the file's lines change meaning.
+const FORMAT: &str = "kronika-rebuild 1";
+
+/// The folder of the cache that holds one file per output folder.
+const DIR: &str = "builds";
+
+/// A file of the output as a build left it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Made {
+    /// Its inputs; `None` for the search index's files, made from the records.
+    pub inputs: Option<u64>,
+    /// The hash of its bytes, as the marker lists it.
+    pub hash: String,
+    pub stamp: Stamp,
+}
+
+/// What the last build into an output folder left there.
+#[derive(Debug, Default)]
+pub struct LastBuild {
+    pub files: HashMap<String, Made>,
+    /// The search index's records, summed up ([`crate::search::sum`]).
+    pub search: Option<u64>,
+}
+
+/// The key of a build of `opts` into `output`: two builds with the same key read the same
+/// program, options and shared files, so only their files' own inputs can differ.
+pub fn key(opts: &BuildOptions, output: &Path) -> u64 {
+    let mut h = DefaultHasher::new();
+    (FORMAT, env!("CARGO_PKG_VERSION")).hash(&mut h);
+    // Another build of kronika (a new version, or a developer's) renders everything.
+    let program = std::env::current_exe().ok().and_then(|p| Stamp::of(&p));
+    program.hash(&mut h);
+    let options = (&opts.base_url, opts.offline, opts.drafts, opts.no_search);
+    (options, output).hash(&mut h);
+    std::fs::read(opts.root.join("site.yaml")).ok().hash(&mut h);
+    for folder in ["themes", "i18n"] {
+        let files = walkdir::WalkDir::new(opts.root.join(folder)).sort_by_file_name();
+        for entry in files.into_iter().filter_map(Result::ok) {
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            entry.path().hash(&mut h);
+            std::fs::read(entry.path()).ok().hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// The cache file of the output folder `output` (resolved, as `output::check_output` gives it).
+fn file_of(root: &Path, output: &Path) -> PathBuf {
+    let mut h = DefaultHasher::new();
+    output.hash(&mut h);
+    root.join(site_cache::DIR)
+        .join(DIR)
+        .join(format!("{:016x}", h.finish()))
+}
+
+impl LastBuild {
+    /// What the last build into `output` with `key` left, of the files the output still
+    /// holds as it left them; `None` when there was none with this key.
+    pub fn read(root: &Path, output: &Path, key: u64, staging: &Staging) -> Option<LastBuild> {
+        let text = std::fs::read_to_string(file_of(root, output)).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != format!("{FORMAT}\t{key:016x}") {
+            return None;
+        }
+        let mut last = LastBuild::default();
+        let mut files = Vec::new();
+        for line in lines {
+            let fields: Vec<&str> = line.splitn(6, '\t').collect();
+            match fields[..] {
+                ["search", sum] => last.search = u64::from_str_radix(sum, 16).ok(),
+                ["f", inputs, hash, len, modified, file] => {
+                    files.extend(made(inputs, hash, len, modified).map(|m| (file.to_string(), m)))
+                }
+                _ => {}
+            }
+        }
+        last.files = files
+            .into_par_iter()
+            .filter(|(file, m)| staging.holds_as(file, &m.hash, m.stamp))
+            .collect();
+        Some(last)
+    }
+
+    /// The inputs of each file kept, as [`crate::render::Select::Changed`] compares them.
+    pub fn inputs(&self) -> HashMap<String, u64> {
+        let files = self.files.iter();
+        files
+            .filter_map(|(f, m)| Some((f.clone(), m.inputs?)))
+            .collect()
+    }
+
+    /// Whether the output still holds every file of the search index of the last build,
+    /// made from records summed up as `sum`.
+    pub fn search_kept(&self, sum: u64) -> Option<Vec<String>> {
+        if self.search != Some(sum) {
+            return None;
+        }
+        let files = self.files.iter().filter(|(_, m)| m.inputs.is_none());
+        let files: Vec<String> = files.map(|(f, _)| f.clone()).collect();
+        (!files.is_empty()).then_some(files)
+    }
+
+    /// Writes what a build with `key` left in `output`: each file with its inputs and hash,
+    /// and its stamp where it is known (a file the build kept), else read now.
+    pub fn save(
+        root: &Path,
+        output: &Path,
+        key: u64,
+        files: Vec<(String, Option<u64>, String, Option<Stamp>)>,
+        search: Option<u64>,
+    ) {
+        let lines: Vec<String> = files
+            .into_par_iter()
+            .filter(|(file, ..)| !file.contains(['\t', '\n', '\r']))
+            .filter_map(|(file, inputs, hash, stamp)| {
+                let meta = || std::fs::symlink_metadata(output.join(&file)).ok();
+                let stamp = stamp.or_else(|| Stamp::of_meta(&meta()?))?;
+                let inputs = inputs.map_or_else(|| "-".to_string(), |n| format!("{n:016x}"));
+                let (len, modified) = (stamp.len, stamp.modified);
+                Some(format!("f\t{inputs}\t{hash}\t{len}\t{modified}\t{file}\n"))
+            })
+            .collect();
+        let mut text = format!("{FORMAT}\t{key:016x}\n");
+        if let Some(sum) = search {
+            text.push_str(&format!("search\t{sum:016x}\n"));
+        }
+        text.extend(lines);
+        site_cache::store(&file_of(root, output), text.as_bytes());
+    }
+
+    /// Forgets the last build into `output`: its files are about to change in a way this
+    /// record cannot follow (a failed move).
+    pub fn forget(root: &Path, output: &Path) {
+        let _ = std::fs::remove_file(file_of(root, output));
+    }
+}
+
+/// A file's line: its inputs, hash, size and time.
+fn made(inputs: &str, hash: &str, len: &str, modified: &str) -> Option<Made> {
+    let inputs = match inputs {
+        "-" => None,
+        n => Some(u64::from_str_radix(n, 16).ok()?),
+    };
+    let stamp = Stamp {
+        len: len.parse().ok()?,
+        modified: modified.parse().ok()?,
+    };
+    Some(Made {
+        inputs,
+        hash: hash.to_string(),
+        stamp,
+    })
+}
