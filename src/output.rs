@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -36,8 +36,18 @@ pub struct Staging {
     /// What the marker lists: what the previous build generated, and what a killed one
     /// was about to move in.
     previous: BTreeMap<String, Listed>,
-    /// What this build generates: path → (hash, whether it was staged because it changed).
-    written: Mutex<BTreeMap<String, (String, bool)>>,
+    /// What this build generates, by path.
+    written: Mutex<BTreeMap<String, Written>>,
+}
+
+/// A file this build generates.
+struct Written {
+    /// The hash of its bytes.
+    digest: String,
+    /// Whether it was staged because it changed.
+    staged: bool,
+    /// Its size and time in the output once moved there.
+    stamp: Option<Stamp>,
 }
 
 /// Why a file of the built site could not be staged.
@@ -155,19 +165,35 @@ impl Staging {
         let digest = hash(bytes);
         // The marker's hash only says whether a comparison is worth it; the bytes on disk
         // decide, so a file changed by hand (even to the same length) is written again.
-        let unchanged = self
+        let listed = self
             .previous
             .get(rel)
-            .is_some_and(|l| !l.pending && l.hashes.contains(&digest))
-            && self.holds(rel, bytes.len())
-            && fs::read(self.output.join(rel)).is_ok_and(|b| b == bytes);
-        if !unchanged {
-            if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)?;
+            .is_some_and(|l| !l.pending && l.hashes.contains(&digest));
+        let unchanged = listed
+            .then(|| self.holds(rel, bytes.len()))
+            .flatten()
+            .filter(|_| fs::read(self.output.join(rel)).is_ok_and(|b| b == bytes));
+        // The file's size and time as the output will hold it, for the next build to know
+        // it by (`rebuild`): a move into place keeps a file's time.
+        let (staged, stamp) = match unchanged {
+            Some(stamp) => (false, stamp),
+            None => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                let mut file = fs::File::create(&path)?;
+                file.write_all(bytes)?;
+                (true, file.metadata().ok().and_then(|m| Stamp::of_meta(&m)))
             }
-            fs::write(&path, bytes)?;
-        }
-        self.record(rel, digest, !unchanged)
+        };
+        self.record(
+            rel,
+            Written {
+                digest,
+                staged,
+                stamp,
+            },
+        )
     }
 
     /// Whether the file at `rel` is kronika's: the marker lists it, and if only a killed
@@ -184,10 +210,11 @@ impl Staging {
         }
     }
 
-    /// Whether the output holds a plain file (not a link) of `len` bytes at `rel`.
-    fn holds(&self, rel: &str, len: usize) -> bool {
-        fs::symlink_metadata(self.output.join(rel))
-            .is_ok_and(|m| m.file_type().is_file() && m.len() == len as u64)
+    /// Whether the output holds a plain file (not a link) of `len` bytes at `rel`: `Some`
+    /// with its stamp if so.
+    fn holds(&self, rel: &str, len: usize) -> Option<Option<Stamp>> {
+        let meta = fs::symlink_metadata(self.output.join(rel)).ok()?;
+        (meta.file_type().is_file() && meta.len() == len as u64).then(|| Stamp::of_meta(&meta))
     }
 
     /// Whether the output holds the file at `rel` as a build left it: the marker lists it,
@@ -204,23 +231,32 @@ impl Staging {
     /// Keeps the file at `rel` as the output holds it, with hash `digest`, without
     /// writing it: a rebuild's file whose inputs did not change, and that
     /// [`Staging::holds_as`] found as it was made.
-    pub fn keep(&self, rel: &str, digest: &str) -> Result<(), WriteError> {
+    pub fn keep(&self, rel: &str, digest: &str, stamp: Stamp) -> Result<(), WriteError> {
         self.target(rel)?;
-        self.record(rel, digest.to_string(), false)
+        let digest = digest.to_string();
+        let (staged, stamp) = (false, Some(stamp));
+        self.record(
+            rel,
+            Written {
+                digest,
+                staged,
+                stamp,
+            },
+        )
     }
 
-    /// Every file of this build so far with the hash of its bytes, and whether it was
-    /// written (rather than found as it is in the output, or kept).
-    pub fn written(&self) -> Vec<(String, String, bool)> {
+    /// Every file of this build so far with the hash of its bytes and its stamp in the
+    /// output once moved there (`None` if the file system gives none).
+    pub fn written(&self) -> Vec<(String, String, Option<Stamp>)> {
         let w = self.written.lock().unwrap_or_else(|e| e.into_inner());
         w.iter()
-            .map(|(rel, (digest, staged))| (rel.clone(), digest.clone(), *staged))
+            .map(|(rel, w)| (rel.clone(), w.digest.clone(), w.stamp))
             .collect()
     }
 
-    fn record(&self, rel: &str, digest: String, staged: bool) -> Result<(), WriteError> {
+    fn record(&self, rel: &str, written: Written) -> Result<(), WriteError> {
         let mut w = self.written.lock().map_err(|_| WriteError::ThreadFailed)?;
-        if w.insert(rel.to_string(), (digest, staged)).is_some() {
+        if w.insert(rel.to_string(), written).is_some() {
             return Err(WriteError::SameFile(rel.to_string()));
         }
         Ok(())
@@ -468,7 +504,7 @@ pub fn commit_interrupted(staging: Staging, steps: usize) -> Result<Option<usize
 /// One move into place, counting its steps so that a test can stop it at any of them.
 struct Commit {
     staging: Staging,
-    written: BTreeMap<String, (String, bool)>,
+    written: BTreeMap<String, Written>,
     /// Changes to the output still allowed before the (simulated) kill.
     budget: usize,
 }
@@ -509,7 +545,7 @@ impl Commit {
         let list = self
             .written
             .iter()
-            .map(|(p, (h, _))| (p, std::slice::from_ref(h), false));
+            .map(|(p, w)| (p, std::slice::from_ref(&w.digest), false));
         let list = marker_text(list);
 
         // A first build into a new or empty folder: the staging folder becomes the output.
@@ -540,13 +576,13 @@ impl Commit {
         for (p, l) in journal.iter_mut() {
             match self.written.get(p) {
                 None => l.pending = true,
-                Some((h, _)) if !l.hashes.contains(h) => l.hashes.push(h.clone()),
+                Some(w) if !l.hashes.contains(&w.digest) => l.hashes.push(w.digest.clone()),
                 Some(_) => {}
             }
         }
-        for (p, (h, _)) in &self.written {
+        for (p, w) in &self.written {
             journal.entry(p.clone()).or_insert_with(|| Listed {
-                hashes: vec![h.clone()],
+                hashes: vec![w.digest.clone()],
                 pending: true,
             });
         }
@@ -597,7 +633,7 @@ impl Commit {
         let staged: Vec<String> = self
             .written
             .iter()
-            .filter(|(_, (_, staged))| *staged)
+            .filter(|(_, w)| w.staged)
             .map(|(p, _)| p.clone())
             .collect();
         for rel in staged {

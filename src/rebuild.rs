@@ -16,6 +16,7 @@
 //! hand is made again.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -30,6 +31,9 @@ const FORMAT: &str = "kronika-rebuild 1";
 
 /// The folder of the cache that holds one file per output folder.
 const DIR: &str = "builds";
+
+/// A file of a build as it is recorded: its path, inputs, hash and stamp.
+pub type Line = (String, Option<u64>, String, Stamp);
 
 /// A file of the output as a build left it.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,31 +133,23 @@ impl LastBuild {
         (!files.is_empty()).then_some(files)
     }
 
-    /// Writes what a build with `key` left in `output`: each file with its inputs and hash,
-    /// and its stamp where it is known (a file the build kept), else read now.
-    pub fn save(
-        root: &Path,
-        output: &Path,
-        key: u64,
-        files: Vec<(String, Option<u64>, String, Option<Stamp>)>,
-        search: Option<u64>,
-    ) {
-        let lines: Vec<String> = files
-            .into_par_iter()
-            .filter(|(file, ..)| !file.contains(['\t', '\n', '\r']))
-            .filter_map(|(file, inputs, hash, stamp)| {
-                let meta = || std::fs::symlink_metadata(output.join(&file)).ok();
-                let stamp = stamp.or_else(|| Stamp::of_meta(&meta()?))?;
-                let inputs = inputs.map_or_else(|| "-".to_string(), |n| format!("{n:016x}"));
-                let (len, modified) = (stamp.len, stamp.modified);
-                Some(format!("f\t{inputs}\t{hash}\t{len}\t{modified}\t{file}\n"))
-            })
-            .collect();
+    /// Writes what a build with `key` left in `output`: each file with its inputs, hash
+    /// and stamp, and the search index's records summed up.
+    pub fn save(root: &Path, output: &Path, key: u64, files: Vec<Line>, search: Option<u64>) {
         let mut text = format!("{FORMAT}\t{key:016x}\n");
         if let Some(sum) = search {
             text.push_str(&format!("search\t{sum:016x}\n"));
         }
-        text.extend(lines);
+        for (file, inputs, hash, stamp) in files {
+            if file.contains(['\t', '\n', '\r']) {
+                continue;
+            }
+            let (len, modified) = (stamp.len, stamp.modified);
+            let _ = match inputs {
+                Some(n) => writeln!(text, "f\t{n:016x}\t{hash}\t{len}\t{modified}\t{file}"),
+                None => writeln!(text, "f\t-\t{hash}\t{len}\t{modified}\t{file}"),
+            };
+        }
         site_cache::store(&file_of(root, output), text.as_bytes());
     }
 
