@@ -159,6 +159,17 @@ fn titles_names_ids_and_languages_that_cannot_be_used_are_refused() {
     run.expect_stderr("error: there is no news item named `2020-02-01-bldy`");
     run.expect_stderr("e.g. `2020-02-01-bledy`");
 
+    // A site with no news item yet: no empty example, but what to do first.
+    let empty = Site::fixture("check");
+    std::fs::remove_dir_all(empty.path("content/news")).unwrap();
+    let run = new(
+        &empty,
+        &["news", "X", "--translation-of", "2020-02-01-bldy"],
+    );
+    assert_eq!(run.code, 2);
+    run.expect_stderr("help: the site has no news item yet: write the original first");
+    assert!(!run.stderr.contains("``"), "{}", run.stderr);
+
     let run = new(&site, &["news", "X", "--lang", "de"]);
     assert_eq!(run.code, 2);
     run.expect_stderr("error: `de` is not a language of this site");

@@ -429,6 +429,7 @@ new-empty-slug = the title `{ $title }` has no letters or digits to make a file 
 new-empty-slug-help = give a title with words, e.g. kronika new news "Spotkanie w Łodzi"
 new-unknown-item = there is no news item named `{ $name }`
 new-unknown-item-help = give the name of the item's file without its language suffix, e.g. `{ $nearest }`
+new-unknown-item-none-help = the site has no news item yet: write the original first, e.g. `kronika new news "Title"`
 new-unknown-language = `{ $lang }` is not a language of this site
 new-unknown-language-help = the site's languages are { $languages }
 new-bad-project-id = `{ $id }` cannot be a project id

@@ -449,6 +449,7 @@ new-empty-slug = w tytule „{ $title }” nie ma liter ani cyfr, z których pow
 new-empty-slug-help = podaj tytuł ze słowami, np. kronika new news "Spotkanie w Łodzi"
 new-unknown-item = nie ma wiadomości o nazwie „{ $name }”
 new-unknown-item-help = podaj nazwę pliku wiadomości bez przyrostka języka, np. „{ $nearest }”
+new-unknown-item-none-help = serwis nie ma jeszcze żadnej wiadomości: najpierw napisz oryginał, np. `kronika new news "Tytuł"`
 new-unknown-language = `{ $lang }` nie jest językiem tego serwisu
 new-unknown-language-help = języki serwisu: { $languages }
 new-bad-project-id = „{ $id }” nie może być identyfikatorem projektu

@@ -69,15 +69,17 @@ pub fn news(opts: &NewsOptions) -> Result<String, Failure> {
                 .or(versions.first())
             else {
                 let names: Vec<&str> = news.iter().map(|f| f.name.as_str()).collect();
-                let nearest = names
-                    .iter()
-                    .max_by(|a, b| {
-                        strsim::jaro_winkler(name, a).total_cmp(&strsim::jaro_winkler(name, b))
-                    })
-                    .map_or(String::new(), |n| n.to_string());
+                let nearest = names.iter().max_by(|a, b| {
+                    strsim::jaro_winkler(name, a).total_cmp(&strsim::jaro_winkler(name, b))
+                });
+                // A site with no news item yet has no name to give as an example.
+                let help = match nearest {
+                    Some(n) => msg!("new-unknown-item-help", nearest = *n),
+                    None => msg!("new-unknown-item-none-help"),
+                };
                 return Err(Failure::usage(
                     msg!("new-unknown-item", name = name.as_str()),
-                    msg!("new-unknown-item-help", nearest = nearest),
+                    help,
                 ));
             };
             let lang = match lang_arg {
