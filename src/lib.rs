@@ -441,7 +441,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     // folder, and keeps the others as the output holds them (docs/maintainer/cli.md, "Rebuilds").
     let mut phases = timings::Phases::start();
     let key = rebuild::key(opts, &output);
-    let last = rebuild::LastBuild::read(&opts.root, &output, key, &staging);
+    let last = key.and_then(|key| rebuild::LastBuild::read(&opts.root, &output, key, &staging));
     let previous = last
         .as_ref()
         .map(rebuild::LastBuild::inputs)
@@ -461,7 +461,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     );
     let rendered = rendered.and_then(|(report, rendered, searched)| {
         let kept = kept_files(&rendered, searched.as_ref());
-        keep(&staging, last_ref, &kept).map_err(|errs| loaded.failure(errs))?;
+        rebuild::keep(&staging, last_ref, &kept).map_err(|errs| loaded.failure(errs))?;
         Ok((report, rendered, searched))
     });
     match rendered {
@@ -472,9 +472,12 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
             report.files_changed =
                 output::commit(staging).map_err(|f| (f, loaded.warnings.clone()))?;
             phases.lap("move into place");
-            let made = made_files(written, &rendered, searched.as_ref());
+            let index = searched.as_ref().map_or(&[][..], |s| &s.files[..]);
+            let made = rebuild::lines(written, &rendered.inputs, index);
             let sum = searched.map(|s| s.sum);
-            rebuild::LastBuild::save(&opts.root, &output, key, made, sum);
+            if let Some(key) = key {
+                rebuild::LastBuild::save(&opts.root, &output, key, made, sum);
+            }
             phases.lap("what the next build compares with");
             drop_later((loaded, plan, rendered));
             Ok(report)
@@ -503,59 +506,4 @@ fn kept_files(rendered: &render::Rendered, searched: Option<&Searched>) -> Vec<S
     let mut kept = rendered.kept.clone();
     kept.extend(index.unwrap_or(&[]).iter().cloned());
     kept
-}
-
-/// Tells `staging` to keep the files `kept` of the last build as the output holds them.
-fn keep(
-    staging: &output::Staging,
-    last: Option<&rebuild::LastBuild>,
-    kept: &[String],
-) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = kept
-        .iter()
-        .filter_map(|file| {
-            let made = last.and_then(|l| l.files.get(file));
-            let kept = made.map(|m| staging.keep(file, &m.hash, m.stamp));
-            match kept {
-                Some(Ok(())) => None,
-                Some(Err(e)) => {
-                    let m = msg!("write-failed", reason = e.message());
-                    Some(Diagnostic::error(file.as_str(), m))
-                }
-                // Not the last build's: kronika's bug, reported rather than a panic.
-                None => Some(Diagnostic::error(
-                    file.as_str(),
-                    msg!("render-failed", target = file.as_str()),
-                )),
-            }
-        })
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
-}
-
-/// Each file of a build as [`rebuild::LastBuild::save`] records it: its inputs, the hash of
-/// its bytes and its stamp; the files of the search index have no inputs of their own.
-fn made_files(
-    written: Vec<(String, String, Option<site_cache::Stamp>)>,
-    rendered: &render::Rendered,
-    searched: Option<&Searched>,
-) -> Vec<rebuild::Line> {
-    let search: std::collections::HashSet<&str> = searched
-        .map(|s| s.files.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    written
-        .into_iter()
-        .filter_map(|(file, hash, stamp)| {
-            let inputs = rendered.inputs.get(&file).copied();
-            // A file without inputs is made again by every build: nothing to record.
-            if inputs.is_none() && !search.contains(file.as_str()) {
-                return None;
-            }
-            Some((file, inputs, hash, stamp?))
-        })
-        .collect()
 }

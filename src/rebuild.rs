@@ -15,7 +15,7 @@
 //! with that hash, and its size and time are the same), so a file changed or removed by
 //! hand is made again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::BuildOptions;
+use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::output::Staging;
 use crate::site_cache::{self, Stamp};
 
@@ -54,12 +56,13 @@ pub struct LastBuild {
 }
 
 /// The key of a build of `opts` into `output`: two builds with the same key read the same
-/// program, options and shared files, so only their files' own inputs can differ.
-pub fn key(opts: &BuildOptions, output: &Path) -> u64 {
+/// program, options and shared files, so only their files' own inputs can differ. `None`
+/// where the program cannot be told from another build of kronika: nothing is kept then.
+pub fn key(opts: &BuildOptions, output: &Path) -> Option<u64> {
     let mut h = DefaultHasher::new();
     (FORMAT, env!("CARGO_PKG_VERSION")).hash(&mut h);
     // Another build of kronika (a new version, or a developer's) renders everything.
-    let program = std::env::current_exe().ok().and_then(|p| Stamp::of(&p));
+    let program = std::env::current_exe().ok().and_then(|p| Stamp::of(&p))?;
     program.hash(&mut h);
     let options = (&opts.base_url, opts.offline, opts.drafts, opts.no_search);
     (options, output).hash(&mut h);
@@ -74,7 +77,7 @@ pub fn key(opts: &BuildOptions, output: &Path) -> u64 {
             std::fs::read(entry.path()).ok().hash(&mut h);
         }
     }
-    h.finish()
+    Some(h.finish())
 }
 
 /// The cache file of the output folder `output` (resolved, as `output::check_output` gives it).
@@ -152,12 +155,60 @@ impl LastBuild {
         }
         site_cache::store(&file_of(root, output), text.as_bytes());
     }
+}
 
-    /// Forgets the last build into `output`: its files are about to change in a way this
-    /// record cannot follow (a failed move).
-    pub fn forget(root: &Path, output: &Path) {
-        let _ = std::fs::remove_file(file_of(root, output));
+/// Tells `staging` to keep the files `kept` of the last build as the output holds them:
+/// the files a rebuild did not make again.
+pub fn keep(
+    staging: &Staging,
+    last: Option<&LastBuild>,
+    kept: &[String],
+) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = kept
+        .iter()
+        .filter_map(|file| {
+            let made = last.and_then(|l| l.files.get(file));
+            match made.map(|m| staging.keep(file, &m.hash, m.stamp)) {
+                Some(Ok(())) => None,
+                Some(Err(e)) => {
+                    let m = msg!("write-failed", reason = e.message());
+                    Some(Diagnostic::error(file.as_str(), m))
+                }
+                // Not the last build's: kronika's bug, reported rather than a panic.
+                None => {
+                    let m = msg!("render-failed", target = file.as_str());
+                    Some(Diagnostic::error(file.as_str(), m))
+                }
+            }
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
+}
+
+/// Each file a build `written` as [`LastBuild::save`] records it: its inputs (from
+/// `inputs`), the hash of its bytes and its stamp. The files of the search index, `index`,
+/// have no inputs of their own; any other file without them is made again by every build,
+/// and not recorded.
+pub fn lines(
+    written: Vec<(String, String, Option<Stamp>)>,
+    inputs: &HashMap<String, u64>,
+    index: &[String],
+) -> Vec<Line> {
+    let index: HashSet<&str> = index.iter().map(String::as_str).collect();
+    written
+        .into_iter()
+        .filter_map(|(file, hash, stamp)| {
+            let inputs = inputs.get(&file).copied();
+            if inputs.is_none() && !index.contains(file.as_str()) {
+                return None;
+            }
+            Some((file, inputs, hash, stamp?))
+        })
+        .collect()
 }
 
 /// A file's line: its inputs, hash, size and time.
