@@ -299,3 +299,35 @@ fn what_every_page_reads_makes_everything_again() {
     let (made, changed) = counts(&run, "no cache");
     assert!(made > whole * 9 / 10 && changed == 0, "{made} {changed}");
 }
+
+#[test]
+fn a_record_of_the_last_build_that_is_not_one_is_ignored() {
+    let site = Site::fixture("basic");
+    site.build(&["--no-search"]).assert_ok();
+    let builds = site.path(".kronika-cache/builds");
+    let records: Vec<PathBuf> = std::fs::read_dir(&builds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != ".gitignore")
+        .collect();
+    assert_eq!(
+        records.len(),
+        1,
+        "one record per output folder: {records:?}"
+    );
+    let record = std::fs::read_to_string(&records[0]).unwrap();
+    let whole = tree(&site.path("public")).len();
+
+    // Lines that are not lines, and lines whose numbers say nothing: every file made again.
+    let (head, _) = record.split_once('\n').unwrap();
+    let broken = format!("{head}\nf\tzzz\t\t\n\u{0}\nf\t-\t-\tx\ty\taktualnosci/index.html\n");
+    std::fs::write(&records[0], broken).unwrap();
+    let (made, changed) = rebuild_with(&site, &["--no-search"], "a broken record");
+    assert!(made > whole * 9 / 10 && changed == 0, "{made} {changed}");
+
+    // A record that names files the output does not hold as it says: they are made again.
+    let moved = record.replace("\t1", "\t2");
+    std::fs::write(&records[0], moved).unwrap();
+    let (made, changed) = rebuild_with(&site, &["--no-search"], "a record of other times");
+    assert!(made > whole / 2 && changed == 0, "{made} {changed}");
+}
