@@ -186,14 +186,7 @@ impl Staging {
                 (true, file.metadata().ok().and_then(|m| Stamp::of_meta(&m)))
             }
         };
-        self.record(
-            rel,
-            Written {
-                digest,
-                staged,
-                stamp,
-            },
-        )
+        self.record(rel, digest, staged, stamp)
     }
 
     /// Whether the file at `rel` is kronika's: the marker lists it, and if only a killed
@@ -233,16 +226,7 @@ impl Staging {
     /// [`Staging::holds_as`] found as it was made.
     pub fn keep(&self, rel: &str, digest: &str, stamp: Stamp) -> Result<(), WriteError> {
         self.target(rel)?;
-        let digest = digest.to_string();
-        let (staged, stamp) = (false, Some(stamp));
-        self.record(
-            rel,
-            Written {
-                digest,
-                staged,
-                stamp,
-            },
-        )
+        self.record(rel, digest.to_string(), false, Some(stamp))
     }
 
     /// Every file of this build so far with the hash of its bytes and its stamp in the
@@ -254,8 +238,19 @@ impl Staging {
             .collect()
     }
 
-    fn record(&self, rel: &str, written: Written) -> Result<(), WriteError> {
+    fn record(
+        &self,
+        rel: &str,
+        digest: String,
+        staged: bool,
+        stamp: Option<Stamp>,
+    ) -> Result<(), WriteError> {
         let mut w = self.written.lock().map_err(|_| WriteError::ThreadFailed)?;
+        let written = Written {
+            digest,
+            staged,
+            stamp,
+        };
         if w.insert(rel.to_string(), written).is_some() {
             return Err(WriteError::SameFile(rel.to_string()));
         }
