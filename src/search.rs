@@ -237,7 +237,7 @@ fn fold(word: &str) -> String {
 /// The records summed up in one number: an index made from records with the same number
 /// has the same files (a rebuild keeps them, `rebuild`).
 pub fn sum(records: &[Record]) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = crate::types::fingerprint();
     records.hash(&mut h);
     h.finish()
 }

@@ -1,10 +1,24 @@
-//! Small value types that make wrong states hard to write: `Lang`, `Slug`, `Date`, `Money`, `Translated<T>`.
+//! Small value types that make wrong states hard to write: `Lang`, `Slug`, `Date`, `Money`, `Translated<T>`;
+//! and `Fingerprint`, what a rebuild sums up its inputs with.
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::hash::BuildHasher;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+/// What the inputs of an output file, a body or the search records are summed up with
+/// (`render::inputs`, `rebuild`): foldhash with a fixed seed, the same in every run of one
+/// kronika program (a rebuild's record names the program), and about 4 × faster than
+/// std's SipHash over page text, which made fingerprinting every file of a build 2 % of
+/// its CPU (docs/dev/performance.md, "Rebuilds").
+pub type Fingerprint = foldhash::quality::FoldHasher<'static>;
+
+/// A new [`Fingerprint`].
+pub fn fingerprint() -> Fingerprint {
+    foldhash::quality::FixedState::with_seed(0x006b_726f_6e69_6b61).build_hasher()
+}
 
 /// A language of the site: a lowercase ISO 639 code (`pl`, `en`, `de`), validated on creation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

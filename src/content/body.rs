@@ -54,7 +54,7 @@ impl Eq for Body {}
 impl Hash for Body {
     fn hash<H: Hasher>(&self, state: &mut H) {
         let digest = *self.digest.get_or_init(|| {
-            let mut h = std::hash::DefaultHasher::new();
+            let mut h = crate::types::fingerprint();
             self.html.hash(&mut h);
             h.finish()
         });

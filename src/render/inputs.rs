@@ -4,7 +4,6 @@
 //! the model; what every page reads (`site.yaml`, templates, UI strings) is not in it: a
 //! change there renders everything.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Write as _};
 use std::hash::{Hash, Hasher};
@@ -15,7 +14,7 @@ use super::feeds::FEED_ITEMS;
 use super::pages::{PageKind, Planned};
 use super::plan::{Kind, Output, Plan};
 use crate::content::model::{Entry, EntryId, Site, StaticSource};
-use crate::types::{Lang, Slug};
+use crate::types::{Fingerprint, Lang, Slug, fingerprint};
 
 /// The parts of the model that many files read, each summed up once per build. It names
 /// the model's parts by their ids, so that a session (`serve`) keeps it between builds and
@@ -70,22 +69,22 @@ impl Shared {
 
 /// The number of every project, of the site's statistics and of each project's.
 fn statistics(site: &Site) -> (u64, u64, HashMap<Slug, u64>) {
-    let mut per_project: HashMap<&Slug, DefaultHasher> = site
+    let mut per_project: HashMap<&Slug, Fingerprint> = site
         .projects
         .iter()
         .map(|(id, p)| {
-            let mut h = DefaultHasher::new();
+            let mut h = fingerprint();
             debug_hash(p).hash(&mut h);
             (id, h)
         })
         .collect();
     // In id order: a map's own order differs from one build to the next.
-    let mut projects = DefaultHasher::new();
+    let mut projects = fingerprint();
     for id in site.projects.keys() {
         per_project.get(id).map(Hasher::finish).hash(&mut projects);
     }
     let projects = projects.finish();
-    let mut stats = DefaultHasher::new();
+    let mut stats = fingerprint();
     projects.hash(&mut stats);
     // No title: the site's statistics page lists the untranslated items with their
     // titles, and reads them from the download of that list (`PageKind::Stats`).
@@ -118,7 +117,7 @@ fn sums_of(downloads: &Downloads) -> BTreeMap<String, (u64, usize)> {
 
 /// A download's number and length.
 fn sum_of(bytes: &[u8]) -> (u64, usize) {
-    let mut h = DefaultHasher::new();
+    let mut h = fingerprint();
     bytes.hash(&mut h);
     (h.finish(), bytes.len())
 }
@@ -151,7 +150,7 @@ impl<'a> Inputs<'a> {
     /// The number of `output`: equal in two builds only if its bytes are. `None` for a
     /// file that must be rendered in any case (a copied file that cannot be read now).
     pub fn of(&self, output: &Output) -> Option<u64> {
-        let mut h = DefaultHasher::new();
+        let mut h = fingerprint();
         output.file.hash(&mut h);
         match &output.kind {
             Kind::Page(page) => self.page(page, &mut h),
@@ -194,12 +193,12 @@ impl<'a> Inputs<'a> {
         Some(h.finish())
     }
 
-    fn page(&self, page: &Planned, h: &mut DefaultHasher) {
+    fn page(&self, page: &Planned, h: &mut Fingerprint) {
         page.hash(h);
         let site = self.site;
         let lang = page.lang.unwrap_or(site.config.default_language);
         let idx = site.lang_index(lang);
-        let cards = |ids: &[EntryId], h: &mut DefaultHasher| {
+        let cards = |ids: &[EntryId], h: &mut Fingerprint| {
             for id in ids {
                 self.shared.cards.get(id).hash(h);
             }
@@ -268,7 +267,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// Every project's card with its number of items in `lang`.
-    fn projects_with_counts(&self, lang: Lang, h: &mut DefaultHasher) {
+    fn projects_with_counts(&self, lang: Lang, h: &mut Fingerprint) {
         self.shared.projects.hash(h);
         for (id, items) in &self.site.lang_index(lang).by_project {
             (id, items.len()).hash(h);
@@ -278,7 +277,7 @@ impl<'a> Inputs<'a> {
 
 /// What a list shows of an item.
 fn card(e: &Entry) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = fingerprint();
     (&e.title, &e.path, e.date, &e.summary, e.archived).hash(&mut h);
     h.finish()
 }
@@ -286,14 +285,14 @@ fn card(e: &Entry) -> u64 {
 /// The hash of a value's `Debug` form, for the projects (with their amounts, which have
 /// no `Hash`), summed up once per build.
 fn debug_hash(value: &dyn fmt::Debug) -> u64 {
-    struct Feed(DefaultHasher);
+    struct Feed(Fingerprint);
     impl fmt::Write for Feed {
         fn write_str(&mut self, s: &str) -> fmt::Result {
             self.0.write(s.as_bytes());
             Ok(())
         }
     }
-    let mut feed = Feed(DefaultHasher::new());
+    let mut feed = Feed(fingerprint());
     let _ = write!(feed, "{value:?}");
     feed.0.finish()
 }
