@@ -50,6 +50,15 @@ struct Written {
     stamp: Option<Stamp>,
 }
 
+/// A folder on the way to a generated file, as the output holds it.
+enum Folder {
+    There,
+    /// Not there (or a file of ours that is leaving): nothing is under it.
+    Absent,
+    /// A file that is not ours: it blocks every path under it.
+    Foreign(String),
+}
+
 /// Why a file of the built site could not be staged.
 #[derive(Debug)]
 pub enum WriteError {
@@ -277,24 +286,41 @@ impl Staging {
         let generated: BTreeSet<&str> = generated.into_iter().collect();
         // A path of the previous build that this one drops is removed before the move.
         let leaving = |p: &str| !generated.contains(p) && self.is_ours(p);
-        let mut folders: HashMap<&str, Option<String>> = HashMap::new();
+        // Each folder on the way looked at once. Under one that is not there, nothing is:
+        // a build into a new folder looks at a few folders, not at its 20 000 files.
+        let mut folders: HashMap<&str, Folder> = HashMap::new();
         let mut out = Vec::new();
         for &rel in &generated {
             // Every folder on the way must be a folder, or a file of ours that is leaving.
-            let blocked = folders_on_the_way(rel).find_map(|dir| {
-                folders
-                    .entry(dir)
-                    .or_insert_with(|| {
-                        let m = fs::symlink_metadata(self.output.join(dir)).ok()?;
-                        (!m.file_type().is_dir() && !leaving(dir)).then(|| dir.to_string())
-                    })
-                    .clone()
-            });
+            let mut blocked = None;
+            let mut absent = false;
+            for dir in folders_on_the_way(rel) {
+                let folder = folders.entry(dir).or_insert_with(|| {
+                    match fs::symlink_metadata(self.output.join(dir)) {
+                        Err(_) => Folder::Absent,
+                        Ok(m) if m.file_type().is_dir() => Folder::There,
+                        // Leaving before the move: nothing will be under it.
+                        Ok(_) if leaving(dir) => Folder::Absent,
+                        Ok(_) => Folder::Foreign(dir.to_string()),
+                    }
+                });
+                match folder {
+                    Folder::There => {}
+                    Folder::Absent => absent = true,
+                    Folder::Foreign(f) => blocked = Some(f.clone()),
+                }
+                if absent || blocked.is_some() {
+                    break;
+                }
+            }
             if let Some(foreign) = blocked {
                 out.push(Collision {
                     generated: rel.to_string(),
                     foreign,
                 });
+                continue;
+            }
+            if absent {
                 continue;
             }
             let Ok(m) = fs::symlink_metadata(self.output.join(rel)) else {
