@@ -169,7 +169,13 @@ impl Typography {
         let mut done = 0;
         let mut i = 0;
         while i < bytes.len() {
-            if !self.special[usize::from(bytes[i])] {
+            let b = bytes[i];
+            // A one-letter word is followed by a space: the same letter inside a word (most
+            // of Polish text stops at `a`, `i`, `o`, `u`, `w` or `z`) needs nothing, and is
+            // copied in bulk (the pass took 12.6 % of a build's instructions before).
+            if !self.special[usize::from(b)]
+                || (b.is_ascii_alphabetic() && !matches!(bytes.get(i + 1), Some(b' ' | b'\n')))
+            {
                 i += 1;
                 continue;
             }
