@@ -125,9 +125,11 @@ fn register(tera: &mut Tera, site: &Site, links: &LinkStyle) {
     tera.register_function(
         "url",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let to: String = kwargs.must_get("path")?;
-            let from: String = state.get("current_path")?.unwrap_or_default();
-            Ok(style.link(&from, &to))
+            // Read without copying: every link of every page asks (docs/dev/performance.md).
+            let to: Cow<str> = kwargs.must_get("path")?;
+            let from = state.get::<Value>("current_path")?;
+            let from = from.as_ref().and_then(Value::as_str).unwrap_or_default();
+            Ok(style.link(from, &to))
         },
     );
     // `abs_url(path=…)`: the absolute URL of a site path (feeds, canonical, hreflang).
@@ -144,7 +146,7 @@ fn register(tera: &mut Tera, site: &Site, links: &LinkStyle) {
     // A message asked for by its key alone (`t(key="home")`, a dozen on every page) says
     // the same in a language all build long: formatted once, then copied (docs/dev/performance.md,
     // "Change register").
-    let plain: Mutex<HashMap<(Lang, String), String>> = Mutex::default();
+    let plain: Mutex<HashMap<Lang, HashMap<String, String>>> = Mutex::default();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
@@ -156,10 +158,14 @@ fn register(tera: &mut Tera, site: &Site, links: &LinkStyle) {
                 .all(|(k, _)| matches!(k.as_str(), Some("key" | "lang")));
             if key_only {
                 let mut plain = plain.lock().unwrap_or_else(|e| e.into_inner());
-                let text = plain
-                    .entry((lang, key.to_string()))
-                    .or_insert_with(|| s.get(lang, key, Some(&FluentArgs::new())));
-                return Ok(text.clone());
+                let known = plain.entry(lang).or_default();
+                // Looked up by the key as the template gives it: copied only the first time.
+                if let Some(text) = known.get(key) {
+                    return Ok(text.clone());
+                }
+                let text = s.get(lang, key, Some(&FluentArgs::new()));
+                known.insert(key.to_string(), text.clone());
+                return Ok(text);
             }
             if !s.exists(lang, key)
                 && let Some(default) = kwargs.get::<String>("default")?
