@@ -440,7 +440,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     // A rebuild renders the files whose inputs changed since the last build into this
     // folder, and keeps the others as the output holds them (docs/maintainer/cli.md, "Rebuilds").
     let mut phases = timings::Phases::start();
-    let key = rebuild::key(opts, &output);
+    let key = rebuild::key(opts, &output, &loaded.site.config.theme);
     let last = key.and_then(|key| rebuild::LastBuild::read(&opts.root, &output, key, &staging));
     let previous = last
         .as_ref()

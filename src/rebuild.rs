@@ -17,7 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -27,6 +27,7 @@ use crate::diagnostics::Diagnostic;
 use crate::msg;
 use crate::output::Staging;
 use crate::site_cache::{self, Stamp};
+use crate::types::fingerprint;
 
 /// Changed whenever the file's lines change meaning.
 const FORMAT: &str = "kronika-rebuild 1";
@@ -53,28 +54,42 @@ pub struct LastBuild {
     pub files: HashMap<String, Made>,
     /// The search index's records, summed up ([`crate::search::sum`]).
     pub search: Option<u64>,
+    /// How many files the search index had, held as left or not.
+    index_files: usize,
 }
 
-/// The key of a build of `opts` into `output`: two builds with the same key read the same
-/// program, options and shared files, so only their files' own inputs can differ. `None`
-/// where the program cannot be told from another build of kronika: nothing is kept then.
-pub fn key(opts: &BuildOptions, output: &Path) -> Option<u64> {
-    let mut h = DefaultHasher::new();
+/// The key of a build of `opts` into `output` with theme `theme`: two builds with the same
+/// key read the same program, options and shared files, so only their files' own inputs
+/// can differ. `None` where the program cannot be told from another build of kronika:
+/// nothing is kept then.
+pub fn key(opts: &BuildOptions, output: &Path, theme: &str) -> Option<u64> {
+    let mut h = fingerprint();
     (FORMAT, env!("CARGO_PKG_VERSION")).hash(&mut h);
     // Another build of kronika (a new version, or a developer's) renders everything.
     let program = std::env::current_exe().ok().and_then(|p| Stamp::of(&p))?;
     program.hash(&mut h);
     let options = (&opts.base_url, opts.offline, opts.drafts, opts.no_search);
-    (options, output).hash(&mut h);
+    (options, output, theme).hash(&mut h);
     std::fs::read(opts.root.join("site.yaml")).ok().hash(&mut h);
-    for folder in ["themes", "i18n"] {
-        let files = walkdir::WalkDir::new(opts.root.join(folder)).sort_by_file_name();
-        for entry in files.into_iter().filter_map(Result::ok) {
-            if entry.file_type().is_dir() {
-                continue;
+    // What every page reads: the theme's templates and the UI strings, through symbolic
+    // links as the build reads them (a theme's static files are outputs of their own).
+    let templates = opts.root.join("themes").join(theme).join("templates");
+    for folder in [templates, opts.root.join("i18n")] {
+        let files = walkdir::WalkDir::new(folder)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in files {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => {
+                    e.path().hash(&mut h);
+                    std::fs::read(e.path()).ok().hash(&mut h);
+                }
+                // A folder that cannot be read (a loop of links): the build says why.
+                Err(e) => e.to_string().hash(&mut h),
             }
-            entry.path().hash(&mut h);
-            std::fs::read(entry.path()).ok().hash(&mut h);
         }
     }
     Some(h.finish())
@@ -82,7 +97,7 @@ pub fn key(opts: &BuildOptions, output: &Path) -> Option<u64> {
 
 /// The cache file of the output folder `output` (resolved, as `output::check_output` gives it).
 fn file_of(root: &Path, output: &Path) -> PathBuf {
-    let mut h = DefaultHasher::new();
+    let mut h = fingerprint();
     output.hash(&mut h);
     root.join(site_cache::DIR)
         .join(DIR)
@@ -110,6 +125,11 @@ impl LastBuild {
                 _ => {}
             }
         }
+        // A file without inputs of its own is one of the search index's, in its folder;
+        // a line that says otherwise is not kronika's and is left out.
+        let in_index = |file: &str| file.starts_with(&format!("{}/", crate::search::FOLDER));
+        files.retain(|(file, m)| m.inputs.is_some() || in_index(file));
+        last.index_files = files.iter().filter(|(_, m)| m.inputs.is_none()).count();
         last.files = files
             .into_par_iter()
             .filter(|(file, m)| staging.holds_as(file, &m.hash, m.stamp))
@@ -133,7 +153,8 @@ impl LastBuild {
         }
         let files = self.files.iter().filter(|(_, m)| m.inputs.is_none());
         let files: Vec<String> = files.map(|(f, _)| f.clone()).collect();
-        (!files.is_empty()).then_some(files)
+        // One file changed or gone by hand, or left pending by a killed move: made again.
+        (!files.is_empty() && files.len() == self.index_files).then_some(files)
     }
 
     /// Writes what a build with `key` left in `output`: each file with its inputs, hash
@@ -153,7 +174,32 @@ impl LastBuild {
                 None => writeln!(text, "f\t-\t{hash}\t{len}\t{modified}\t{file}"),
             };
         }
-        site_cache::store(&file_of(root, output), text.as_bytes());
+        let file = file_of(root, output);
+        site_cache::store(&file, text.as_bytes());
+        prune(&file);
+    }
+}
+
+/// How many output folders' records the cache keeps: builds into a new temporary folder
+/// each time (a CI job's) would otherwise leave one record each.
+const RECORDS: usize = 8;
+
+/// Removes the records beside `kept` but the [`RECORDS`] written last.
+fn prune(kept: &Path) {
+    let Some(dir) = kept.parent() else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut records: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_str().is_some_and(|n| !n.starts_with('.')))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    records.sort_by_key(|r| std::cmp::Reverse(r.0));
+    for (_, old) in records.iter().skip(RECORDS) {
+        if old != kept {
+            let _ = std::fs::remove_file(old);
+        }
     }
 }
 

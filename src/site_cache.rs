@@ -25,6 +25,7 @@ impl Stamp {
         Stamp::of_meta(&std::fs::metadata(path).ok()?)
     }
 
+    /// The stamp of a file whose metadata was read already.
     pub fn of_meta(meta: &Metadata) -> Option<Stamp> {
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         Some(Stamp {

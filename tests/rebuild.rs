@@ -157,6 +157,21 @@ fn every_rebuild_makes_only_what_changed_and_gives_the_fresh_build() {
             }),
         ),
         (
+            "a translation names who produced it, as its original does",
+            Box::new(|| {
+                let en = "content/news/2012-02-15-mops.en.md";
+                let t = std::fs::read_to_string(site.path(en)).unwrap();
+                site.write(
+                    en,
+                    &t.replace("slug:", "produced_by: \"Dział Projektów\"\nslug:"),
+                );
+            }),
+        ),
+        (
+            "the original's name changed (the translation's no longer marked as Polish)",
+            Box::new(|| site.write(item, &text.replace("Dział Projektów", "Dział Promocji"))),
+        ),
+        (
             "an item removed",
             Box::new(|| site.remove("content/news/2013-05-01-tylko-po-polsku.pl.md")),
         ),
@@ -237,6 +252,16 @@ fn a_rebuild_with_nothing_changed_makes_and_writes_nothing_with_search_on() {
     std::fs::write(&item, format!("{text}\nZupełnie nowe słowo: żółwiątko.\n")).unwrap();
     let (made, _) = rebuild(&site, "a new word");
     assert!(made >= 2, "{made}");
+
+    // A file of the index changed or removed by hand: the whole index is made again.
+    let index = site.path("public/pagefind");
+    let files: Vec<PathBuf> = times(&index).into_keys().collect();
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    std::fs::remove_file(&files[0]).unwrap();
+    let entry = index.join("pagefind-entry.json");
+    std::fs::write(&entry, std::fs::read(&entry).unwrap()).unwrap();
+    let (made, _) = rebuild(&site, "two files of the index touched by hand");
+    assert!(made >= 2, "{made}");
     let index: Vec<_> = times(&site.path("public/pagefind"))
         .into_iter()
         .filter(|(p, t)| before.get(p) != Some(t))
@@ -280,6 +305,20 @@ fn what_every_page_reads_makes_everything_again() {
     everything("site.yaml");
     site.write("site.yaml", &yaml);
     everything("site.yaml back");
+
+    // UI strings through a symbolic link to a folder, switched to another folder.
+    #[cfg(unix)]
+    {
+        site.write("i18n/wersje/a/site.ftl", "skip-link = Do treści\n");
+        site.write("i18n/wersje/b/site.ftl", "skip-link = Przejdź dalej\n");
+        std::fs::remove_dir_all(site.path("i18n/pl")).unwrap();
+        std::os::unix::fs::symlink("wersje/a", site.path("i18n/pl")).unwrap();
+        // The same strings as before, read through the link.
+        assert_eq!(rebuild(&site, "the strings through a link").1, 0);
+        std::fs::remove_file(site.path("i18n/pl")).unwrap();
+        std::os::unix::fs::symlink("wersje/b", site.path("i18n/pl")).unwrap();
+        everything("the link to other strings");
+    }
 
     // The build's options: another base URL makes everything, and the same again nothing.
     let other = ["--base-url", "https://archiwum.example.org/", "--verbose"];
@@ -325,9 +364,49 @@ fn a_record_of_the_last_build_that_is_not_one_is_ignored() {
     let (made, changed) = rebuild_with(&site, &["--no-search"], "a broken record");
     assert!(made > whole * 9 / 10 && changed == 0, "{made} {changed}");
 
+    // A line that calls a page a file of the search index: left out, the page compared.
+    std::fs::write(&records[0], &record).unwrap();
+    let lying: String = record
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(6, '\t').collect();
+            match f[..] {
+                ["f", _, hash, len, time, "index.html"] => {
+                    format!("f\t-\t{hash}\t{len}\t{time}\tindex.html\n")
+                }
+                _ => format!("{l}\n"),
+            }
+        })
+        .collect();
+    assert_ne!(lying, record);
+    std::fs::write(&records[0], lying).unwrap();
+    rebuild_with(&site, &["--no-search"], "a page called a file of the index");
+
     // A record that names files the output does not hold as it says: they are made again.
     let moved = record.replace("\t1", "\t2");
     std::fs::write(&records[0], moved).unwrap();
     let (made, changed) = rebuild_with(&site, &["--no-search"], "a record of other times");
     assert!(made > whole / 2 && changed == 0, "{made} {changed}");
+}
+
+#[test]
+fn the_cache_keeps_the_records_of_the_last_eight_output_folders() {
+    let site = Site::fixture("basic");
+    let outputs = tempfile::tempdir().unwrap();
+    for n in 0..10 {
+        let out = outputs.path().join(format!("out-{n}"));
+        let run = site.build(&["--no-search", "--output", out.to_str().unwrap()]);
+        run.assert_ok();
+    }
+    let records = std::fs::read_dir(site.path(".kronika-cache/builds"))
+        .unwrap()
+        .filter(|e| {
+            !e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('.')
+        })
+        .count();
+    assert_eq!(records, 8);
 }

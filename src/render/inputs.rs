@@ -214,6 +214,13 @@ impl<'a> Inputs<'a> {
                 // The entry includes its change register: a commit renders again only the
                 // pages of the files it changed (docs/maintainer/content.md, "Change register").
                 e.hash(h);
+                // A translation's metryczka marks a name it shares with the original as in
+                // the original's language (`context::langs::inherited`).
+                let default = site.config.default_language;
+                if let Some((_, original)) = e.translations.iter().find(|(l, _)| *l == default) {
+                    let o = site.entry(original);
+                    (&o.produced_by, &o.published_by).hash(h);
+                }
                 for t in &e.tags {
                     site.tag(t).name.hash(h);
                     tag_languages(site, t, h);
