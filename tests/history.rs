@@ -7,41 +7,8 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::Site;
+use common::{Site, git_as};
 use scraper::{Html, Selector};
-
-/// Runs `git args` in `dir` as `author` on `date`, with no configuration of the machine's
-/// (`HOME` is a folder of the test's own).
-fn git_as(dir: &Path, author: &str, date: &str, args: &[&str]) -> String {
-    let home = dir.join(".test-home");
-    std::fs::create_dir_all(&home).unwrap();
-    let stamp = format!("{date}T12:00:00+01:00");
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", &format!("user.name={author}")])
-        .args(["-c", "user.email=redakcja@example.org"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgSign=false",
-        ])
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", &home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", &stamp)
-        .env("GIT_COMMITTER_DATE", &stamp)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 fn git(dir: &Path, args: &[&str]) -> String {
     git_as(dir, "Nobody", "2020-01-01", args)

@@ -7,7 +7,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use common::{Run, Site, tree};
@@ -82,36 +81,10 @@ fn times(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
         .collect()
 }
 
+/// Runs `git args` in `dir`, as one author on one day.
 fn git(dir: &Path, args: &[&str]) {
-    let home = dir.join(".test-home");
-    std::fs::create_dir_all(&home).unwrap();
-    let status = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Anna Nowak",
-            "-c",
-            "user.email=a@example.org",
-        ])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgSign=false",
-        ])
-        .args(args)
-        .env("HOME", &home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", "2024-03-01T12:00:00+01:00")
-        .env("GIT_COMMITTER_DATE", "2024-03-01T12:00:00+01:00")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
+    common::git_as(dir, "Anna Nowak", "2024-03-01", args);
 }
-
-/// A change to the site's files.
-type Edit<'a> = Box<dyn Fn() + 'a>;
 
 #[test]
 fn every_rebuild_makes_only_what_changed_and_gives_the_fresh_build() {
@@ -125,37 +98,8 @@ fn every_rebuild_makes_only_what_changed_and_gives_the_fresh_build() {
 
     let item = "content/news/2012-02-15-mops.pl.md";
     let text = std::fs::read_to_string(site.path(item)).unwrap();
-    let edits: Vec<(&str, Edit)> = vec![
-        (
-            "a word of the body",
-            Box::new(|| site.write(item, &text.replace("wyróżnienie", "nagrodę"))),
-        ),
-        (
-            "the title",
-            Box::new(|| site.write(item, &text.replace("MOPS wyróżniony", "MOPS nagrodzony"))),
-        ),
-        (
-            "a tag",
-            Box::new(|| site.write(item, &text.replace("dobre praktyki", "nowy temat"))),
-        ),
-        (
-            "the date",
-            Box::new(|| site.write(item, &text.replace("2012-02-15\n", "2014-02-15\n"))),
-        ),
-        ("back as it was", Box::new(|| site.write(item, &text))),
-        (
-            "a new item with a translation",
-            Box::new(|| {
-                site.write(
-                    "content/news/2016-01-01-nowa.pl.md",
-                    "---\ntitle: Nowa\ndate: 2016-01-01\nprojects: [pora]\ntags: [EFS]\n---\n\nTekst.\n",
-                );
-                site.write(
-                    "content/news/2016-01-01-nowa.en.md",
-                    "---\ntitle: New\n---\n\nText.\n",
-                );
-            }),
-        ),
+    let mut edits = common::basic_edits(&site, item, &text);
+    let more: Vec<common::Edit> = vec![
         (
             "a translation names who produced it, as its original does",
             Box::new(|| {
@@ -170,26 +114,6 @@ fn every_rebuild_makes_only_what_changed_and_gives_the_fresh_build() {
         (
             "the original's name changed (the translation's no longer marked as Polish)",
             Box::new(|| site.write(item, &text.replace("Dział Projektów", "Dział Promocji"))),
-        ),
-        (
-            "an item removed",
-            Box::new(|| site.remove("content/news/2013-05-01-tylko-po-polsku.pl.md")),
-        ),
-        (
-            "a project",
-            Box::new(|| {
-                let p = "content/projects/pora.yaml";
-                let y = std::fs::read_to_string(site.path(p)).unwrap();
-                site.write(p, &y.replace("Time for Activity", "Time to Act"));
-            }),
-        ),
-        (
-            "a static file",
-            Box::new(|| site.write("static/pliki/nota.txt", "Nota.\n")),
-        ),
-        (
-            "the static file changed",
-            Box::new(|| site.write("static/pliki/nota.txt", "Nota, poprawiona.\n")),
         ),
         (
             "the sources put into git",
@@ -208,6 +132,7 @@ fn every_rebuild_makes_only_what_changed_and_gives_the_fresh_build() {
             }),
         ),
     ];
+    edits.extend(more);
     let whole = tree(&site.path("public")).len();
     for (what, edit) in edits {
         // The file system's times must tell a file written now from one written before.

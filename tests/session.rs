@@ -62,78 +62,7 @@ fn every_edit_renders_only_what_changed_and_gives_the_fresh_build() {
 
     let item = "content/news/2012-02-15-mops.pl.md";
     let text = std::fs::read_to_string(site.path(item)).unwrap();
-    let edits: Vec<(&str, Edit)> = vec![
-        (
-            "a word of the body",
-            Box::new(|| site.write(item, &text.replace("wyróżnienie", "nagrodę"))),
-        ),
-        (
-            "the title",
-            Box::new(|| site.write(item, &text.replace("MOPS wyróżniony", "MOPS nagrodzony"))),
-        ),
-        (
-            "a tag",
-            Box::new(|| site.write(item, &text.replace("dobre praktyki", "nowy temat"))),
-        ),
-        (
-            "archived",
-            Box::new(|| site.write(item, &text.replace("slug:", "archived: true\nslug:"))),
-        ),
-        (
-            "the date",
-            Box::new(|| site.write(item, &text.replace("2012-02-15\n", "2014-02-15\n"))),
-        ),
-        ("back as it was", Box::new(|| site.write(item, &text))),
-        (
-            "the address of an item another links to",
-            Box::new(|| {
-                let linked = "content/news/2011-10-17-konwencja/index.pl.md";
-                let t = std::fs::read_to_string(site.path(linked)).unwrap();
-                site.write(
-                    linked,
-                    &t.replace("archived: true", "archived: true\nslug: konwencja-epa"),
-                );
-            }),
-        ),
-        (
-            "a new item",
-            Box::new(|| {
-                site.write(
-                    "content/news/2016-01-01-nowa.pl.md",
-                    "---\ntitle: Nowa\ndate: 2016-01-01\nprojects: [pora]\ntags: [EFS]\n---\n\nTekst.\n",
-                )
-            }),
-        ),
-        (
-            "its translation",
-            Box::new(|| {
-                site.write(
-                    "content/news/2016-01-01-nowa.en.md",
-                    "---\ntitle: New\n---\n\nText.\n",
-                )
-            }),
-        ),
-        (
-            "an item removed",
-            Box::new(|| site.remove("content/news/2013-05-01-tylko-po-polsku.pl.md")),
-        ),
-        (
-            "a project",
-            Box::new(|| {
-                let p = "content/projects/pora.yaml";
-                let y = std::fs::read_to_string(site.path(p)).unwrap();
-                site.write(p, &y.replace("Time for Activity", "Time to Act"));
-            }),
-        ),
-        (
-            "a static file",
-            Box::new(|| site.write("static/pliki/nota.txt", "Nota.\n")),
-        ),
-        (
-            "the static file changed",
-            Box::new(|| site.write("static/pliki/nota.txt", "Nota, poprawiona.\n")),
-        ),
-    ];
+    let edits = common::basic_edits(&site, item, &text);
     for (what, edit) in edits {
         edit();
         let rendered = rebuild_matches_a_fresh_build(&mut session, root, what);

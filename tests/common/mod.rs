@@ -197,3 +197,118 @@ pub fn normalise(path: &Path) -> Option<String> {
     }
     Some(parts.join("/"))
 }
+
+/// A change to a site's files, and its name.
+pub type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>);
+
+/// Edits of the `basic` fixture, one after another, each leaving a site that builds: of
+/// its item `item`, whose text was `text` (`content/news/2012-02-15-mops.pl.md`), and of
+/// the site around it. What the tests of rebuilds run through, comparing each rebuild
+/// with a fresh build (`tests/session.rs`, `tests/rebuild.rs`).
+pub fn basic_edits<'a>(site: &'a Site, item: &'a str, text: &'a str) -> Vec<Edit<'a>> {
+    vec![
+        (
+            "a word of the body",
+            Box::new(move || site.write(item, &text.replace("wyróżnienie", "nagrodę"))),
+        ),
+        (
+            "the title",
+            Box::new(move || site.write(item, &text.replace("MOPS wyróżniony", "MOPS nagrodzony"))),
+        ),
+        (
+            "a tag",
+            Box::new(move || site.write(item, &text.replace("dobre praktyki", "nowy temat"))),
+        ),
+        (
+            "archived",
+            Box::new(move || site.write(item, &text.replace("slug:", "archived: true\nslug:"))),
+        ),
+        (
+            "the date",
+            Box::new(move || site.write(item, &text.replace("2012-02-15\n", "2014-02-15\n"))),
+        ),
+        ("back as it was", Box::new(move || site.write(item, text))),
+        (
+            "the address of an item another links to",
+            Box::new(move || {
+                let linked = "content/news/2011-10-17-konwencja/index.pl.md";
+                let t = std::fs::read_to_string(site.path(linked)).unwrap();
+                site.write(
+                    linked,
+                    &t.replace("archived: true", "archived: true\nslug: konwencja-epa"),
+                );
+            }),
+        ),
+        (
+            "a new item",
+            Box::new(move || {
+                site.write(
+                "content/news/2016-01-01-nowa.pl.md",
+                "---\ntitle: Nowa\ndate: 2016-01-01\nprojects: [pora]\ntags: [EFS]\n---\n\nTekst.\n",
+            )
+            }),
+        ),
+        (
+            "its translation",
+            Box::new(move || {
+                site.write(
+                    "content/news/2016-01-01-nowa.en.md",
+                    "---\ntitle: New\n---\n\nText.\n",
+                )
+            }),
+        ),
+        (
+            "an item removed",
+            Box::new(move || site.remove("content/news/2013-05-01-tylko-po-polsku.pl.md")),
+        ),
+        (
+            "a project",
+            Box::new(move || {
+                let p = "content/projects/pora.yaml";
+                let y = std::fs::read_to_string(site.path(p)).unwrap();
+                site.write(p, &y.replace("Time for Activity", "Time to Act"));
+            }),
+        ),
+        (
+            "a static file",
+            Box::new(move || site.write("static/pliki/nota.txt", "Nota.\n")),
+        ),
+        (
+            "the static file changed",
+            Box::new(move || site.write("static/pliki/nota.txt", "Nota, poprawiona.\n")),
+        ),
+    ]
+}
+
+/// Runs `git args` in `dir` as `author` on `date`, with no configuration of the machine's
+/// (`HOME` is a folder of the test's own).
+pub fn git_as(dir: &Path, author: &str, date: &str, args: &[&str]) -> String {
+    let home = dir.join(".test-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let stamp = format!("{date}T12:00:00+01:00");
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", &format!("user.name={author}")])
+        .args(["-c", "user.email=redakcja@example.org"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgSign=false",
+        ])
+        .args(args)
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", &home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", &stamp)
+        .env("GIT_COMMITTER_DATE", &stamp)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
