@@ -459,9 +459,13 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
         photo_cache,
         last_ref,
     );
+    // The files not made again, their inputs being the last build's: the pages and files
+    // rendering kept, and the search index's when its records are the same.
     let rendered = rendered.and_then(|(report, rendered, searched)| {
-        let kept = kept_files(&rendered, searched.as_ref());
-        rebuild::keep(&staging, last_ref, &kept).map_err(|errs| loaded.failure(errs))?;
+        let index = searched.as_ref().filter(|s| s.kept);
+        let index = index.map_or(&[][..], |s| &s.files[..]);
+        let kept = rendered.kept.iter().chain(index);
+        rebuild::keep(&staging, last_ref, kept).map_err(|errs| loaded.failure(errs))?;
         Ok((report, rendered, searched))
     });
     match rendered {
@@ -496,14 +500,4 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
 fn drop_later<T: Send + 'static>(value: T) {
     // Where no thread can be started, `value` is freed here, with the failed closure.
     let _ = std::thread::Builder::new().spawn(move || drop(value));
-}
-
-/// The files of a rebuild that were not made again, their inputs being those of the last
-/// build: the pages and files `rendered` kept, and the search index's when `searched`
-/// kept it.
-fn kept_files(rendered: &render::Rendered, searched: Option<&Searched>) -> Vec<String> {
-    let index = searched.filter(|s| s.kept).map(|s| s.files.as_slice());
-    let mut kept = rendered.kept.clone();
-    kept.extend(index.unwrap_or(&[]).iter().cloned());
-    kept
 }

@@ -35,9 +35,6 @@ const FORMAT: &str = "kronika-rebuild 1";
 /// The folder of the cache that holds one file per output folder.
 const DIR: &str = "builds";
 
-/// A file of a build as it is recorded: its path, inputs, hash and stamp.
-pub type Line = (String, Option<u64>, String, Stamp);
-
 /// A file of the output as a build left it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Made {
@@ -127,7 +124,10 @@ impl LastBuild {
         }
         // A file without inputs of its own is one of the search index's, in its folder;
         // a line that says otherwise is not kronika's and is left out.
-        let in_index = |file: &str| file.starts_with(&format!("{}/", crate::search::FOLDER));
+        let in_index = |file: &str| {
+            let rest = file.strip_prefix(crate::search::FOLDER);
+            rest.is_some_and(|r| r.starts_with('/'))
+        };
         files.retain(|(file, m)| m.inputs.is_some() || in_index(file));
         last.index_files = files.iter().filter(|(_, m)| m.inputs.is_none()).count();
         last.files = files
@@ -159,17 +159,23 @@ impl LastBuild {
 
     /// Writes what a build with `key` left in `output`: each file with its inputs, hash
     /// and stamp, and the search index's records summed up.
-    pub fn save(root: &Path, output: &Path, key: u64, files: Vec<Line>, search: Option<u64>) {
+    pub fn save(
+        root: &Path,
+        output: &Path,
+        key: u64,
+        files: Vec<(String, Made)>,
+        search: Option<u64>,
+    ) {
         let mut text = format!("{FORMAT}\t{key:016x}\n");
         if let Some(sum) = search {
             text.push_str(&format!("search\t{sum:016x}\n"));
         }
-        for (file, inputs, hash, stamp) in files {
+        for (file, made) in files {
             if file.contains(['\t', '\n', '\r']) {
                 continue;
             }
-            let (len, modified) = (stamp.len, stamp.modified);
-            let _ = match inputs {
+            let (hash, len, modified) = (&made.hash, made.stamp.len, made.stamp.modified);
+            let _ = match made.inputs {
                 Some(n) => writeln!(text, "f\t{n:016x}\t{hash}\t{len}\t{modified}\t{file}"),
                 None => writeln!(text, "f\t-\t{hash}\t{len}\t{modified}\t{file}"),
             };
@@ -205,13 +211,13 @@ fn prune(kept: &Path) {
 
 /// Tells `staging` to keep the files `kept` of the last build as the output holds them:
 /// the files a rebuild did not make again.
-pub fn keep(
+pub fn keep<'f>(
     staging: &Staging,
     last: Option<&LastBuild>,
-    kept: &[String],
+    kept: impl IntoIterator<Item = &'f String>,
 ) -> Result<(), Vec<Diagnostic>> {
     let errors: Vec<Diagnostic> = kept
-        .iter()
+        .into_iter()
         .filter_map(|file| {
             let made = last.and_then(|l| l.files.get(file));
             match made.map(|m| staging.keep(file, &m.hash, m.stamp)) {
@@ -243,7 +249,7 @@ pub fn lines(
     written: Vec<(String, String, Option<Stamp>)>,
     inputs: &HashMap<String, u64>,
     index: &[String],
-) -> Vec<Line> {
+) -> Vec<(String, Made)> {
     let index: HashSet<&str> = index.iter().map(String::as_str).collect();
     written
         .into_iter()
@@ -252,7 +258,15 @@ pub fn lines(
             if inputs.is_none() && !index.contains(file.as_str()) {
                 return None;
             }
-            Some((file, inputs, hash, stamp?))
+            let stamp = stamp?;
+            Some((
+                file,
+                Made {
+                    inputs,
+                    hash,
+                    stamp,
+                },
+            ))
         })
         .collect()
 }

@@ -331,7 +331,7 @@ pub fn render_with(
     let (site, plan) = (renderer.site, renderer.plan);
     let mut phases = crate::timings::Phases::start();
     // The inputs of every file, and which files to render.
-    let (inputs, wanted): (HashMap<String, u64>, Vec<bool>) = match select {
+    let (inputs, mut wanted): (HashMap<String, u64>, Vec<bool>) = match select {
         Select::All => (HashMap::new(), vec![true; plan.outputs.len()]),
         Select::Among {
             previous,
@@ -374,7 +374,6 @@ pub fn render_with(
     // Every `#fragment` of an `@/` link is judged by the ids of its target page, so those
     // pages are rendered even when their inputs did not change.
     let anchors = (!matches!(select, Select::Among { .. })).then(|| anchors::Anchors::new(site));
-    let mut wanted = wanted;
     if let (Some(anchors), Select::Changed(_)) = (&anchors, select) {
         for (o, w) in plan.outputs.iter().zip(wanted.iter_mut()) {
             if let Kind::Page(page) = &o.kind {
