@@ -8,8 +8,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
-use unicode_normalization::UnicodeNormalization;
-
+use crate::source::nfc;
 use crate::types::Date;
 
 /// The folder whose files' history is kept: every entry's source is under it.
@@ -183,16 +182,6 @@ enum Alias {
     Now(String),
     /// A file that no longer exists: its older changes belong to no current file.
     Gone,
-}
-
-/// `name` in NFC, borrowed when it already is, as almost every file name is (docs/dev/performance.md,
-/// "Change register": normalising every name of the log was a fifth of the register's cost).
-fn nfc(name: &str) -> Cow<'_, str> {
-    if name.is_ascii() || unicode_normalization::is_nfc(name) {
-        Cow::Borrowed(name)
-    } else {
-        Cow::Owned(name.nfc().collect())
-    }
 }
 
 /// Parses `git log -z --name-status` output in the format [`read_in`] asks for, newest
@@ -372,7 +361,7 @@ pub fn uncommitted(root: &Path) -> Vec<Uncommitted> {
         .filter_map(|t| {
             let line = String::from_utf8_lossy(t);
             // Porcelain paths are relative to the top of the repository.
-            let path = line[3..].strip_prefix(prefix.as_str())?.nfc().collect();
+            let path = nfc(line[3..].strip_prefix(prefix.as_str())?).into_owned();
             Some(Uncommitted {
                 path,
                 untracked: line.starts_with("??"),

@@ -8,6 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -31,6 +32,11 @@ pub struct I18n {
     fallback: Option<Lang>,
     /// Problems that do not stop the build (a language without UI strings of its own).
     warnings: Vec<Diagnostic>,
+    /// The dates written so far. An archive shows one date on many pages (an item's own,
+    /// its lists, its cards), and writing one through ICU4X and Fluent takes about 5 000
+    /// instructions: 2.5 % of a build's (docs/dev/performance.md, "Where a cold build's
+    /// time went").
+    dates: Mutex<HashMap<(Lang, Date, DateStyle), String>>,
 }
 
 struct Language {
@@ -40,7 +46,7 @@ struct Language {
 
 /// How a date is written: `long` in running text (`15 lutego 2012 r.`), `month` standing
 /// alone (`luty 2012`), `iso` for machines and BIP metadata (`2012-02-15`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DateStyle {
     Long,
     Month,
@@ -113,6 +119,7 @@ impl I18n {
                 languages,
                 fallback,
                 warnings,
+                dates: Mutex::default(),
             })
         } else {
             Err(errors)
@@ -179,6 +186,21 @@ impl I18n {
     /// A date in `style`: the CLDR form from [`Locale`], placed into the language's
     /// `date-long`/`date-month` message (which adds the Polish `r.`).
     pub fn date(&self, lang: Lang, date: Date, style: DateStyle) -> String {
+        if style == DateStyle::Iso {
+            return date.iso();
+        }
+        let key = (lang, date, style);
+        let dates = || self.dates.lock().unwrap_or_else(PoisonError::into_inner);
+        let written = dates().get(&key).cloned();
+        written.unwrap_or_else(|| {
+            let text = self.write_date(lang, date, style);
+            dates().insert(key, text.clone());
+            text
+        })
+    }
+
+    /// [`I18n::date`], written anew.
+    fn write_date(&self, lang: Lang, date: Date, style: DateStyle) -> String {
         let (id, text) = match style {
             DateStyle::Iso => return date.iso(),
             DateStyle::Long => ("date-long", self.locale(lang).long_date(date)),

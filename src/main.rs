@@ -196,6 +196,9 @@ fn with_guide(cmd: clap::Command, guide: &str) -> clap::Command {
     cmd
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let catalog = Catalog::from_env();
     let cli = Cli::from_arg_matches(&command(&catalog).get_matches()).unwrap_or_else(|e| e.exit());

@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::config::Config;
 use crate::content::model::Kind;
 use crate::diagnostics::{Diagnostic, display_path};
@@ -72,7 +70,7 @@ pub fn discover(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Fo
         diags,
     ) {
         let path = path.as_path();
-        let rel = display_path(&content, path).nfc().collect::<String>();
+        let rel = source::into_nfc(display_path(&content, path));
         let parts: Vec<&str> = rel.split('/').collect();
         let file_name = parts[parts.len() - 1];
         if file_name.starts_with('.') {

@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::markdown::{Unpublished, Unresolved};
 use super::resolve::Pending;
 use crate::types::Slug;
@@ -61,8 +59,8 @@ impl Targets {
     /// page whose language's URLs are `urls`, or why there is none. Content paths are
     /// compared in NFC, as discovery names them.
     pub fn resolve(&self, key: &str, urls: &Urls) -> Result<String, Unresolved> {
-        let key: String = key.nfc().collect();
-        match self.0.get(&key).ok_or(Unresolved::Missing)? {
+        let key = crate::source::nfc(key);
+        match self.0.get(key.as_ref()).ok_or(Unresolved::Missing)? {
             LinkTarget::Path(path) => Ok(path.clone()),
             LinkTarget::Project(id) => Ok(urls.project(id)),
             LinkTarget::Excluded(why) => Err(Unresolved::NotPublished(*why)),

@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::model::StaticSource;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, display_path};
@@ -36,7 +34,7 @@ pub fn collect(
             },
             diags,
         ) {
-            let rel: String = display_path(&dir, &path).nfc().collect();
+            let rel = crate::source::into_nfc(display_path(&dir, &path));
             // Like content, names starting with `.` are not the site's (a submodule's
             // `.git`, `.DS_Store`); `.well-known/` is published (docs/maintainer/site.md, "A site on disk").
             if crate::urls::is_reserved(&rel) {

@@ -11,6 +11,8 @@
 //! machine-readable values never change. What a language wants comes from its Fluent file
 //! (`typography-quotes`, `typography-single-letter-words`).
 
+use std::borrow::Cow;
+
 use crate::config;
 use crate::html::{Kind, Scanner, name_key};
 use crate::i18n::I18n;
@@ -60,20 +62,18 @@ const VERBATIM: [u128; 5] = [
 pub struct Typography {
     /// Opening and closing double quotation marks.
     quotes: Option<(char, char)>,
-    /// One-letter words, in both cases.
-    single_letters: Vec<char>,
-    /// Bytes at which text may need a change (`&`, `"`, the lead byte of `“`, the first
-    /// byte of each one-letter word); the text between them is copied in bulk.
-    special: [bool; 256],
+    /// One-letter words, in both cases: the ASCII ones as bits of a mask, the others listed.
+    ascii_letters: u128,
+    other_letters: Vec<char>,
+    /// Bytes at which text may need a change: `&`, `"` and the lead byte of `“`, digits
+    /// (postal codes and phone numbers), and the space or line break after a one-letter
+    /// word. The text between them is copied in bulk.
+    stops: [bool; 256],
 }
 
 impl Default for Typography {
     fn default() -> Self {
-        Typography {
-            quotes: None,
-            single_letters: Vec::new(),
-            special: [false; 256],
-        }
+        Typography::from_rules(None, "")
     }
 }
 
@@ -91,7 +91,12 @@ impl Typography {
     /// Rules given directly: `quotes` as two characters (`„”`), `single_letter_words`
     /// separated by spaces (`a i o u w z`). Anything else is ignored.
     pub fn from_rules(quotes: Option<&str>, single_letter_words: &str) -> Typography {
-        let mut rules = Typography::default();
+        let mut rules = Typography {
+            quotes: None,
+            ascii_letters: 0,
+            other_letters: Vec::new(),
+            stops: [false; 256],
+        };
         if let Some(marks) = quotes {
             let marks: Vec<char> = marks.chars().collect();
             if let [open, close] = marks[..] {
@@ -101,18 +106,25 @@ impl Typography {
         for word in single_letter_words.split_whitespace() {
             let mut chars = word.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
-                rules.single_letters.extend(c.to_lowercase());
-                rules.single_letters.extend(c.to_uppercase());
+                for c in c.to_lowercase().chain(c.to_uppercase()) {
+                    match u8::try_from(c).ok().filter(u8::is_ascii) {
+                        Some(b) => rules.ascii_letters |= 1 << b,
+                        None => rules.other_letters.push(c),
+                    }
+                }
             }
         }
-        rules.special[usize::from(b'&')] = true;
-        if rules.quotes.is_some() {
-            rules.special[usize::from(b'"')] = true;
-            rules.special[0xE2] = true; // “ ” „
+        rules.stops[usize::from(b'&')] = true;
+        for digit in b'0'..=b'9' {
+            rules.stops[usize::from(digit)] = true;
         }
-        for c in &rules.single_letters {
-            let mut buf = [0u8; 4];
-            rules.special[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+        if rules.quotes.is_some() {
+            rules.stops[usize::from(b'"')] = true;
+            rules.stops[0xE2] = true; // “ ” „
+        }
+        if rules.ascii_letters != 0 || !rules.other_letters.is_empty() {
+            rules.stops[usize::from(b' ')] = true;
+            rules.stops[usize::from(b'\n')] = true;
         }
         rules
     }
@@ -151,8 +163,7 @@ impl Typography {
         out
     }
 
-    /// One run of text between two tags. Only the bytes marked in `special` stop the
-    /// scan; everything between them is copied as it is.
+    /// One run of text between two tags.
     fn text(&self, s: &str, state: &mut TextState, verbatim: bool, out: &mut String) {
         if verbatim {
             out.push_str(s);
@@ -161,73 +172,131 @@ impl Typography {
             }
             return;
         }
-        // Postal codes and phone numbers are joined on every page, whatever the switches.
-        let joined = super::numbers::join(s);
-        let s: &str = &joined;
+        // Postal codes and phone numbers are joined on every page, whatever the switches,
+        // and before the other rules. A run without digits (most) is not looked at twice:
+        // the rules stop at its first digit, and go on in the joined run from there, whose
+        // bytes before that digit are the same.
+        let Some(digit) = self.rules(s, 0, true, state, out) else {
+            return;
+        };
+        match super::numbers::join(s) {
+            Cow::Borrowed(s) => self.rules(s, digit, false, state, out),
+            Cow::Owned(joined) => self.rules(&joined, digit, false, state, out),
+        };
+    }
+
+    /// The rules applied to `s[from..]`, appended to `out`. With `to_digit`, stops at the
+    /// first digit and returns where it is, the text before it written.
+    fn rules(
+        &self,
+        s: &str,
+        from: usize,
+        to_digit: bool,
+        state: &mut TextState,
+        out: &mut String,
+    ) -> Option<usize> {
         let bytes = s.as_bytes();
         // `s[..done]` is in `out`, and `state.prev` is its last character.
-        let mut done = 0;
-        let mut i = 0;
+        let mut done = from;
+        let mut i = from;
+        let flush = |out: &mut String, state: &mut TextState, done: usize, to: usize| {
+            if done < to {
+                out.push_str(&s[done..to]);
+                state.prev = s[done..to].chars().next_back().unwrap_or(state.prev);
+            }
+        };
         while i < bytes.len() {
             let b = bytes[i];
-            // A one-letter word is followed by a space: the same letter inside a word (most
-            // of Polish text stops at `a`, `i`, `o`, `u`, `w` or `z`) needs nothing, and is
-            // copied in bulk (the pass took 12.6 % of a build's instructions before).
-            if !self.special[usize::from(b)]
-                || (b.is_ascii_alphabetic() && !matches!(bytes.get(i + 1), Some(b' ' | b'\n')))
-            {
+            if !self.stops[usize::from(b)] {
                 i += 1;
                 continue;
             }
-            // Special bytes are ASCII or lead bytes, so `i` is a character boundary.
-            if done < i {
-                out.push_str(&s[done..i]);
-                state.prev = s[done..i].chars().next_back().unwrap_or(state.prev);
+            // Stops are ASCII or lead bytes, so `i` is a character boundary.
+            match b {
+                b'0'..=b'9' if to_digit => {
+                    flush(out, state, done, i);
+                    return Some(i);
+                }
+                b' ' | b'\n' if self.ends_one_letter_word(s, done, i, state.prev) => {
+                    // `w` + space → `w` + no-break space, when `w` is a word of its own.
+                    flush(out, state, done, i);
+                    out.push('\u{a0}');
+                    state.prev = ' ';
+                    i += 1;
+                    done = i;
+                }
+                b'&' => {
+                    flush(out, state, done, i);
+                    let rest = &s[i..];
+                    if let (Some(_), true) = (self.quotes, rest.starts_with("&quot;")) {
+                        self.quote('"', state, out);
+                        i += "&quot;".len();
+                    } else {
+                        // An entity: copied whole; `&nbsp;` counts as a space.
+                        let len = rest.find(';').filter(|&n| n <= 10).map_or(1, |n| n + 1);
+                        out.push_str(&rest[..len]);
+                        state.prev = if &rest[..len] == "&nbsp;" { ' ' } else { 'x' };
+                        i += len;
+                    }
+                    done = i;
+                }
+                b'"' | 0xE2 => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    if matches!(c, '"' | '“' | '”' | '„') {
+                        flush(out, state, done, i);
+                        self.quote(c, state, out);
+                        i += c.len_utf8();
+                        done = i;
+                    } else {
+                        i += c.len_utf8();
+                    }
+                }
+                _ => i += 1,
             }
-            let rest = &s[i..];
-            let c = rest.chars().next().unwrap_or(' ');
-            let quote_len = if rest.starts_with("&quot;") {
-                6
-            } else if matches!(c, '"' | '“' | '”' | '„') {
-                c.len_utf8()
-            } else {
-                0
-            };
-            if let (Some((open, close)), true) = (self.quotes, quote_len > 0) {
-                let opens = match c {
-                    '„' => true,
-                    '”' => false,
-                    _ => opens_quote(state.prev),
-                };
-                push_text_char(out, if opens { open } else { close });
-                state.prev = if opens { '„' } else { '”' };
-                i += quote_len;
-            } else if c == '&' {
-                // An entity: copied whole; `&nbsp;` counts as a space.
-                let len = rest.find(';').filter(|&n| n <= 10).map_or(1, |n| n + 1);
-                out.push_str(&rest[..len]);
-                state.prev = if &rest[..len] == "&nbsp;" { ' ' } else { 'x' };
-                i += len;
-            } else if self.single_letters.contains(&c)
-                && starts_word(state.prev)
-                && matches!(bytes.get(i + c.len_utf8()), Some(b' ' | b'\n'))
-            {
-                // `w` + space → `w` + no-break space, when `w` is a word of its own.
-                out.push(c);
-                out.push('\u{a0}');
-                state.prev = ' ';
-                i += c.len_utf8() + 1;
-            } else {
-                out.push(c);
-                state.prev = c;
-                i += c.len_utf8();
+        }
+        flush(out, state, done, bytes.len());
+        None
+    }
+
+    /// Writes the quotation mark that replaces `c`, opening or closing.
+    fn quote(&self, c: char, state: &mut TextState, out: &mut String) {
+        let Some((open, close)) = self.quotes else {
+            return;
+        };
+        let opens = match c {
+            '„' => true,
+            '”' => false,
+            _ => opens_quote(state.prev),
+        };
+        push_text_char(out, if opens { open } else { close });
+        state.prev = if opens { '„' } else { '”' };
+    }
+
+    /// Whether the space at `s[space]` follows a one-letter word: a letter of the rules
+    /// that begins a word. `prev` is the character before `s[done..]`, which is what the
+    /// pass wrote there.
+    #[inline]
+    fn ends_one_letter_word(&self, s: &str, done: usize, space: usize, prev: char) -> bool {
+        // Most spaces follow an ASCII letter that is not a rule's, told by one bit.
+        let last = space
+            .checked_sub(1)
+            .filter(|&l| l >= done)
+            .map(|l| s.as_bytes()[l]);
+        let letter = match last {
+            None => return false,
+            Some(b) if b.is_ascii() => {
+                if self.ascii_letters & (1 << b) == 0 {
+                    return false;
+                }
+                char::from(b)
             }
-            done = i;
-        }
-        if done < bytes.len() {
-            out.push_str(&s[done..]);
-            state.prev = s[done..].chars().next_back().unwrap_or(state.prev);
-        }
+            Some(_) => match s[done..space].chars().next_back() {
+                Some(c) if self.other_letters.contains(&c) => c,
+                _ => return false,
+            },
+        };
+        let at = space - letter.len_utf8();
+        starts_word(s[done..at].chars().next_back().unwrap_or(prev))
     }
 }
 
@@ -301,6 +370,48 @@ mod tests {
         ] {
             assert_eq!(polish().apply(html), expected, "{html}");
         }
+    }
+
+    /// The rules stop at a run's first digit to join its numbers, and go on after them.
+    #[test]
+    fn rules_go_on_after_joined_numbers() {
+        for (html, expected) in [
+            (
+                "<p>tel. 12 616 54 20 w domu \"x\"</p>",
+                "<p>tel. 12\u{a0}616\u{a0}54\u{a0}20 w\u{a0}domu „x”</p>",
+            ),
+            (
+                "<p>\"w 30-529 Kraków\" i 2012 r. a</p>",
+                "<p>„w\u{a0}30\u{2011}529 Kraków” i\u{a0}2012 r. a</p>",
+            ),
+            ("<p>1 a 2 w 3</p>", "<p>1 a\u{a0}2 w\u{a0}3</p>"),
+        ] {
+            assert_eq!(polish().apply(html), expected, "{html}");
+        }
+    }
+
+    /// A one-letter word is a word of its own: not after an entity or inside a word, and
+    /// one written outside ASCII is found too.
+    #[test]
+    fn one_letter_words_only_where_a_word_begins() {
+        for (html, expected) in [
+            (
+                "<p>&amp;a b x&nbsp;a b</p>",
+                "<p>&amp;a b x&nbsp;a\u{a0}b</p>",
+            ),
+            ("<p>ba w</p>", "<p>ba w</p>"),
+            (
+                "<p>(w domu) [a nie]</p>",
+                "<p>(w\u{a0}domu) [a\u{a0}nie]</p>",
+            ),
+        ] {
+            assert_eq!(polish().apply(html), expected, "{html}");
+        }
+        let rules = Typography::from_rules(None, "ó");
+        assert_eq!(
+            rules.apply("<p>x ó y Ó z źó w</p>"),
+            "<p>x ó\u{a0}y Ó\u{a0}z źó w</p>"
+        );
     }
 
     #[test]
