@@ -36,7 +36,7 @@ pub struct I18n {
     /// its lists, its cards), and writing one through ICU4X and Fluent takes about 5 000
     /// instructions: 2.5 % of a build's (docs/dev/performance.md, "Where a cold build's
     /// time went").
-    dates: Mutex<HashMap<(Lang, Date, DateStyle), String>>,
+    dates: Mutex<foldhash::HashMap<(Lang, Date, DateStyle), String>>,
 }
 
 struct Language {
