@@ -146,8 +146,7 @@ fn register(tera: &mut Tera, site: &Site, links: &LinkStyle) {
     // the same in a language all build long: formatted once, then copied (docs/dev/performance.md,
     // "Change register").
     // foldhash, not std's SipHash: two lookups in every call of `t` (1 % of a build).
-    let plain: Mutex<foldhash::HashMap<Lang, foldhash::HashMap<String, String>>> =
-        Mutex::default();
+    let plain: Mutex<foldhash::HashMap<Lang, foldhash::HashMap<String, String>>> = Mutex::default();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
