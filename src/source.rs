@@ -17,7 +17,6 @@ use walkdir::WalkDir;
 use crate::diagnostics::{Diagnostic, Span, display_path};
 use crate::msg;
 
-/// Reads `path` (shown as `shown`) as text.
 /// `name` in NFC, borrowed when it already is, as almost every file name is: normalising
 /// every name took a quarter of the discovery of 10 000 items, and a fifth of the change
 /// register's cost (docs/dev/performance.md).
@@ -37,6 +36,7 @@ pub fn into_nfc(name: String) -> String {
     }
 }
 
+/// Reads `path` (shown as `shown`) as text.
 pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(shown, msg!("file-read-failed", error = e.to_string())))?;

@@ -186,7 +186,8 @@ impl Typography {
     }
 
     /// The rules applied to `s[from..]`, appended to `out`. With `to_digit`, stops at the
-    /// first digit and returns where it is, the text before it written.
+    /// first digit (or at the `&` of an entity with one) and returns where it is, the text
+    /// before it written.
     fn rules(
         &self,
         s: &str,
@@ -228,12 +229,17 @@ impl Typography {
                 b'&' => {
                     flush(out, state, done, i);
                     let rest = &s[i..];
+                    let len = rest.find(';').filter(|&n| n <= 10).map_or(1, |n| n + 1);
+                    // Digits in what reads as an entity (`&80-432;`) are joined too: the
+                    // numbers are joined from the `&` on, before which nothing changes.
+                    if to_digit && rest[..len].bytes().any(|b| b.is_ascii_digit()) {
+                        return Some(i);
+                    }
                     if let (Some(_), true) = (self.quotes, rest.starts_with("&quot;")) {
                         self.quote('"', state, out);
                         i += "&quot;".len();
                     } else {
                         // An entity: copied whole; `&nbsp;` counts as a space.
-                        let len = rest.find(';').filter(|&n| n <= 10).map_or(1, |n| n + 1);
                         out.push_str(&rest[..len]);
                         state.prev = if &rest[..len] == "&nbsp;" { ' ' } else { 'x' };
                         i += len;
@@ -385,6 +391,11 @@ mod tests {
                 "<p>„w\u{a0}30\u{2011}529 Kraków” i\u{a0}2012 r. a</p>",
             ),
             ("<p>1 a 2 w 3</p>", "<p>1 a\u{a0}2 w\u{a0}3</p>"),
+            // Digits in what reads as an entity are joined as before, and the text after
+            // it is written once.
+            ("<p>&80-432;x5</p>", "<p>&80\u{2011}432;x5</p>"),
+            ("<p>&80-432;óx5</p>", "<p>&80\u{2011}432;óx5</p>"),
+            ("<p>&80-432;</p>", "<p>&80\u{2011}432;</p>"),
         ] {
             assert_eq!(polish().apply(html), expected, "{html}");
         }

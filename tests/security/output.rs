@@ -343,3 +343,16 @@ fn a_move_of_an_earlier_kronika_killed_at_any_step_is_finished_by_this_one() {
         step += 1;
     }
 }
+
+#[test]
+fn the_first_build_over_an_earlier_kronikas_marker_rewrites_nothing_unchanged() {
+    let files: &[(&str, &str)] = &[
+        ("index.html", "strona główna"),
+        ("aktualnosci/b/index.html", "b"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_into(&out, files, usize::MAX).unwrap();
+    as_an_earlier_kronika_wrote_it(&out, &[files]);
+    assert_eq!(build_into(&out, files, usize::MAX), Some(0));
+}
