@@ -37,6 +37,8 @@ pub struct I18n {
     /// instructions: 2.5 % of a build's (docs/dev/performance.md, "Where a cold build's
     /// time went").
     dates: Mutex<foldhash::HashMap<(Lang, Date, DateStyle), String>>,
+    /// The messages without arguments written so far ([`I18n::plain`]).
+    plain: Mutex<foldhash::HashMap<Lang, foldhash::HashMap<String, String>>>,
 }
 
 struct Language {
@@ -120,6 +122,7 @@ impl I18n {
                 fallback,
                 warnings,
                 dates: Mutex::default(),
+                plain: Mutex::default(),
             })
         } else {
             Err(errors)
@@ -163,6 +166,22 @@ impl I18n {
             .filter_map(|l| self.languages.get(&l))
             .map(|language| &language.bundle);
         fluent::format_first(bundles, id, args).unwrap_or_else(|| id.to_string())
+    }
+
+    /// Message `id` without arguments, as [`I18n::get`] writes it. A template asks for a
+    /// dozen on every page (`t(key="home")`), the same in a language all build long:
+    /// written once, then copied (docs/dev/performance.md, "Change register"). Keyed with
+    /// foldhash rather than std's SipHash: two lookups per call took 1 % of a build.
+    pub fn plain(&self, lang: Lang, id: &str) -> String {
+        let mut plain = self.plain.lock().unwrap_or_else(PoisonError::into_inner);
+        let known = plain.entry(lang).or_default();
+        // Looked up by the id as given: copied only the first time.
+        if let Some(text) = known.get(id) {
+            return text.clone();
+        }
+        let text = self.get(lang, id, Some(&FluentArgs::new()));
+        known.insert(id.to_string(), text.clone());
+        text
     }
 
     /// A message with one numeric argument `count`, selecting the CLDR plural form.

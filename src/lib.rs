@@ -325,38 +325,29 @@ impl Loaded {
         if !errors.is_empty() {
             return Err(self.failure(errors));
         }
-        let bundle = match index {
-            SearchIndex::Kept(files) => {
-                report.files_written += files.len();
-                let searched = Searched {
-                    sum,
-                    files,
-                    kept: true,
-                };
-                return Ok((report, rendered, Some(searched)));
+        let kept = matches!(index, SearchIndex::Kept(_));
+        let files = match index {
+            SearchIndex::Kept(files) => files,
+            SearchIndex::Made(bundle) => {
+                let errors: Vec<Diagnostic> = bundle
+                    .files
+                    .iter()
+                    .filter_map(|(file, bytes)| {
+                        let e = sink.put(file, bytes.clone()).err()?;
+                        let m = msg!("write-failed", reason = e.message());
+                        Some(Diagnostic::error(file.as_str(), m))
+                    })
+                    .collect();
+                if !errors.is_empty() {
+                    return Err(self.failure(errors));
+                }
+                report.files_rendered += bundle.files.len();
+                bundle.files.into_iter().map(|(file, _)| file).collect()
             }
-            SearchIndex::Made(bundle) => bundle,
         };
-        let errors: Vec<Diagnostic> = bundle
-            .files
-            .iter()
-            .filter_map(|(file, bytes)| {
-                let e = sink.put(file, bytes.clone()).err()?;
-                let m = msg!("write-failed", reason = e.message());
-                Some(Diagnostic::error(file.as_str(), m))
-            })
-            .collect();
-        if !errors.is_empty() {
-            return Err(self.failure(errors));
-        }
-        report.files_written += bundle.files.len();
-        report.files_rendered += bundle.files.len();
+        report.files_written += files.len();
         report.elapsed = started.elapsed();
-        let searched = Searched {
-            sum,
-            files: bundle.files.into_iter().map(|(file, _)| file).collect(),
-            kept: false,
-        };
+        let searched = Searched { sum, files, kept };
         Ok((report, rendered, Some(searched)))
     }
 
@@ -436,7 +427,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
     };
     // Only a build that writes a site keeps copies of photos; `serve` writes nothing into
     // the site (docs/maintainer/content.md, "Photos").
-    let photo_cache = Some(opts.root.join(photos::CACHE_DIR));
+    let photo_cache = Some(opts.root.join(site_cache::DIR).join(photos::CACHE_DIR));
     // A rebuild renders the files whose inputs changed since the last build into this
     // folder, and keeps the others as the output holds them (docs/maintainer/cli.md, "Rebuilds").
     let mut phases = timings::Phases::start();
@@ -476,8 +467,7 @@ fn build_inner(opts: &BuildOptions) -> Result<Report, (Failure, Vec<Diagnostic>)
             report.files_changed =
                 output::commit(staging).map_err(|f| (f, loaded.warnings.clone()))?;
             phases.lap("move into place");
-            let index = searched.as_ref().map_or(&[][..], |s| &s.files[..]);
-            let made = rebuild::lines(written, &rendered.inputs, index);
+            let made = rebuild::lines(written, &rendered.inputs);
             let sum = searched.map(|s| s.sum);
             if let Some(key) = key {
                 rebuild::LastBuild::save(&opts.root, &output, key, made, sum);

@@ -25,9 +25,9 @@ use crate::msg;
 use crate::site_cache::{Stamp, store};
 use crate::urls::LinkStyle;
 
-/// The folder of the site where copies of photos are kept between builds, in its cache
-/// ([`crate::site_cache`]).
-pub const CACHE_DIR: &str = ".kronika-cache/photos";
+/// The folder of the site's cache ([`crate::site_cache::DIR`]) where copies of photos are
+/// kept between builds.
+pub const CACHE_DIR: &str = "photos";
 
 /// The longest side a photo may have, in pixels. Cameras write at most about 9 000; a
 /// 30 000 × 30 000 image would need gigabytes to decode (docs/maintainer/guarantees.md, "What a build guarantees").

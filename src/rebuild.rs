@@ -15,7 +15,7 @@
 //! with that hash, and its size and time are the same), so a file changed or removed by
 //! hand is made again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -70,13 +70,13 @@ pub fn key(opts: &BuildOptions, output: &Path, theme: &str) -> Option<u64> {
     std::fs::read(opts.root.join("site.yaml")).ok().hash(&mut h);
     // What every page reads: the theme's templates and the UI strings, through symbolic
     // links as the build reads them (a theme's static files are outputs of their own).
+    // Every file, hidden ones too: the templates' loader reads them all, and a file the
+    // build does not read costs only a full rebuild when it changes.
     let templates = opts.root.join("themes").join(theme).join("templates");
     for folder in [templates, opts.root.join("i18n")] {
         let files = walkdir::WalkDir::new(folder)
             .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            .sort_by_file_name();
         for entry in files {
             match entry {
                 Ok(e) if e.file_type().is_dir() => {}
@@ -122,12 +122,7 @@ impl LastBuild {
                 _ => {}
             }
         }
-        // A file without inputs of its own is one of the search index's, in its folder;
-        // a line that says otherwise is not kronika's and is left out.
-        let in_index = |file: &str| {
-            let rest = file.strip_prefix(crate::search::FOLDER);
-            rest.is_some_and(|r| r.starts_with('/'))
-        };
+        // A line without inputs outside the index's folder is not kronika's: left out.
         files.retain(|(file, m)| m.inputs.is_some() || in_index(file));
         last.index_files = files.iter().filter(|(_, m)| m.inputs.is_none()).count();
         last.files = files
@@ -241,21 +236,26 @@ pub fn keep<'f>(
     }
 }
 
+/// Whether `file` is one of the search index's, in its folder: the one kind of recorded
+/// file without inputs of its own.
+fn in_index(file: &str) -> bool {
+    let rest = file.strip_prefix(crate::search::FOLDER);
+    rest.is_some_and(|r| r.starts_with('/'))
+}
+
 /// Each file a build `written` as [`LastBuild::save`] records it: its inputs (from
-/// `inputs`), the hash of its bytes and its stamp. The files of the search index, `index`,
-/// have no inputs of their own; any other file without them is made again by every build,
-/// and not recorded.
+/// `inputs`), the hash of its bytes and its stamp. The files of the search index have no
+/// inputs of their own; any other file without them is made again by every build, and
+/// not recorded.
 pub fn lines(
     written: Vec<(String, String, Option<Stamp>)>,
     inputs: &HashMap<String, u64>,
-    index: &[String],
 ) -> Vec<(String, Made)> {
-    let index: HashSet<&str> = index.iter().map(String::as_str).collect();
     written
         .into_iter()
         .filter_map(|(file, hash, stamp)| {
             let inputs = inputs.get(&file).copied();
-            if inputs.is_none() && !index.contains(file.as_str()) {
+            if inputs.is_none() && !in_index(&file) {
                 return None;
             }
             let stamp = stamp?;

@@ -103,11 +103,10 @@ fn every_rebuild_makes_only_what_changed_and_gives_the_fresh_build() {
         (
             "a translation names who produced it, as its original does",
             Box::new(|| {
-                let en = "content/news/2012-02-15-mops.en.md";
-                let t = std::fs::read_to_string(site.path(en)).unwrap();
-                site.write(
-                    en,
-                    &t.replace("slug:", "produced_by: \"Dział Projektów\"\nslug:"),
+                site.replace(
+                    "content/news/2012-02-15-mops.en.md",
+                    "slug:",
+                    "produced_by: \"Dział Projektów\"\nslug:",
                 );
             }),
         ),
@@ -223,6 +222,9 @@ fn what_every_page_reads_makes_everything_again() {
     // Another template of the site's theme.
     site.write("themes/bip/templates/extra.html", "<p>Stopka.</p>\n");
     everything("a file of the site's theme");
+    // A hidden one: the templates' loader reads it too.
+    site.write("themes/bip/templates/.ukryty.html", "<p>Stopka.</p>\n");
+    everything("a hidden file of the site's theme");
     site.write("i18n/pl/site.ftl", "skip-link = Do treści\n");
     everything("a UI string");
     let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Deserialize;
@@ -142,11 +142,6 @@ fn register(tera: &mut Tera, site: &Site, links: &LinkStyle) {
     );
     // `t(key=…, lang=…, any=args)`: a UI string from the Fluent files.
     let s = Arc::clone(&site.i18n);
-    // A message asked for by its key alone (`t(key="home")`, a dozen on every page) says
-    // the same in a language all build long: formatted once, then copied (docs/dev/performance.md,
-    // "Change register").
-    // foldhash, not std's SipHash: two lookups in every call of `t` (1 % of a build).
-    let plain: Mutex<foldhash::HashMap<Lang, foldhash::HashMap<String, String>>> = Mutex::default();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
@@ -157,15 +152,7 @@ fn register(tera: &mut Tera, site: &Site, links: &LinkStyle) {
                 .iter()
                 .all(|(k, _)| matches!(k.as_str(), Some("key" | "lang")));
             if key_only {
-                let mut plain = plain.lock().unwrap_or_else(|e| e.into_inner());
-                let known = plain.entry(lang).or_default();
-                // Looked up by the key as the template gives it: copied only the first time.
-                if let Some(text) = known.get(key) {
-                    return Ok(text.clone());
-                }
-                let text = s.get(lang, key, Some(&FluentArgs::new()));
-                known.insert(key.to_string(), text.clone());
-                return Ok(text);
+                return Ok(s.plain(lang, key));
             }
             if !s.exists(lang, key)
                 && let Some(default) = kwargs.get::<String>("default")?

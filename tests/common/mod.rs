@@ -51,6 +51,13 @@ impl Site {
         before
     }
 
+    /// Replaces `from` by `to` in the file `rel` and returns what the file held before.
+    pub fn replace(&self, rel: &str, from: &str, to: &str) -> String {
+        let before = fs::read_to_string(self.path(rel)).unwrap();
+        self.write(rel, &before.replace(from, to));
+        before
+    }
+
     pub fn remove(&self, rel: &str) {
         fs::remove_file(self.path(rel)).unwrap();
     }
@@ -231,11 +238,10 @@ pub fn basic_edits<'a>(site: &'a Site, item: &'a str, text: &'a str) -> Vec<Edit
         (
             "the address of an item another links to",
             Box::new(move || {
-                let linked = "content/news/2011-10-17-konwencja/index.pl.md";
-                let t = std::fs::read_to_string(site.path(linked)).unwrap();
-                site.write(
-                    linked,
-                    &t.replace("archived: true", "archived: true\nslug: konwencja-epa"),
+                site.replace(
+                    "content/news/2011-10-17-konwencja/index.pl.md",
+                    "archived: true",
+                    "archived: true\nslug: konwencja-epa",
                 );
             }),
         ),
@@ -264,9 +270,11 @@ pub fn basic_edits<'a>(site: &'a Site, item: &'a str, text: &'a str) -> Vec<Edit
         (
             "a project",
             Box::new(move || {
-                let p = "content/projects/pora.yaml";
-                let y = std::fs::read_to_string(site.path(p)).unwrap();
-                site.write(p, &y.replace("Time for Activity", "Time to Act"));
+                site.replace(
+                    "content/projects/pora.yaml",
+                    "Time for Activity",
+                    "Time to Act",
+                );
             }),
         ),
         (
