@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use common::Site;
+use common::{Action, Site};
 use kronika::progress::Progress;
 use kronika::{BuildOptions, Session, build_in_memory};
 
@@ -43,9 +43,6 @@ fn rebuild_matches_a_fresh_build(session: &mut Session, root: &Path, what: &str)
     }
     update.report.files_rendered
 }
-
-/// A change to the site's files.
-type Edit<'a> = Box<dyn Fn() + 'a>;
 
 #[test]
 fn every_edit_renders_only_what_changed_and_gives_the_fresh_build() {
@@ -125,7 +122,7 @@ fn statistics_follow_every_edit_and_a_project_renders_only_its_own() {
     );
     let item = "content/news/2012-02-15-c.pl.md";
     let text = std::fs::read_to_string(site.path(item)).unwrap();
-    let edits: Vec<(&str, Edit)> = vec![
+    let edits: Vec<common::Edit> = vec![
         (
             "the title",
             Box::new(|| site.write(item, &text.replace("Wiadomość C", "Wiadomość C2"))),
@@ -175,7 +172,7 @@ fn statistics_follow_every_edit_and_a_project_renders_only_its_own() {
 }
 
 /// A change to the site: what it does, and the files it touches (relative to the root).
-type Reported<'a> = (&'a str, Edit<'a>, Vec<&'a str>);
+type Reported<'a> = (&'a str, Action<'a>, Vec<&'a str>);
 
 #[test]
 fn a_watched_session_follows_every_reported_change() {

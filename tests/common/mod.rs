@@ -205,8 +205,11 @@ pub fn normalise(path: &Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// A change to a site's files.
+pub type Action<'a> = Box<dyn Fn() + 'a>;
+
 /// A change to a site's files, and its name.
-pub type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>);
+pub type Edit<'a> = (&'static str, Action<'a>);
 
 /// Edits of the `basic` fixture, one after another, each leaving a site that builds: of
 /// its item `item`, whose text was `text` (`content/news/2012-02-15-mops.pl.md`), and of
